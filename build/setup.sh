@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian 12 machine to run or test Waystation from source.
+# Idempotent: installs only what is missing. Needs root (or sudo) for apt.
+#   bash build/setup.sh          # system packages, .venv, the project and its test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  python3 python3-venv python3-dev gcc pkg-config       # Python 3.11 and a compiler for pyscard
+  espeak-ng alsa-utils sox                              # speech: engine, playback, audio checks
+  fonts-noto-cjk fontconfig                             # Chinese text
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-image0 libglib2.0-0   # Qt's xcb platform
+  xvfb xauth                                            # a virtual screen for screenshots and demos
+  pcscd vsmartcard-vpcd libpcsclite-dev swig            # PC/SC smart cards (and building pyscard)
+  poppler-utils                                         # pdftoppm, to look at receipt PDFs
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON=$(command -v python3.11 || command -v python3)
+"$PYTHON" -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' \
+  || { echo "setup: Python 3.11 is required" >&2; exit 1; }
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test,central,pcsc]"
+echo "setup: ready (.venv/bin/waystation)"

@@ -1,0 +1,155 @@
+"""Submitting applications and reading them back.
+
+`submit()` is the kiosk's promise to the resident: the application, its
+attachments, its outbox row, its receipt and the audit entry commit in one
+durable transaction before the receipt is shown.  Personal data (answers,
+identity, photos) is sealed with the store's key; only what sync, status
+look-ups and audit need stays in clear.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import uuid as _uuid
+from dataclasses import dataclass, field
+
+from kiosk import app_number, audit
+from kiosk.receipts import Receipt, qr_text
+from kiosk.store import Store
+
+
+@dataclass
+class Attachment:
+    name: str  # catalog field id
+    mime: str
+    data: bytes = field(repr=False)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class Draft:
+    """Everything a resident's session has gathered, ready to submit."""
+
+    service_id: str
+    locale: str
+    answers: dict[str, str] = field(repr=False)
+    attachments: list[Attachment] = field(default_factory=list, repr=False)
+    identity: dict[str, str] = field(default_factory=dict)  # Identity.record(): method, face, card kind
+    id_number: str = field(default="", repr=False)  # for the blind index (status look-up by card)
+    parts: tuple[str, ...] = ()
+    uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
+
+
+def utc_now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None = None) -> Receipt:
+    """Commit the application with attachments, outbox row, receipt and audit entry atomically."""
+    now = utc_now()
+    payload = json.dumps(
+        {"answers": draft.answers, "identity": draft.identity, "parts": list(draft.parts)},
+        ensure_ascii=False, sort_keys=True,
+    ).encode()
+    sealer = store.sealer
+    with store.transaction() as conn:
+        seq = store.next_counter(conn, "application_seq")
+        number = app_number.make(station_id, today or _dt.date.today(), seq)
+        conn.execute(
+            "INSERT INTO applications(uuid, number, seq, service_id, locale, created_at, status, id_lookup,"
+            " payload, identity_method, face_check) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (draft.uuid, number, seq, draft.service_id, draft.locale, now, "queued",
+             sealer.blind_index(draft.id_number) if draft.id_number else None,
+             sealer.seal(payload, f"application:{draft.uuid}"),
+             draft.identity.get("method", ""), draft.identity.get("face", "")),
+        )
+        for attachment in draft.attachments:
+            digest = attachment.sha256
+            conn.execute(
+                "INSERT INTO attachments(application_uuid, name, mime, size, sha256, data) VALUES (?,?,?,?,?,?)",
+                (draft.uuid, attachment.name, attachment.mime, len(attachment.data), digest,
+                 sealer.seal(attachment.data, f"attachment:{draft.uuid}:{digest}")),
+            )
+        conn.execute("INSERT INTO outbox(application_uuid, created_at) VALUES (?, ?)", (draft.uuid, now))
+        conn.execute(
+            "INSERT INTO receipts(number, application_uuid, issued_at, qr_text) VALUES (?,?,?,?)",
+            (number, draft.uuid, now, qr_text(number)),
+        )
+        audit.append(conn, "kiosk", "application.submitted", number,
+                     f"service={draft.service_id} attachments={len(draft.attachments)}")
+    return Receipt(number, draft.uuid, draft.service_id, now, tuple(draft.parts))
+
+
+@dataclass(frozen=True)
+class StoredApplication:
+    uuid: str
+    number: str
+    seq: int
+    service_id: str
+    locale: str
+    created_at: str
+    status: str
+    answers: dict = field(repr=False)
+    identity: dict = field(default_factory=dict)
+    parts: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = field(default=(), repr=False)
+
+
+def load(store: Store, uuid: str) -> StoredApplication:
+    """Read one application and its attachments back, decrypted (for sync and helpers)."""
+    row = store.conn.execute(
+        "SELECT uuid, number, seq, service_id, locale, created_at, status, payload FROM applications WHERE uuid = ?",
+        (uuid,),
+    ).fetchone()
+    if row is None:
+        raise KeyError(uuid)
+    payload = json.loads(store.sealer.open(row[7], f"application:{uuid}")) if row[7] is not None else {}
+    attachments = tuple(
+        Attachment(name, mime, store.sealer.open(data, f"attachment:{uuid}:{digest}"))
+        for name, mime, digest, data in store.conn.execute(
+            "SELECT name, mime, sha256, data FROM attachments WHERE application_uuid = ? AND data IS NOT NULL ORDER BY id",
+            (uuid,),
+        )
+    )
+    return StoredApplication(*row[:7], answers=payload.get("answers", {}), identity=payload.get("identity", {}),
+                             parts=tuple(payload.get("parts", ())), attachments=attachments)
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    """What a status look-up shows: no personal data."""
+
+    number: str
+    service_id: str
+    created_at: str
+    status: str
+
+
+def find_by_number(store: Store, number: str) -> StatusLine | None:
+    row = store.conn.execute(
+        "SELECT number, service_id, created_at, status FROM applications WHERE number = ?",
+        (app_number.normalise(number),),
+    ).fetchone()
+    return StatusLine(*row) if row else None
+
+
+def find_by_id_number(store: Store, id_number: str) -> list[StatusLine]:
+    rows = store.conn.execute(
+        "SELECT number, service_id, created_at, status FROM applications WHERE id_lookup = ? ORDER BY seq DESC",
+        (store.sealer.blind_index(id_number),),
+    ).fetchall()
+    return [StatusLine(*row) for row in rows]
+
+
+def record_help_request(store: Store, screen: str, service_id: str = "") -> int:
+    """Log a resident's 'call a helper' touch (shown to helpers; audited)."""
+    with store.transaction() as conn:
+        cursor = conn.execute("INSERT INTO help_requests(at, screen, service_id) VALUES (?,?,?)",
+                              (utc_now(), screen, service_id))
+        audit.append(conn, "resident", "help.requested", screen, service_id)
+        return cursor.lastrowid

@@ -1,0 +1,92 @@
+"""The `waystation` command: the composition root.
+
+This is the one module of the core that wires `ui/`, `sync/` and `devices/`
+together, importing each inside the command that needs it, so that the core
+stays importable (and testable) without Qt, network or devices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from kiosk import __version__, config as config_mod, doctor
+from kiosk.errors import KioskError
+
+log = logging.getLogger("waystation")
+
+
+def _load_config(args: argparse.Namespace) -> config_mod.Config:
+    return config_mod.load(args.config)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Start the kiosk (full screen unless --windowed)."""
+    config = _load_config(args)
+    from kiosk import log as log_setup
+
+    log_setup.setup(config.storage.data_dir / "logs")
+    from ui.app import run_kiosk  # Qt only here
+
+    return run_kiosk(config, windowed=args.windowed, dev_panel=args.windowed)
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Check config, storage, catalog, clock, fonts, speech and devices."""
+    config = _load_config(args)
+    checks = doctor.run_checks(config, device_checks())
+    print(doctor.render(checks, as_json=args.json))
+    return 0 if all(check.status != doctor.FAIL for check in checks) else 1
+
+
+def device_checks() -> list:
+    """Checks contributed by `devices/` (imported here, in the composition root)."""
+    return []
+
+
+def cmd_config_example(args: argparse.Namespace) -> int:
+    """Print a config file with every key and its default."""
+    print(config_mod.EXAMPLE, end="")
+    return 0
+
+
+COMMANDS = {
+    "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
+    "doctor": (cmd_doctor, "check that everything the kiosk needs works; --json for machines"),
+    "config-example": (cmd_config_example, "print an example config file with every key and default"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="waystation",
+        description="Waystation (驿站) community service kiosk.",
+        epilog=f"Config: --config PATH or ${config_mod.ENV_VAR}; without either, embedded defaults.",
+    )
+    parser.add_argument("--version", action="version", version=f"waystation {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="PATH", help=f"station config file (TOML); default ${config_mod.ENV_VAR}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (func, text) in COMMANDS.items():
+        command = sub.add_parser(name, help=text, description=text, parents=[common])
+        command.set_defaults(func=func)
+        if name == "run":
+            command.add_argument("--windowed", action="store_true",
+                                 help="a normal window with a device test panel, for development")
+        if name == "doctor":
+            command.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KioskError as error:
+        print(f"waystation: {error.text('en')}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""The station's one config file (TOML), its documented defaults and its checks.
+
+Found through `--config PATH`, else the WAYSTATION_CONFIG environment variable,
+else the embedded defaults (bundled catalog, simulated devices, local SQLite,
+no central service).  A wrong key or value stops start-up with a message that
+names the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError as PydanticError, field_validator
+
+from kiosk.errors import ConfigError
+
+ENV_VAR = "WAYSTATION_CONFIG"
+DATA_DIR_ENV = "WAYSTATION_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """Where a station keeps its database, key, cache and receipts by default."""
+    if os.environ.get(DATA_DIR_ENV):
+        return Path(os.environ[DATA_DIR_ENV])
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "waystation"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StationConfig(_Section):
+    id: str = Field("DEMO01", pattern=r"^[A-Z0-9]{2,8}$", description="station id: 2-8 capital letters or digits")
+    name: str = "Waystation demo station"
+    default_locale: Literal["zh_CN", "en"] = "zh_CN"
+    elder_mode_default: bool = False
+    production: bool = False
+
+
+class StorageConfig(_Section):
+    data_dir: Path = Field(default_factory=default_data_dir)
+    key_file: Path | None = None  # default: <data_dir>/keys/store.key
+    retention_days: int = Field(7, ge=0, le=365)
+    min_free_mb: int = Field(200, ge=0)
+
+    @field_validator("data_dir", "key_file")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "waystation.db"
+
+    @property
+    def key_path(self) -> Path:
+        return self.key_file or self.data_dir / "keys" / "store.key"
+
+
+class CentralConfig(_Section):
+    url: str = ""  # empty: no central service (offline demo)
+    token_file: Path | None = None
+    ca_bundle: Path | None = None
+    catalog_public_key: str = ""  # Ed25519 public key, hex
+
+    @field_validator("url")
+    @classmethod
+    def _https_only(cls, value: str) -> str:
+        if value and not value.startswith(("https://",)):
+            raise ValueError("must start with https:// (personal data leaves only over verified TLS)")
+        return value
+
+
+class IdleConfig(_Section):
+    warning_after_s: int = Field(90, ge=15, le=3600)
+    countdown_s: int = Field(30, ge=20, le=300)
+
+
+class DevicesConfig(_Section):
+    card_reader: Literal["simulated", "ga467", "pcsc", "none"] = "simulated"
+    card_reader_port: str = ""  # GA 467 serial port, e.g. /dev/ttyUSB0
+    wlt_decoder: Path | None = None  # vendor photo decoder shared library
+    camera: str = "simulated"  # "simulated", "none", a device index, a video file or a stream URL
+    printer: str = ""  # empty: no printer, receipts saved as PDF
+    speech: Literal["espeak", "none"] = "espeak"
+    private_headset: bool = False
+    screen_width_mm: float | None = Field(None, gt=50, lt=3000)
+    screen_height_mm: float | None = Field(None, gt=50, lt=3000)
+
+
+class Config(_Section):
+    station: StationConfig = StationConfig()
+    storage: StorageConfig = StorageConfig()
+    central: CentralConfig = CentralConfig()
+    idle: IdleConfig = IdleConfig()
+    devices: DevicesConfig = DevicesConfig()
+    source: str = "embedded defaults"
+
+
+def _explain(error: PydanticError) -> ConfigError:
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    if first["type"] == "extra_forbidden":
+        problem = "unknown key"
+    elif first["type"] == "literal_error":
+        problem = "allowed: " + first["ctx"]["expected"]
+    else:
+        problem = first["msg"]
+    return ConfigError("config.invalid", key=key, problem=problem)
+
+
+def from_mapping(values: dict, source: str = "embedded defaults") -> Config:
+    """Build a Config from parsed TOML, raising ConfigError naming the bad key."""
+    try:
+        return Config(**values, source=source)
+    except PydanticError as error:
+        raise _explain(error) from None
+
+
+def load(path: str | os.PathLike | None = None) -> Config:
+    """Load the config from `path`, $WAYSTATION_CONFIG, or the embedded defaults."""
+    path = path or os.environ.get(ENV_VAR)
+    if not path:
+        return from_mapping({})
+    path = Path(path)
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("config.unreadable", path=str(path), problem="no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError("config.unreadable", path=str(path), problem=str(error)) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError("config.unreadable", path=str(path), problem=f"not valid TOML: {error}") from None
+    if "source" in values:
+        raise ConfigError("config.invalid", key="source", problem="unknown key")
+    return from_mapping(values, source=str(path))
+
+
+EXAMPLE = """\
+# Waystation station config. Every key is optional; shown values are the defaults.
+[station]
+id = "DEMO01"              # 2-8 capital letters or digits; prefixes application numbers
+name = "Waystation demo station"
+default_locale = "zh_CN"   # zh_CN or en
+elder_mode_default = false
+production = false         # true: refuses unsafe settings
+
+[storage]
+data_dir = "~/.local/share/waystation"   # database, key, cache, receipts
+# key_file = "/etc/waystation/store.key" # default: <data_dir>/keys/store.key (created 0600)
+retention_days = 7         # keep personal data this long after the centre accepted it
+min_free_mb = 200
+
+[central]
+url = ""                   # https://... ; empty = no central service
+# token_file = "/etc/waystation/token"
+# ca_bundle = "/etc/waystation/ca.pem"
+catalog_public_key = ""    # Ed25519 public key (hex) that signs catalog updates
+
+[idle]
+warning_after_s = 90       # no touch for this long: warning
+countdown_s = 30           # countdown before the session is wiped (>= 20)
+
+[devices]
+card_reader = "simulated"  # simulated, ga467, pcsc, none
+card_reader_port = ""      # ga467: /dev/ttyUSB0
+# wlt_decoder = "/opt/vendor/libwlt2bmp.so"
+camera = "simulated"       # simulated, none, 0 (device index), a video file or stream URL
+printer = ""               # empty: receipts saved as PDF
+speech = "espeak"          # espeak or none
+private_headset = false    # true: sensitive digits may be read aloud
+# screen_width_mm = 476    # override the panel's reported physical size
+# screen_height_mm = 268
+"""

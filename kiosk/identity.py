@@ -1,0 +1,117 @@
+"""What is known about who a resident is, and how it was established.
+
+Card readers (GA 467, PC/SC, simulated) produce `CardData`; the session keeps
+one `Identity` per resident.  These are plain values: no device, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from kiosk import id_number
+
+
+class IdentityMethod(str, Enum):
+    """How the resident's identity was established (recorded on the application)."""
+
+    ID_CARD = "id_card"            # second-generation resident ID card (GA 467 reader)
+    SMART_CARD = "smart_card"      # PC/SC card
+    QR_CODE = "qr_code"            # scanned code (e.g. an e-ID or appointment code)
+    KEYPAD_WITH_HELPER = "keypad_with_helper"  # number typed, a helper present
+    SIMULATED = "simulated"        # simulated reader (development, demos, tests)
+
+
+class FaceCheck(str, Enum):
+    """How the live face was compared with the card photo."""
+
+    NOT_DONE = "not_done"
+    MATCHED = "matched"                 # automatic matcher above threshold
+    HELPER_TO_CONFIRM = "helper_to_confirm"  # no matcher: helper compares side by side
+    HELPER_CONFIRMED = "helper_confirmed"
+
+
+class CardKind(str, Enum):
+    RESIDENT = "resident"                  # 居民身份证
+    FOREIGN_PERMANENT = "foreign_permanent"  # 外国人永久居留身份证
+    HK_MO_TW_RESIDENCE = "hk_mo_tw_residence"  # 港澳台居民居住证
+
+
+@dataclass(frozen=True)
+class CardData:
+    """Fields read from an identity card; dates are `datetime.date`, `valid_until` None = long-term."""
+
+    name: str
+    sex: str  # "M" or "F"
+    ethnicity: str
+    birth_date: _dt.date
+    address: str
+    id_number: str
+    authority: str
+    valid_from: _dt.date
+    valid_until: _dt.date | None
+    kind: CardKind = CardKind.RESIDENT
+    photo: bytes | None = field(default=None, repr=False)  # decoded photo (BMP/PNG) when available
+    english_name: str = ""
+    nationality: str = ""
+
+    def __repr__(self) -> str:  # never show personal data in tracebacks or logs
+        return f"CardData(id_number={id_number.mask(self.id_number)!r}, kind={self.kind.value!r})"
+
+    __str__ = __repr__
+
+    def is_expired(self, today: _dt.date | None = None) -> bool:
+        today = today or _dt.date.today()
+        return self.valid_until is not None and self.valid_until < today
+
+    def prefill(self) -> dict[str, str]:
+        """Values for the catalog's `card.*` pre-fill sources."""
+        return {
+            "card.name": self.name,
+            "card.sex": self.sex.lower(),  # matches the catalog's m/f choice values
+            "card.ethnicity": self.ethnicity,
+            "card.birth_date": self.birth_date.isoformat(),
+            "card.address": self.address,
+            "card.id_number": self.id_number,
+            "card.authority": self.authority,
+        }
+
+    def without_photo(self) -> "CardData":
+        return replace(self, photo=None)
+
+
+def mask_name(name: str) -> str:
+    """Show a name partly masked for the resident to confirm: 张*明, J*** Smith."""
+    name = name.strip()
+    if not name:
+        return ""
+    if name.isascii() and " " in name:
+        first, _, rest = name.partition(" ")
+        return first[0] + "*" * (len(first) - 1) + " " + rest
+    if len(name) <= 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+@dataclass
+class Identity:
+    """The resident's identity in a session."""
+
+    method: IdentityMethod
+    card: CardData | None = None
+    id_number: str = ""
+    face: FaceCheck = FaceCheck.NOT_DONE
+    face_photo: bytes | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Identity(method={self.method.value}, id={id_number.mask(self.id_number)}, face={self.face.value})"
+
+    @classmethod
+    def from_card(cls, card: CardData, method: IdentityMethod) -> "Identity":
+        return cls(method=method, card=card, id_number=card.id_number)
+
+    def record(self) -> dict[str, str]:
+        """What the application records about how identity was established (no personal data)."""
+        return {"method": self.method.value, "face": self.face.value,
+                "card_kind": self.card.kind.value if self.card else ""}

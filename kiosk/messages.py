@@ -1,0 +1,116 @@
+"""Texts for people, for every error and notice code, in each supported locale.
+
+The core cannot use Qt's translator, so its messages live here as data: one
+entry a code, one template a locale, `{placeholders}` filled from the error's
+params.  `devices/`, `sync/` and `ui/` add their own codes with `register()`.
+A test checks that every entry has every locale and the same placeholders.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, Mapping
+
+LOCALES = ("zh_CN", "en")
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "kiosk.error": {"zh_CN": "出现问题，请联系工作人员。", "en": "Something went wrong. Please ask a helper."},
+    # config
+    "config.invalid": {"zh_CN": "配置错误：{key}：{problem}", "en": "Configuration error: {key}: {problem}"},
+    "config.unreadable": {"zh_CN": "无法读取配置文件 {path}：{problem}", "en": "Cannot read the config file {path}: {problem}"},
+    # store
+    "store.failed": {"zh_CN": "本机存储出错，请联系工作人员。", "en": "The kiosk's storage failed. Please ask a helper."},
+    "store.disk_full": {
+        "zh_CN": "本机存储空间已满，您的资料没有丢失，请联系工作人员。",
+        "en": "The kiosk's storage is full. Nothing you entered is lost; please ask a helper.",
+    },
+    "store.crypto": {"zh_CN": "加密数据无法读取，请联系工作人员。", "en": "Encrypted data cannot be read. Please ask a helper."},
+    "store.key_missing": {"zh_CN": "密钥文件 {path} 无法使用：{problem}", "en": "The key file {path} cannot be used: {problem}"},
+    "store.too_new": {
+        "zh_CN": "数据库版本 {found} 比本程序支持的 {supported} 新，请升级程序。",
+        "en": "The database is version {found}, newer than this program supports ({supported}). Please upgrade.",
+    },
+    # catalog
+    "catalog.invalid": {"zh_CN": "服务目录无效：{problem}", "en": "The service catalog is invalid: {problem}"},
+    "catalog.unknown_service": {"zh_CN": "没有找到服务 {service}。", "en": "No service called {service}."},
+    # fields
+    "field.invalid": {"zh_CN": "这一项填写有误。", "en": "This answer is not valid."},
+    "field.required": {"zh_CN": "这一项必须填写。", "en": "This answer is required."},
+    "id.length": {
+        "zh_CN": "身份证号码应为18位，您输入了{count}位。",
+        "en": "An ID number has 18 characters; you entered {count}.",
+    },
+    "id.chars": {
+        "zh_CN": "身份证号码前17位只能是数字，最后一位是数字或X。",
+        "en": "The first 17 characters of an ID number are digits; the last is a digit or X.",
+    },
+    "id.region": {"zh_CN": "身份证号码的地区代码不正确。", "en": "The region code of this ID number is not valid."},
+    "id.birth_date": {
+        "zh_CN": "身份证号码中的出生日期不正确。",
+        "en": "The birth date inside this ID number is not a real date.",
+    },
+    "id.check_digit": {
+        "zh_CN": "身份证号码校验位不对，请核对每一位数字。",
+        "en": "The ID number's check digit does not match. Please check each digit.",
+    },
+    "mobile.invalid": {
+        "zh_CN": "手机号码应为1开头的11位数字。",
+        "en": "A mobile number has 11 digits and starts with 1.",
+    },
+    "date.invalid": {"zh_CN": "请按 年-月-日 填写真实的日期。", "en": "Please enter a real date as year-month-day."},
+    "date.range": {"zh_CN": "日期应在 {earliest} 和 {latest} 之间。", "en": "The date must be between {earliest} and {latest}."},
+    "choice.invalid": {"zh_CN": "请从给出的选项中选择一项。", "en": "Please pick one of the options shown."},
+    "text.too_short": {"zh_CN": "至少需要{min}个字。", "en": "Please enter at least {min} characters."},
+    "text.too_long": {"zh_CN": "最多{max}个字。", "en": "Please enter at most {max} characters."},
+    "text.chars": {"zh_CN": "这一项含有不允许的字符。", "en": "This answer contains characters that are not allowed."},
+    "photo.missing": {"zh_CN": "请拍摄所需材料的照片。", "en": "Please photograph the required document."},
+    "photo.too_large": {"zh_CN": "照片太大，请重新拍摄。", "en": "The photo is too large. Please take it again."},
+    # session
+    "session.bad_state": {"zh_CN": "现在不能进行这一步。", "en": "This step is not possible now."},
+    "session.identity_required": {
+        "zh_CN": "这项服务需要先核验身份。",
+        "en": "This service needs your identity checked first.",
+    },
+    "card.expired": {
+        "zh_CN": "这张证件已过有效期，请使用有效证件，或联系工作人员。",
+        "en": "This card has expired. Please use a valid card or ask a helper.",
+    },
+    # audit
+    "audit.broken": {
+        "zh_CN": "审计日志在第 {row} 条被改动。",
+        "en": "The audit log was altered at entry {row}.",
+    },
+    # devices (generic)
+    "device.failed": {"zh_CN": "设备出现故障，请联系工作人员。", "en": "A device failed. Please ask a helper."},
+    "card.read_failed": {"zh_CN": "读卡失败，请重新放置证件。", "en": "The card could not be read. Please place it again."},
+    "camera.failed": {"zh_CN": "摄像头无法使用，请联系工作人员。", "en": "The camera is not working. Please ask a helper."},
+    "speech.failed": {"zh_CN": "语音播报暂不可用。", "en": "Voice guidance is not available."},
+    "printer.failed": {"zh_CN": "打印机无法使用，回执已保存。", "en": "The printer is not working; the receipt was saved."},
+    "sync.failed": {"zh_CN": "与中心的同步失败，稍后会自动重试。", "en": "Sync with the centre failed; it will retry by itself."},
+}
+
+
+def register(messages: Mapping[str, Mapping[str, str]]) -> None:
+    """Add message codes from another package (devices, sync, ui)."""
+    for code, texts in messages.items():
+        _MESSAGES[code] = dict(texts)
+
+
+def all_messages() -> dict[str, dict[str, str]]:
+    """A copy of every registered message (for the completeness test)."""
+    return {code: dict(texts) for code, texts in _MESSAGES.items()}
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{names}` a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def message_text(code: str, locale: str = "zh_CN", **params: Any) -> str:
+    """The text for `code` in `locale`, falling back to English, then to the code."""
+    texts = _MESSAGES.get(code) or _MESSAGES["kiosk.error"]
+    template = texts.get(locale) or texts.get("en") or code
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

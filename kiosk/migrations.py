@@ -1,0 +1,84 @@
+"""Versioned schema migrations of the local store.
+
+`PRAGMA user_version` holds the version reached.  Each migration is a list of
+statements run in one transaction with the version bump, so an upgrade
+interrupted at any point leaves the previous version intact.  Never edit a
+released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[list[str]] = [
+    # 1: the first schema.
+    [
+        """CREATE TABLE applications (
+            uuid TEXT PRIMARY KEY,          -- client UUID, the idempotency key towards the centre
+            number TEXT NOT NULL UNIQUE,    -- application number shown on the receipt
+            seq INTEGER NOT NULL UNIQUE,    -- the kiosk's monotonic sequence
+            service_id TEXT NOT NULL,
+            locale TEXT NOT NULL,
+            created_at TEXT NOT NULL,       -- kiosk wall time (UTC ISO 8601)
+            status TEXT NOT NULL DEFAULT 'queued',
+            id_lookup TEXT,                 -- blind index of the ID number (HMAC), never the number
+            payload BLOB,                   -- sealed JSON: answers, identity; NULL once purged
+            purged_at TEXT
+        )""",
+        "CREATE INDEX applications_id_lookup ON applications(id_lookup)",
+        """CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            application_uuid TEXT NOT NULL REFERENCES applications(uuid),
+            name TEXT NOT NULL,             -- which document (catalog field id)
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,           -- of the plaintext, verified by the centre
+            data BLOB                       -- sealed bytes; NULL once purged
+        )""",
+        "CREATE INDEX attachments_application ON attachments(application_uuid)",
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- send order
+            application_uuid TEXT NOT NULL UNIQUE REFERENCES applications(uuid),
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL DEFAULT 0,
+            last_error TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE receipts (
+            number TEXT PRIMARY KEY,
+            application_uuid TEXT NOT NULL UNIQUE REFERENCES applications(uuid),
+            issued_at TEXT NOT NULL,
+            qr_text TEXT NOT NULL,
+            printed INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        # Append-only: the database itself refuses edits and deletes of audit rows.
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+        "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    ],
+    # 2: help requests from the home screen; how identity was established.
+    [
+        """CREATE TABLE help_requests (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            screen TEXT NOT NULL,
+            service_id TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'open'
+        )""",
+        "ALTER TABLE applications ADD COLUMN identity_method TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE applications ADD COLUMN face_check TEXT NOT NULL DEFAULT ''",
+    ],
+]
+
+LATEST = len(MIGRATIONS)

@@ -1,0 +1,411 @@
+"""The resident's session as an explicit state machine, without Qt.
+
+home → guide → identity → form (pages) → documents → review → submitted →
+receipt → home, with back and cancel everywhere, and an idle warning that
+ends in a wipe.  The UI draws whatever `state` says and calls the methods
+below on touches; tests drive the same methods directly.
+
+Privacy: `wipe()` drops every piece of the resident's data the session holds
+(answers, raw keypad text, photos, identity, errors, receipt) and resets
+language, elder mode, volume and rate to the station defaults.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable
+
+from kiosk import fields as field_rules
+from kiosk.applications import Attachment, Draft
+from kiosk.catalog import Catalog, Field, Service
+from kiosk.errors import KioskError, SessionError, ValidationError
+from kiosk.identity import FaceCheck, Identity
+from kiosk.receipts import Receipt
+
+
+class State(str, Enum):
+    HOME = "home"
+    GUIDE = "guide"
+    IDENTITY = "identity"
+    FORM = "form"
+    DOCUMENTS = "documents"
+    REVIEW = "review"
+    SUBMITTED = "submitted"  # committing: the receipt follows at once
+    RECEIPT = "receipt"
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The station's settings every new resident starts from."""
+
+    locale: str = "zh_CN"
+    elder_mode: bool = False
+    volume: float = 0.8
+    rate_normal: int = 175
+    rate_elder: int = 135
+    idle_warning_after_s: float = 90
+    idle_countdown_s: float = 30
+    fields_per_page: int = 4
+
+
+Listener = Callable[[str], None]
+
+
+class Session:
+    """One resident's visit.  Listeners hear a short reason string after every change."""
+
+    def __init__(self, catalog: Catalog, defaults: Defaults = Defaults(),
+                 clock: Callable[[], float] = time.monotonic, today: Callable[[], _dt.date] = _dt.date.today):
+        self.catalog = catalog
+        self.defaults = defaults
+        self._clock = clock
+        self._today = today
+        self._listeners: list[Listener] = []
+        self._reset()
+
+    # -- bookkeeping -------------------------------------------------------------
+
+    def _reset(self) -> None:
+        d = self.defaults
+        self.state = State.HOME
+        self.locale = d.locale
+        self.elder_mode = d.elder_mode
+        self.volume = d.volume
+        self.rate = d.rate_elder if d.elder_mode else d.rate_normal
+        self.service: Service | None = None
+        self.identity: Identity | None = None
+        self.answers: dict[str, str] = {}
+        self.raw_input: dict[str, str] = {}  # what was typed but did not validate: kept, never lost
+        self.photos: dict[str, bytes] = {}
+        self.errors: dict[str, ValidationError] = {}
+        self.page = 0
+        self.doc_index = 0
+        self.returning_to_review = False
+        self.receipt: Receipt | None = None
+        self.submit_error: KioskError | None = None
+        self.last_touch = self._clock()
+        self.warning_since: float | None = None
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _changed(self, reason: str) -> None:
+        for listener in list(self._listeners):
+            listener(reason)
+
+    def _require(self, *states: State) -> None:
+        if self.state not in states:
+            raise SessionError(detail=f"in {self.state.value}, expected {'/'.join(s.value for s in states)}")
+
+    def _go(self, state: State, reason: str = "state") -> None:
+        self.state = state
+        self._changed(reason)
+
+    # -- settings the resident may change ----------------------------------------
+
+    def set_locale(self, locale: str) -> None:
+        self.locale = locale
+        self._changed("locale")
+
+    def set_elder_mode(self, on: bool) -> None:
+        first = self.page_fields()[0].id if self.state == State.FORM and self.page_fields() else None
+        self.elder_mode = on
+        self.rate = self.defaults.rate_elder if on else self.defaults.rate_normal
+        if first:  # keep the field the resident was on in view
+            self.page = next(i for i, page in enumerate(self.pages()) if any(f.id == first for f in page))
+        self._changed("mode")
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = min(1.0, max(0.0, volume))
+        self._changed("volume")
+
+    def set_rate(self, rate: int) -> None:
+        self.rate = min(260, max(80, rate))
+        self._changed("rate")
+
+    # -- the journey ---------------------------------------------------------------
+
+    def choose_service(self, service_id: str) -> None:
+        self._require(State.HOME)
+        self.service = self.catalog.service(service_id)
+        self._go(State.GUIDE)
+
+    def begin(self) -> None:
+        self._require(State.GUIDE)
+        self._go(State.IDENTITY)
+
+    def identify(self, identity: Identity) -> None:
+        """Accept how the resident proved who they are; pre-fill the form from the card."""
+        self._require(State.IDENTITY)
+        card = identity.card
+        if card is not None and card.is_expired(self._today()):
+            raise ValidationError("card.expired", field="identity")
+        self.identity = identity
+        sources = card.prefill() if card else {"card.id_number": identity.id_number}
+        for field in self.service.fields:
+            if field.prefill and sources.get(field.prefill) and field.id not in self.answers:
+                self.answers[field.id] = sources[field.prefill]
+        if not self.needs_face():
+            self._enter_form()
+        else:
+            self._changed("identity")
+
+    def needs_face(self) -> bool:
+        return (self.service is not None and self.service.identity_level == "card_face"
+                and (self.identity is None or self.identity.face == FaceCheck.NOT_DONE))
+
+    def set_face(self, check: FaceCheck, photo: bytes | None = None) -> None:
+        self._require(State.IDENTITY)
+        if self.identity is None:
+            raise SessionError("session.identity_required")
+        self.identity.face = check
+        self.identity.face_photo = photo
+        self._enter_form()
+
+    def _enter_form(self) -> None:
+        self.page = 0
+        self._go(State.FORM)
+
+    def fields_per_page(self) -> int:
+        return 1 if self.elder_mode else self.defaults.fields_per_page
+
+    def pages(self) -> list[tuple[Field, ...]]:
+        fields = self.service.form_fields
+        size = self.fields_per_page()
+        return [fields[i:i + size] for i in range(0, len(fields), size)]
+
+    def page_fields(self) -> tuple[Field, ...]:
+        pages = self.pages()
+        return pages[self.page] if pages and self.page < len(pages) else ()
+
+    def set_answer(self, field_id: str, value: str) -> bool:
+        """Record an answer; returns False (and keeps the raw text and the error) when invalid."""
+        self._require(State.FORM)
+        field = self.service.field(field_id)
+        try:
+            self.answers[field_id] = field_rules.validate(field, value, self._today())
+        except ValidationError as error:
+            self.raw_input[field_id] = value
+            self.answers.pop(field_id, None)
+            self.errors[field_id] = error
+            self._changed("error")
+            return False
+        self.raw_input.pop(field_id, None)
+        self.errors.pop(field_id, None)
+        self._changed("answer")
+        return True
+
+    def shown_value(self, field_id: str) -> str:
+        """What the field's widget shows: the typed text if it did not validate, else the answer."""
+        return self.raw_input.get(field_id, self.answers.get(field_id, ""))
+
+    def _validate_page(self) -> bool:
+        for field in self.page_fields():
+            if field.id in self.raw_input:
+                continue  # already carries its error
+            try:
+                self.answers[field.id] = field_rules.validate(field, self.answers.get(field.id, ""), self._today())
+                self.errors.pop(field.id, None)
+            except ValidationError as error:
+                self.errors[field.id] = error
+        return not any(field.id in self.errors for field in self.page_fields())
+
+    def next(self) -> None:
+        """Forward from the guide, a form page, a document, or the review."""
+        if self.state == State.GUIDE:
+            return self.begin()
+        self._require(State.FORM, State.DOCUMENTS)
+        if self.state == State.FORM:
+            if not self._validate_page():
+                return self._changed("error")
+            if self.returning_to_review:
+                self.returning_to_review = False
+                return self._go(State.REVIEW)
+            if self.page + 1 < len(self.pages()):
+                self.page += 1
+                return self._changed("page")
+            if self.service.photo_fields:
+                self.doc_index = 0
+                return self._go(State.DOCUMENTS)
+            return self._go(State.REVIEW)
+        field = self.service.photo_fields[self.doc_index]
+        if field.required and field.id not in self.photos:
+            self.errors[field.id] = ValidationError("photo.missing", field=field.id)
+            return self._changed("error")
+        self.errors.pop(field.id, None)
+        if self.returning_to_review or self.doc_index + 1 >= len(self.service.photo_fields):
+            self.returning_to_review = False
+            return self._go(State.REVIEW)
+        self.doc_index += 1
+        self._changed("page")
+
+    def current_document(self) -> Field:
+        self._require(State.DOCUMENTS)
+        return self.service.photo_fields[self.doc_index]
+
+    def add_photo(self, field_id: str, data: bytes) -> bool:
+        self._require(State.DOCUMENTS)
+        field = self.service.field(field_id)
+        try:
+            self.photos[field_id] = field_rules.validate(field, data, self._today())
+        except ValidationError as error:
+            self.errors[field_id] = error
+            self._changed("error")
+            return False
+        self.errors.pop(field_id, None)
+        self._changed("photo")
+        return True
+
+    def back(self) -> None:
+        """One step back; nothing entered is dropped."""
+        if self.state in (State.HOME, State.SUBMITTED, State.RECEIPT):
+            raise SessionError(detail=f"no back from {self.state.value}")
+        self.returning_to_review = False
+        if self.state == State.GUIDE:
+            self.service = None
+            return self._go(State.HOME)
+        if self.state == State.IDENTITY:
+            return self._go(State.GUIDE)
+        if self.state == State.FORM:
+            if self.page > 0:
+                self.page -= 1
+                return self._changed("page")
+            return self._go(State.IDENTITY)
+        if self.state == State.DOCUMENTS:
+            if self.doc_index > 0:
+                self.doc_index -= 1
+                return self._changed("page")
+            self.page = max(0, len(self.pages()) - 1)
+            return self._go(State.FORM)
+        # REVIEW
+        if self.service.photo_fields:
+            self.doc_index = len(self.service.photo_fields) - 1
+            return self._go(State.DOCUMENTS)
+        self.page = max(0, len(self.pages()) - 1)
+        self._go(State.FORM)
+
+    def edit(self, field_id: str) -> None:
+        """From the review, jump to one answer; 'next' returns to the review."""
+        self._require(State.REVIEW)
+        field = self.service.field(field_id)
+        self.returning_to_review = True
+        if field.is_photo:
+            self.doc_index = self.service.photo_fields.index(field)
+            return self._go(State.DOCUMENTS)
+        self.page = next(i for i, page in enumerate(self.pages()) if field in page)
+        self._go(State.FORM)
+
+    def review_items(self) -> list[tuple[Field, str]]:
+        return [(field, self.answers.get(field.id, "")) for field in self.service.form_fields]
+
+    # -- submit ----------------------------------------------------------------------
+
+    def prepare_submit(self) -> Draft:
+        """Check everything once more and freeze a draft; the caller commits it off the GUI thread."""
+        self._require(State.REVIEW)
+        if self.identity is None:
+            raise SessionError("session.identity_required")
+        for field in self.service.fields:
+            value = self.photos.get(field.id, b"") if field.is_photo else self.answers.get(field.id, "")
+            try:
+                field_rules.validate(field, value, self._today())
+            except ValidationError as error:
+                self.errors[field.id] = error
+                self._changed("error")
+                raise
+        self.submit_error = None
+        draft = Draft(
+            service_id=self.service.id, locale=self.locale, answers=dict(self.answers),
+            attachments=[Attachment(fid, _mime(data), data) for fid, data in self.photos.items()],
+            identity=self.identity.record(), id_number=self.identity.id_number,
+            parts=tuple(part.id for part in self.service.parts),
+        )
+        self._go(State.SUBMITTED)
+        return draft
+
+    def submitted(self, receipt: Receipt) -> None:
+        self._require(State.SUBMITTED)
+        self.receipt = receipt
+        # The answers are safe in the store: drop them from memory now.
+        self._drop_personal_data()
+        self._go(State.RECEIPT, "receipt")
+
+    def submit_failed(self, error: KioskError) -> None:
+        """The commit failed (e.g. disk full): back to the review with everything kept."""
+        self._require(State.SUBMITTED)
+        self.submit_error = error
+        self._go(State.REVIEW, "error")
+
+    def submit(self, commit: Callable[[Draft], Receipt]) -> Receipt:
+        """Synchronous submit (tests, command line): prepare, commit, show the receipt."""
+        draft = self.prepare_submit()
+        try:
+            receipt = commit(draft)
+        except KioskError as error:
+            self.submit_failed(error)
+            raise
+        self.submitted(receipt)
+        return receipt
+
+    def finish(self) -> None:
+        """The resident is done (receipt screen 'finish'), or cancels anywhere."""
+        self.wipe("finished")
+
+    cancel = finish
+
+    # -- idle ----------------------------------------------------------------------------
+
+    def is_fresh(self) -> bool:
+        d = self.defaults
+        return (self.state == State.HOME and self.locale == d.locale and self.elder_mode == d.elder_mode
+                and self.volume == d.volume and self.service is None)
+
+    def touch(self) -> None:
+        """Any touch: the resident is here."""
+        self.last_touch = self._clock()
+        if self.warning_since is not None:
+            self.warning_since = None
+            self._changed("still_here")
+
+    still_here = touch
+
+    def countdown_left(self) -> float:
+        if self.warning_since is None:
+            return self.defaults.idle_countdown_s
+        return max(0.0, self.defaults.idle_countdown_s - (self._clock() - self.warning_since))
+
+    def tick(self) -> None:
+        """Called about once a second: raises the idle warning, then wipes."""
+        if self.is_fresh():
+            return
+        now = self._clock()
+        if self.warning_since is None:
+            if now - self.last_touch >= self.defaults.idle_warning_after_s and self.state != State.SUBMITTED:
+                self.warning_since = now
+                self._changed("idle_warning")
+        elif self.countdown_left() <= 0:
+            self.wipe("idle")
+        else:
+            self._changed("countdown")
+
+    def _drop_personal_data(self) -> None:
+        for holder in (self.answers, self.raw_input, self.photos, self.errors):
+            holder.clear()
+        if self.identity is not None:
+            self.identity.face_photo = None
+            self.identity.card = None
+            self.identity.id_number = ""
+        self.identity = None
+
+    def wipe(self, reason: str = "wipe") -> None:
+        """End the visit: drop all the resident's data and return to a fresh home screen."""
+        self._drop_personal_data()
+        self._reset()
+        self._changed("wiped:" + reason)
+
+
+def _mime(data: bytes) -> str:
+    return "image/png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg"

@@ -1,0 +1,44 @@
+import datetime as _dt
+
+from hypothesis import given, strategies as st
+
+from kiosk import app_number
+
+stations = st.from_regex(r"[A-Z0-9]{2,8}", fullmatch=True)
+days = st.dates(min_value=_dt.date(2000, 1, 1), max_value=_dt.date(2099, 12, 31))
+sequences = st.integers(1, 999_999)
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@given(stations, days, sequences)
+def test_made_numbers_are_valid_and_carry_their_sequence(station, day, seq):
+    number = app_number.make(station, day, seq)
+    assert app_number.is_valid(number)
+    assert app_number.is_valid(number.lower().replace("-", "-"))
+    assert app_number.sequence_of(number) == seq
+
+
+@given(stations, days, sequences, st.data())
+def test_any_single_character_error_is_caught(station, day, seq, data):
+    number = app_number.make(station, day, seq)
+    positions = [i for i, ch in enumerate(number) if ch != "-"]
+    i = data.draw(st.sampled_from(positions))
+    pool = "0123456789" if number[i].isdigit() and i > len(station) else ALPHABET
+    replacement = data.draw(st.sampled_from([c for c in pool if c != number[i]]))
+    assert not app_number.is_valid(number[:i] + replacement + number[i + 1:])
+
+
+@given(stations, days, sequences, st.data())
+def test_swapping_neighbours_is_caught(station, day, seq, data):
+    number = app_number.make(station, day, seq)
+    pairs = [i for i in range(len(number) - 1) if "-" not in number[i:i + 2] and number[i] != number[i + 1]]
+    if not pairs:
+        return
+    i = data.draw(st.sampled_from(pairs))
+    assert not app_number.is_valid(number[:i] + number[i + 1] + number[i] + number[i + 2:])
+
+
+@given(st.text(max_size=40))
+def test_arbitrary_text_is_never_taken_for_a_number_by_accident(raw):
+    if app_number.is_valid(raw):
+        assert app_number.is_valid(app_number.normalise(raw))

@@ -1,0 +1,47 @@
+"""A database made by an old version is upgraded in place and nothing is lost."""
+
+import json
+
+import pytest
+
+from kiosk import crypto, migrations, store as store_mod
+from kiosk.errors import StoreError
+
+
+def test_upgrade_from_first_migration_keeps_everything(tmp_path):
+    sealer = crypto.Sealer(crypto.load_or_create_key(tmp_path / "k"))
+    old = store_mod.Store(tmp_path / "w.db", sealer, migrate_to=1)
+    assert store_mod.schema_version(old.conn) == 1
+    with old.transaction() as conn:
+        for i in range(1, 4):
+            conn.execute(
+                "INSERT INTO applications(uuid, number, seq, service_id, locale, created_at, payload)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (f"u{i}", f"N{i}", i, "senior_card", "zh_CN", "2026-01-01",
+                 sealer.seal(json.dumps({"answers": {"name": f"n{i}"}}).encode(), f"application:u{i}")),
+            )
+            conn.execute("INSERT INTO outbox(application_uuid, created_at) VALUES (?, ?)", (f"u{i}", "t"))
+    old.close()
+
+    upgraded = store_mod.Store(tmp_path / "w.db", sealer)
+    assert store_mod.schema_version(upgraded.conn) == migrations.LATEST
+    rows = upgraded.conn.execute("SELECT uuid, number, payload, identity_method FROM applications ORDER BY seq").fetchall()
+    assert [r[1] for r in rows] == ["N1", "N2", "N3"]
+    assert json.loads(sealer.open(rows[2][2], "application:u3"))["answers"]["name"] == "n3"
+    assert all(r[3] == "" for r in rows)  # new column, default filled in
+    assert upgraded.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 3
+    upgraded.conn.execute("SELECT * FROM help_requests").fetchall()  # the new table exists
+
+
+def test_a_database_from_a_newer_program_is_refused(tmp_path):
+    sealer = crypto.Sealer(b"k" * 32)
+    first = store_mod.Store(tmp_path / "w.db", sealer)
+    first.conn.execute(f"PRAGMA user_version={migrations.LATEST + 1}")
+    first.close()
+    with pytest.raises(StoreError, match="newer"):
+        store_mod.Store(tmp_path / "w.db", sealer)
+
+
+def test_store_runs_in_wal_mode_with_full_sync(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL

@@ -1,0 +1,202 @@
+"""The resident's journey, driven without Qt."""
+
+import datetime as _dt
+
+import pytest
+
+from kiosk import applications, samples
+from kiosk.errors import SessionError, StoreError, ValidationError
+from kiosk.identity import FaceCheck, Identity, IdentityMethod
+from kiosk.session import Defaults, Session, State
+
+from factories import TINY_JPEG, fill_to_review, make_card
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def session(catalog, clock):
+    return Session(catalog, Defaults(idle_warning_after_s=60, idle_countdown_s=20), clock=clock)
+
+
+@pytest.mark.parametrize("service_id", ["social_security_card", "senior_card", "residence_permit",
+                                        "household_certificate", "housing_fund_withdrawal", "newborn_bundle"])
+def test_every_service_goes_home_to_receipt_and_back(catalog, store, card, service_id):
+    session = Session(catalog)
+    fill_to_review(session, service_id, card)
+    receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01"))
+    assert session.state == State.RECEIPT and session.receipt == receipt
+    stored = applications.load(store, receipt.application_uuid)
+    assert stored.service_id == service_id
+    assert len(stored.attachments) == len(catalog.service(service_id).photo_fields)
+    session.finish()
+    assert session.state == State.HOME and session.is_fresh()
+
+
+def test_form_is_prefilled_from_the_card(session, card):
+    session.choose_service("senior_card")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    assert session.state == State.FORM
+    assert session.answers["name"] == card.name
+    assert session.answers["id_number"] == card.id_number
+    assert session.answers["birth_date"] == card.birth_date.isoformat()
+
+
+def test_elder_mode_asks_one_question_a_screen_and_keeps_place(session, card):
+    session.choose_service("residence_permit")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    session.set_face(FaceCheck.HELPER_TO_CONFIRM)
+    assert len(session.page_fields()) == 4
+    session.set_elder_mode(True)
+    assert len(session.page_fields()) == 1
+    session.set_answer("mobile", "13800138000")
+    session.page = 3
+    field = session.page_fields()[0]
+    session.set_elder_mode(False)
+    assert field in session.page_fields()
+
+
+def test_expired_card_is_refused_in_words(session):
+    session.choose_service("senior_card")
+    session.next()
+    expired = make_card(valid_until=_dt.date(2020, 1, 1))
+    with pytest.raises(ValidationError) as caught:
+        session.identify(Identity.from_card(expired, IdentityMethod.ID_CARD))
+    assert caught.value.code == "card.expired" and "expired" in caught.value.text("en")
+    assert session.state == State.IDENTITY
+
+
+def test_bad_answer_keeps_what_was_typed_and_blocks_next(session, card):
+    session.choose_service("senior_card")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    assert not session.set_answer("mobile", "1380013800")
+    assert session.shown_value("mobile") == "1380013800"
+    assert session.errors["mobile"].code == "mobile.invalid"
+    session.next()
+    assert session.state == State.FORM and session.page == 0
+    assert session.set_answer("mobile", "13800138000") and "mobile" not in session.errors
+
+
+def test_back_from_every_step_loses_nothing(session, card):
+    fill_to_review(session, "residence_permit", card)
+    answers, photos = dict(session.answers), dict(session.photos)
+    expected = [State.DOCUMENTS, State.DOCUMENTS, State.FORM, State.FORM, State.IDENTITY, State.GUIDE, State.HOME]
+    seen = []
+    while session.state != State.HOME:
+        session.back()
+        seen.append(session.state)
+    assert seen == expected
+    assert session.answers == answers and session.photos == photos
+
+
+def test_edit_from_review_returns_to_review(session, card):
+    fill_to_review(session, "senior_card", card)
+    session.edit("mobile")
+    assert session.state == State.FORM and any(f.id == "mobile" for f in session.page_fields())
+    session.set_answer("mobile", "13900139000")
+    session.next()
+    assert session.state == State.REVIEW
+    assert dict((f.id, v) for f, v in session.review_items())["mobile"] == "13900139000"
+
+
+def test_missing_document_photo_is_asked_for(session, card):
+    session.choose_service("residence_permit")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    session.set_face(FaceCheck.HELPER_TO_CONFIRM)
+    while session.state == State.FORM:
+        for field in session.page_fields():
+            session.set_answer(field.id, session.answers.get(field.id) or samples.answer_for(field))
+        session.next()
+    assert session.state == State.DOCUMENTS
+    session.next()
+    document = session.current_document()
+    assert session.state == State.DOCUMENTS and session.errors[document.id].code == "photo.missing"
+    assert not session.add_photo(document.id, b"not an image")
+    assert session.add_photo(document.id, TINY_JPEG) and document.id not in session.errors
+
+
+def test_card_face_service_waits_for_the_face_step(session, card):
+    session.choose_service("social_security_card")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    assert session.state == State.IDENTITY and session.needs_face()
+    session.set_face(FaceCheck.HELPER_TO_CONFIRM, TINY_JPEG)
+    assert session.state == State.FORM
+
+
+def test_failed_commit_returns_to_review_with_everything_kept(session, card):
+    fill_to_review(session, "senior_card", card)
+    answers = dict(session.answers)
+
+    def disk_full(draft):
+        raise StoreError("store.disk_full")
+
+    with pytest.raises(StoreError):
+        session.submit(disk_full)
+    assert session.state == State.REVIEW and session.answers == answers
+    assert "full" in session.submit_error.text("en")
+
+
+def test_actions_out_of_order_are_refused(session):
+    with pytest.raises(SessionError):
+        session.next()
+    with pytest.raises(SessionError):
+        session.back()
+    with pytest.raises(SessionError):
+        session.prepare_submit()
+
+
+def test_idle_warning_then_wipe_resets_everything(session, card, clock):
+    session.set_locale("en")
+    session.set_elder_mode(True)
+    session.set_volume(0.3)
+    fill_to_review(session, "senior_card", card)
+    events = []
+    session.add_listener(events.append)
+    clock.now += 59
+    session.tick()
+    assert session.warning_since is None
+    clock.now += 1
+    session.tick()
+    assert "idle_warning" in events and session.countdown_left() == 20
+    clock.now += 10
+    session.tick()
+    assert session.state == State.REVIEW and session.countdown_left() == 10
+    clock.now += 10
+    session.tick()
+    assert events[-1] == "wiped:idle"
+    assert session.state == State.HOME and session.is_fresh()
+    assert (session.locale, session.elder_mode, session.volume) == ("zh_CN", False, 0.8)
+    assert session.answers == {} and session.identity is None and session.photos == {}
+
+
+def test_still_here_cancels_the_wipe(session, card, clock):
+    fill_to_review(session, "senior_card", card)
+    clock.now += 60
+    session.tick()
+    clock.now += 15
+    session.still_here()
+    clock.now += 30
+    session.tick()
+    assert session.state == State.REVIEW and session.warning_since is None
+
+
+def test_a_fresh_home_screen_never_warns(session, clock):
+    clock.now += 10_000
+    session.tick()
+    assert session.warning_since is None
