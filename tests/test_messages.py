@@ -16,6 +16,8 @@ def load_all_packages():
         except ImportError:
             continue
         for info in pkgutil.walk_packages(module.__path__, package + "."):
+            if info.name.endswith("__main__"):
+                continue  # running it would start a program
             try:
                 importlib.import_module(info.name)
             except ImportError:
