@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from kiosk import __version__, config as config_mod, doctor
 from kiosk.errors import KioskError
@@ -29,7 +30,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     log_setup.setup(config.storage.data_dir / "logs")
     from ui.app import run_kiosk  # Qt only here
 
-    return run_kiosk(config, windowed=args.windowed, dev_panel=args.windowed)
+    return run_kiosk(config, build_devices(config), windowed=args.windowed)
+
+
+def build_devices(config: config_mod.Config) -> dict:
+    """The devices the config chooses (the composition root is the only place that picks drivers)."""
+    devices: dict = {}
+    kind = config.devices.card_reader
+    if kind == "simulated":
+        from devices.simulated_reader import SimulatedReader
+
+        devices["reader"] = SimulatedReader()
+    elif kind == "ga467":
+        from devices.ga467_reader import Ga467Reader
+        from devices.wlt_decoder import load_decoder
+
+        devices["reader"] = Ga467Reader(config.devices.card_reader_port,
+                                        photo_decoder=load_decoder(config.devices.wlt_decoder))
+    elif kind == "pcsc":
+        from devices.pcsc_reader import PcscReader
+
+        devices["reader"] = PcscReader()
+    return devices
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -45,6 +67,20 @@ def device_checks() -> list:
     return []
 
 
+def cmd_gallery(args: argparse.Namespace) -> int:
+    """Save a PNG of every screen (both modes, both languages) and an index.html."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.gallery import write_gallery
+    from ui.qt import QApplication
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive while drawing)
+    index = write_gallery(Path(args.dir), args.resolution)
+    print(f"gallery written: {index}")
+    return 0
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -54,6 +90,7 @@ def cmd_config_example(args: argparse.Namespace) -> int:
 COMMANDS = {
     "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
     "doctor": (cmd_doctor, "check that everything the kiosk needs works; --json for machines"),
+    "gallery": (cmd_gallery, "save a PNG of every screen in both modes and languages, with an index.html"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -74,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "run":
             command.add_argument("--windowed", action="store_true",
                                  help="a normal window with a device test panel, for development")
+        if name == "gallery":
+            command.add_argument("dir", help="folder for the PNGs and index.html")
+            command.add_argument("--resolution", default="1366x768",
+                                 choices=["1024x768", "1366x768", "1920x1080", "1080x1920"])
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
     return parser

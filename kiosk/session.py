@@ -183,20 +183,27 @@ class Session:
 
     def set_answer(self, field_id: str, value: str) -> bool:
         """Record an answer; returns False (and keeps the raw text and the error) when invalid."""
+        return self.set_answers({field_id: value})
+
+    def set_answers(self, values: dict[str, str], *, notify: bool = True) -> bool:
+        """Record several answers at once (one screen's worth); False if any did not validate."""
         self._require(State.FORM)
-        field = self.service.field(field_id)
-        try:
-            self.answers[field_id] = field_rules.validate(field, value, self._today())
-        except ValidationError as error:
-            self.raw_input[field_id] = value
-            self.answers.pop(field_id, None)
-            self.errors[field_id] = error
-            self._changed("error")
-            return False
-        self.raw_input.pop(field_id, None)
-        self.errors.pop(field_id, None)
-        self._changed("answer")
-        return True
+        ok = True
+        for field_id, value in values.items():
+            field = self.service.field(field_id)
+            try:
+                self.answers[field_id] = field_rules.validate(field, value, self._today())
+            except ValidationError as error:
+                self.raw_input[field_id] = value
+                self.answers.pop(field_id, None)
+                self.errors[field_id] = error
+                ok = False
+            else:
+                self.raw_input.pop(field_id, None)
+                self.errors.pop(field_id, None)
+        if notify:
+            self._changed("answer" if ok else "error")
+        return ok
 
     def shown_value(self, field_id: str) -> str:
         """What the field's widget shows: the typed text if it did not validate, else the answer."""
@@ -213,12 +220,14 @@ class Session:
                 self.errors[field.id] = error
         return not any(field.id in self.errors for field in self.page_fields())
 
-    def next(self) -> None:
-        """Forward from the guide, a form page, a document, or the review."""
+    def next(self, answers: dict[str, str] | None = None) -> None:
+        """Forward from the guide, a form page (with what was typed on it), or a document."""
         if self.state == State.GUIDE:
             return self.begin()
         self._require(State.FORM, State.DOCUMENTS)
         if self.state == State.FORM:
+            if answers:
+                self.set_answers(answers, notify=False)
             if not self._validate_page():
                 return self._changed("error")
             if self.returning_to_review:

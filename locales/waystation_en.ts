@@ -1,0 +1,430 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <location filename="../ui/screens/documents.py" line="19" />
+        <source>Document %1 of %2</source>
+        <translation>Document %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="21" />
+        <location filename="../ui/screens/documents.py" line="59" />
+        <source>Photograph: %1</source>
+        <translation>Photograph: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="24" />
+        <source>Lay it flat under the camera, inside the frame.</source>
+        <translation>Lay it flat under the camera, inside the frame.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="29" />
+        <source>Photo preview</source>
+        <translation>Photo preview</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="34" />
+        <source>✓ Photo taken. Touch Next, or take it again.</source>
+        <translation>✓ Photo taken. Touch Next, or take it again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="39" />
+        <source>Take the photo again</source>
+        <translation>Take the photo again</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="39" />
+        <source>Take the photo</source>
+        <translation>Take the photo</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="41" />
+        <source>Next ›</source>
+        <translation>Next ›</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../ui/screens/form.py" line="38" />
+        <source>Question %1 of %2</source>
+        <translation>Question %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="38" />
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="46" />
+        <source>Next ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="54" />
+        <source> (optional)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="85" />
+        <source>A helper can type this for you</source>
+        <translation>A helper can type this for you</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="101" />
+        <location filename="../ui/screens/form.py" line="106" />
+        <source>Touch to type</source>
+        <translation>Touch to type</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="103" />
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <location filename="../ui/screens/guide.py" line="19" />
+        <source>Please have ready:</source>
+        <translation>Please have ready:</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="21" />
+        <source>Steps:</source>
+        <translation>Steps:</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="23" />
+        <source>Time: %1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="24" />
+        <source>To prove who you are: %1</source>
+        <translation>To prove who you are: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="27" />
+        <source>One form, sent to: %1</source>
+        <translation>One form, sent to: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="31" />
+        <source>Start ›</source>
+        <translation>Start ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="34" />
+        <source>ID number, with a helper</source>
+        <translation>ID number, with a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="34" />
+        <source>ID card</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="35" />
+        <source>ID card and a photo of your face</source>
+        <translation>ID card and a photo of your face</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="41" />
+        <source>Please have ready: %1.</source>
+        <translation>Please have ready: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="42" />
+        <source>Touch Start when you are ready.</source>
+        <translation>Touch Start when you are ready.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../ui/screens/home.py" line="15" />
+        <source>Welcome. Touch the service you need.</source>
+        <translation>Welcome. Touch the service you need.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="33" />
+        <source>Welcome. Touch the service you need: %1.</source>
+        <translation>Welcome. Touch the service you need: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityScreen</name>
+    <message>
+        <location filename="../ui/screens/identity.py" line="32" />
+        <location filename="../ui/screens/identity.py" line="155" />
+        <source>Please place your ID card on the reader.</source>
+        <translation>Please place your ID card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="34" />
+        <location filename="../ui/screens/identity.py" line="59" />
+        <location filename="../ui/screens/identity.py" line="64" />
+        <source>Waiting for the card…</source>
+        <translation>Waiting for the card…</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="42" />
+        <source>No card? Type the ID number with a helper</source>
+        <translation>No card? Type the ID number with a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="55" />
+        <source>Reading the card… please keep it still.</source>
+        <translation>Reading the card… please keep it still.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="61" />
+        <source>The card reader is not connected. Please ask a helper.</source>
+        <translation>The card reader is not connected. Please ask a helper.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="74" />
+        <source>Card read.</source>
+        <translation>Card read.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="77" />
+        <source>Is this you: %1?</source>
+        <translation>Is this you: %1?</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="79" />
+        <source>Yes, continue</source>
+        <translation>Yes, continue</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="80" />
+        <source>No, that is not me</source>
+        <translation>No, that is not me</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="100" />
+        <source>Type the ID number (a helper stays with you).</source>
+        <translation>Type the ID number (a helper stays with you).</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="104" />
+        <source>Continue ›</source>
+        <translation>Continue ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="121" />
+        <location filename="../ui/screens/identity.py" line="154" />
+        <source>Now a photo of your face. Look at the camera and touch the button.</source>
+        <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="130" />
+        <source>Take my photo</source>
+        <translation>Take my photo</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../ui/keypad.py" line="59" />
+        <source>⌫ Delete</source>
+        <translation>⌫ Delete</translation>
+    </message>
+    <message>
+        <location filename="../ui/keypad.py" line="59" />
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../ui/keypad.py" line="64" />
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keypad.py" line="92" />
+        <source>Typed so far: %n characters</source>
+        <translation><numerusform>Typed so far: %n character</numerusform><numerusform>Typed so far: %n characters</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keypad.py" line="102" />
+        <source>%n more to type</source>
+        <translation><numerusform>%n more to type</numerusform><numerusform>%n more to type</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/keypad.py" line="109" />
+        <source>✓ Check digit correct</source>
+        <translation>✓ Check digit correct</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../ui/main_window.py" line="144" />
+        <source>Language: %1</source>
+        <translation>Language: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="145" />
+        <source>Elder mode</source>
+        <translation>Elder mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="145" />
+        <source>✓ Elder mode</source>
+        <translation>✓ Elder mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="151" />
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="152" />
+        <source>Call a helper</source>
+        <translation>Call a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="167" />
+        <source>Are you still there?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="170" />
+        <source>I am still here</source>
+        <translation>I am still here</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="199" />
+        <source>This session will end in %n seconds to protect your privacy.</source>
+        <translation><numerusform>This session will end in %n second to protect your privacy.</numerusform><numerusform>This session will end in %n seconds to protect your privacy.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="214" />
+        <source>Application number</source>
+        <translation>Application number</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="214" />
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="215" />
+        <source>Keep this receipt to check progress.</source>
+        <translation>Keep this receipt to check progress.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="244" />
+        <source>A helper is coming to you. Please wait here.</source>
+        <translation>A helper is coming to you. Please wait here.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="245" />
+        <source>Please wave to a helper: the request could not be saved.</source>
+        <translation>Please wave to a helper: the request could not be saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="24" />
+        <source>✓ Your application has been received.</source>
+        <translation>✓ Your application has been received.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="27" />
+        <source>Application number:</source>
+        <translation>Application number:</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="36" />
+        <source>QR code of the application number</source>
+        <translation>QR code of the application number</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="38" />
+        <source>Keep this number: you can check progress with it or with your ID card.</source>
+        <translation>Keep this number: you can check progress with it or with your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="41" />
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="44" />
+        <source>Your application has been received. Your application number is %1.</source>
+        <translation>Your application has been received. Your application number is %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../ui/screens/review.py" line="18" />
+        <source>Please check your answers.</source>
+        <translation>Please check your answers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="28" />
+        <location filename="../ui/screens/review.py" line="43" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="29" />
+        <location filename="../ui/screens/review.py" line="44" />
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="42" />
+        <source>✓ photo taken</source>
+        <translation>✓ photo taken</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="42" />
+        <source>— no photo</source>
+        <translation>— no photo</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="53" />
+        <source>Submit ›</source>
+        <translation>Submit ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="62" />
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="65" />
+        <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
+        <translation>Please check your answers. Touch Change to correct one, or Submit when all is right.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingScreen</name>
+    <message>
+        <location filename="../ui/main_window.py" line="48" />
+        <source>Saving your application…</source>
+        <translation>Saving your application…</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <location filename="../ui/screens/base.py" line="54" />
+        <source>‹ Back</source>
+        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/base.py" line="54" />
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+</TS>

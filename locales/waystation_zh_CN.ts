@@ -1,0 +1,430 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <location filename="../ui/screens/documents.py" line="19" />
+        <source>Document %1 of %2</source>
+        <translation>第 %1 份材料，共 %2 份</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="21" />
+        <location filename="../ui/screens/documents.py" line="59" />
+        <source>Photograph: %1</source>
+        <translation>请拍摄：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="24" />
+        <source>Lay it flat under the camera, inside the frame.</source>
+        <translation>请把材料平放在摄像头下方的框内。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="29" />
+        <source>Photo preview</source>
+        <translation>照片预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="34" />
+        <source>✓ Photo taken. Touch Next, or take it again.</source>
+        <translation>✓ 已拍好。请按“下一步”，或重新拍摄。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="39" />
+        <source>Take the photo again</source>
+        <translation>重新拍摄</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="39" />
+        <source>Take the photo</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="41" />
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../ui/screens/form.py" line="38" />
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="38" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="46" />
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="54" />
+        <source> (optional)</source>
+        <translation>（选填）</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="85" />
+        <source>A helper can type this for you</source>
+        <translation>可以请工作人员帮您输入</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="101" />
+        <location filename="../ui/screens/form.py" line="106" />
+        <source>Touch to type</source>
+        <translation>点此输入</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="103" />
+        <source>Change %1</source>
+        <translation>修改%1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <location filename="../ui/screens/guide.py" line="19" />
+        <source>Please have ready:</source>
+        <translation>请准备好：</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="21" />
+        <source>Steps:</source>
+        <translation>办理步骤：</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="23" />
+        <source>Time: %1</source>
+        <translation>所需时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="24" />
+        <source>To prove who you are: %1</source>
+        <translation>身份核验方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="27" />
+        <source>One form, sent to: %1</source>
+        <translation>填写一次，同时送达：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="31" />
+        <source>Start ›</source>
+        <translation>开始办理 ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="34" />
+        <source>ID number, with a helper</source>
+        <translation>在工作人员协助下输入身份号码</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="34" />
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="35" />
+        <source>ID card and a photo of your face</source>
+        <translation>身份证和现场人像照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="41" />
+        <source>Please have ready: %1.</source>
+        <translation>请准备好：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="42" />
+        <source>Touch Start when you are ready.</source>
+        <translation>准备好后，请按“开始办理”。</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../ui/screens/home.py" line="15" />
+        <source>Welcome. Touch the service you need.</source>
+        <translation>欢迎！请点选您要办理的事项。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="33" />
+        <source>Welcome. Touch the service you need: %1.</source>
+        <translation>欢迎！请点选您要办理的事项：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityScreen</name>
+    <message>
+        <location filename="../ui/screens/identity.py" line="32" />
+        <location filename="../ui/screens/identity.py" line="155" />
+        <source>Please place your ID card on the reader.</source>
+        <translation>请把身份证放在读卡区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="34" />
+        <location filename="../ui/screens/identity.py" line="59" />
+        <location filename="../ui/screens/identity.py" line="64" />
+        <source>Waiting for the card…</source>
+        <translation>正在等待放置证件……</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="42" />
+        <source>No card? Type the ID number with a helper</source>
+        <translation>没带证件？请工作人员协助输入身份号码</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="55" />
+        <source>Reading the card… please keep it still.</source>
+        <translation>正在读卡……请不要移动证件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="61" />
+        <source>The card reader is not connected. Please ask a helper.</source>
+        <translation>读卡器没有连接，请联系工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="74" />
+        <source>Card read.</source>
+        <translation>读卡成功。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="77" />
+        <source>Is this you: %1?</source>
+        <translation>请确认是您本人：%1？</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="79" />
+        <source>Yes, continue</source>
+        <translation>是我，继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="80" />
+        <source>No, that is not me</source>
+        <translation>不是我</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="100" />
+        <source>Type the ID number (a helper stays with you).</source>
+        <translation>请输入身份号码（工作人员在旁协助）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="104" />
+        <source>Continue ›</source>
+        <translation>继续 ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="121" />
+        <location filename="../ui/screens/identity.py" line="154" />
+        <source>Now a photo of your face. Look at the camera and touch the button.</source>
+        <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="130" />
+        <source>Take my photo</source>
+        <translation>拍照</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../ui/keypad.py" line="59" />
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/keypad.py" line="59" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/keypad.py" line="64" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keypad.py" line="92" />
+        <source>Typed so far: %n characters</source>
+        <translation><numerusform>已输入 %n 位</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keypad.py" line="102" />
+        <source>%n more to type</source>
+        <translation><numerusform>还需输入 %n 位</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/keypad.py" line="109" />
+        <source>✓ Check digit correct</source>
+        <translation>✓ 校验正确</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../ui/main_window.py" line="144" />
+        <source>Language: %1</source>
+        <translation>切换语言：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="145" />
+        <source>Elder mode</source>
+        <translation>长辈模式</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="145" />
+        <source>✓ Elder mode</source>
+        <translation>✓ 长辈模式</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="151" />
+        <source>Repeat</source>
+        <translation>重播</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="152" />
+        <source>Call a helper</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="167" />
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="170" />
+        <source>I am still here</source>
+        <translation>我还在</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="199" />
+        <source>This session will end in %n seconds to protect your privacy.</source>
+        <translation><numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="214" />
+        <source>Application number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="214" />
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="215" />
+        <source>Keep this receipt to check progress.</source>
+        <translation>请保存本回执，用于查询办理进度。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="244" />
+        <source>A helper is coming to you. Please wait here.</source>
+        <translation>工作人员马上过来，请在这里稍等。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="245" />
+        <source>Please wave to a helper: the request could not be saved.</source>
+        <translation>呼叫没有保存成功，请向工作人员招手。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="24" />
+        <source>✓ Your application has been received.</source>
+        <translation>✓ 您的申请已受理。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="27" />
+        <source>Application number:</source>
+        <translation>申请编号：</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="36" />
+        <source>QR code of the application number</source>
+        <translation>申请编号二维码</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="38" />
+        <source>Keep this number: you can check progress with it or with your ID card.</source>
+        <translation>请记下这个编号：凭编号或身份证都可以查询进度。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="41" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="44" />
+        <source>Your application has been received. Your application number is %1.</source>
+        <translation>您的申请已受理。申请编号是：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../ui/screens/review.py" line="18" />
+        <source>Please check your answers.</source>
+        <translation>请核对您填写的内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="28" />
+        <location filename="../ui/screens/review.py" line="43" />
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="29" />
+        <location filename="../ui/screens/review.py" line="44" />
+        <source>Change %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="42" />
+        <source>✓ photo taken</source>
+        <translation>✓ 已拍摄</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="42" />
+        <source>— no photo</source>
+        <translation>— 未拍摄</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="53" />
+        <source>Submit ›</source>
+        <translation>提交 ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="62" />
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="65" />
+        <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
+        <translation>请核对您填写的内容。需要更正请按“修改”，确认无误请按“提交”。</translation>
+    </message>
+</context>
+<context>
+    <name>SavingScreen</name>
+    <message>
+        <location filename="../ui/main_window.py" line="48" />
+        <source>Saving your application…</source>
+        <translation>正在保存您的申请……</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <location filename="../ui/screens/base.py" line="54" />
+        <source>‹ Back</source>
+        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
+        <translation>‹ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/base.py" line="54" />
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,124 @@
+"""Walk every screen of the journey, for `waystation gallery`, layout and accessibility tests.
+
+`walk_screens()` drives a real window through each screen with sample data
+(no personal data) and yields after each one is shown; `write_gallery()`
+saves a PNG of each in both modes and both languages, with an index.html
+that shows them side by side for reviewers and translators.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from kiosk import catalog as catalog_mod, crypto, samples
+from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod
+from kiosk.session import Defaults, Session, State
+from kiosk.store import Store
+from ui.main_window import KioskWindow
+from ui.qt import QApplication
+from ui.sample_image import sample_document_jpeg
+
+RESOLUTIONS = {  # (width px, height px, panel width mm)
+    "1024x768": (1024, 768, 304.0),
+    "1366x768": (1366, 768, 344.0),
+    "1920x1080": (1920, 1080, 476.0),
+    "1080x1920": (1080, 1920, 268.0),
+}
+
+
+def sample_card() -> CardData:
+    import datetime as _dt
+
+    return CardData("王小明", "M", "汉", _dt.date(1952, 6, 18), "北京市东城区景山前街4号", samples.SAMPLE_ID,
+                    "北京市公安局东城分局", _dt.date(2016, 5, 1), None)
+
+
+def make_window(resolution: str, elder: bool, locale: str, data_dir: Path) -> tuple[KioskWindow, Session]:
+    width, height, width_mm = RESOLUTIONS[resolution]
+    store = Store(data_dir / "gallery.db", crypto.Sealer(crypto.load_or_create_key(data_dir / "gallery.key")))
+    session = Session(catalog_mod.bundled(), Defaults(locale=locale, elder_mode=elder))
+    window = KioskWindow(session, store, station_id="DEMO01", station_name="Waystation", px_per_mm=width / width_mm,
+                         receipts_dir=data_dir / "receipts", portrait=height > width)
+    window.resize(width, height)
+    window.show()
+    return window, session
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def walk_screens(window: KioskWindow, session: Session, service_id: str = "residence_permit") -> Iterator[str]:
+    """Show each screen in turn; yields the screen's name while it is on display."""
+    settle()
+    yield "home"
+    session.choose_service(service_id)
+    settle()
+    yield "guide"
+    session.next()
+    settle()
+    yield "identity"
+    window.screen._card_read(sample_card(), IdentityMethod.SIMULATED)
+    settle()
+    yield "identity_confirm"
+    session.identify(Identity.from_card(sample_card(), IdentityMethod.SIMULATED))
+    if session.needs_face():
+        settle()
+        yield "identity_face"
+        session.set_face(FaceCheck.HELPER_TO_CONFIRM)
+    settle()
+    yield "form"
+    session.next({field.id: "1" for field in session.page_fields() if field.type == "mobile"})
+    settle()
+    yield "form_error"
+    while session.state == State.FORM:
+        session.next({f.id: session.answers.get(f.id) or samples.answer_for(f) for f in session.page_fields()})
+    settle()
+    yield "documents"
+    while session.state == State.DOCUMENTS:
+        session.add_photo(session.current_document().id, sample_document_jpeg())
+        session.next()
+    settle()
+    yield "review"
+    window.submit()
+    window.tasks.wait()
+    settle()
+    yield "receipt"
+    session.last_touch -= session.defaults.idle_warning_after_s
+    session.tick()
+    settle()
+    yield "idle_warning"
+    session.finish()
+    settle()
+
+
+def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:
+    """PNG of every screen in both modes and languages, and an index.html to compare them."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots: dict[str, dict[str, str]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for elder in (False, True):
+            for locale in ("zh_CN", "en"):
+                column = f"{'elder' if elder else 'normal'}_{locale}"
+                window, session = make_window(resolution, elder, locale, Path(tmp))
+                for name in walk_screens(window, session):
+                    file = f"{name}_{column}.png"
+                    window.grab().save(str(out_dir / file))
+                    shots.setdefault(name, {})[column] = file
+                window.close()
+                window.store.close()
+                window.deleteLater()
+    columns = ["normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en"]
+    rows = "".join(
+        f"<tr><th>{html.escape(name)}</th>" + "".join(
+            f'<td><a href="{files[c]}"><img src="{files[c]}" width="320"></a></td>' for c in columns) + "</tr>"
+        for name, files in shots.items())
+    index = out_dir / "index.html"
+    index.write_text(f"<!doctype html><meta charset=utf-8><title>Waystation screens ({resolution})</title>"
+                     f"<table border=1><tr><th></th>{''.join(f'<th>{c}</th>' for c in columns)}</tr>{rows}</table>",
+                     encoding="utf-8")
+    return index

@@ -1,0 +1,114 @@
+"""Large on-screen keypads for ID numbers, phone numbers, dates and digits.
+
+No system keyboard on the resident's path.  The display groups what was
+typed (ID 6-8-4, mobile 3-4-4, date YYYY-MM-DD) and an ID number's check
+digit is verified as soon as the 18th character is typed.
+"""
+
+from __future__ import annotations
+
+from ui.qt import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget, Qt, Signal
+from ui.theme import Theme
+from ui.widgets import button, label
+
+LIMITS = {"id_number": 18, "mobile": 11, "date": 8, "digits": 19}
+GROUPS = {"id_number": (6, 8, 4), "mobile": (3, 4, 4), "date": (4, 2, 2)}
+
+
+def grouped(kind: str, value: str) -> str:
+    """Show `value` in groups: 110105 19491231 002X, 138 0013 8000, 1956-03-08."""
+    groups = GROUPS.get(kind)
+    if not groups:
+        return value
+    parts, start = [], 0
+    for size in groups:
+        if start < len(value):
+            parts.append(value[start:start + size])
+        start += size
+    return ("-" if kind == "date" else " ").join(parts)
+
+
+class Keypad(QWidget):
+    """Digits (and X for ID numbers), delete and clear; emits `changed` with the raw value."""
+
+    changed = Signal(str)
+
+    def __init__(self, kind: str, theme: Theme, locale: str, value: str = "", parent: QWidget | None = None,
+                 max_length: int | None = None, side_by_side: bool = False) -> None:
+        super().__init__(parent)
+        self.kind, self.theme, self.locale = kind, theme, locale
+        self.limit = max_length or LIMITS.get(kind, 19)
+        self.value = "".join(ch for ch in value.replace("-", "") if ch.isdigit() or ch == "X")[: self.limit]
+        outer = QHBoxLayout(self) if side_by_side else QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(theme.mm(4))
+        layout = QVBoxLayout()
+        layout.setSpacing(theme.mm(2))
+        outer.addLayout(layout, 1)
+        self.display = label("", theme, 1.3, bold=True, align=Qt.AlignCenter, name="keypad_display")
+        self.display.setProperty("role", "notice")
+        self.display.setTextInteractionFlags(Qt.NoTextInteraction)
+        layout.addWidget(self.display)
+        self.check = label("", theme, 0.9, role="hint", align=Qt.AlignCenter)
+        layout.addWidget(self.check)
+        grid = QGridLayout()
+        grid.setSpacing(theme.mm(2))
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9",
+                "X" if kind == "id_number" else "", "0", "⌫"]
+        for index, key in enumerate(keys):
+            if not key:
+                continue
+            if key == "⌫":
+                widget = button(self.tr("⌫ Delete"), theme, self.delete, accessible=self.tr("Delete"))
+            else:
+                widget = button(key, theme, lambda k=key: self.press(k), factor=1.3, accessible=key)
+            widget.setObjectName(f"key_{key}" if key != "⌫" else "key_delete")
+            grid.addWidget(widget, index // 3, index % 3)
+        clear = button(self.tr("Clear"), theme, self.clear, name="key_clear")
+        grid.addWidget(clear, 4, 0, 1, 3)
+        if side_by_side:
+            layout.addStretch(1)
+        (outer if side_by_side else layout).addLayout(grid, 1)
+        self._refresh()
+
+    def press(self, key: str) -> None:
+        if len(self.value) >= self.limit:
+            return
+        if key == "X" and len(self.value) != 17:
+            return  # X can only be the check character
+        self.value += key
+        self._refresh()
+
+    def delete(self) -> None:
+        self.value = self.value[:-1]
+        self._refresh()
+
+    def clear(self) -> None:
+        self.value = ""
+        self._refresh()
+
+    def set_check(self, text: str) -> None:
+        self.check.setText(text)
+        self.check.setAccessibleName(text)
+
+    def _refresh(self) -> None:
+        shown = grouped(self.kind, self.value) or "—"
+        self.display.setText(shown)
+        self.display.setAccessibleName(self.tr("Typed so far: %n characters", "", len(self.value)))
+        if self.kind == "id_number":
+            self._check_id()
+        self.changed.emit(self.value)
+
+    def _check_id(self) -> None:
+        from kiosk import id_number
+        from kiosk.errors import ValidationError
+
+        if len(self.value) < 18:
+            self.set_check(self.tr("%n more to type", "", 18 - len(self.value)))
+            return
+        try:
+            id_number.validate(self.value)
+        except ValidationError as error:
+            self.set_check("✗ " + error.text(self.locale))
+        else:
+            self.set_check(self.tr("✓ Check digit correct"))

@@ -1,0 +1,270 @@
+"""The kiosk window: a top bar that is always there, the current screen, and the idle warning.
+
+Each session change rebuilds the current screen from the session (fresh
+widgets, no undo history), so after a wipe nothing of the last resident is
+left in any widget.  Store work runs on the serial worker, never here.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from kiosk import applications
+from kiosk.errors import KioskError
+from kiosk.session import Session, State
+from ui.bridge import DeviceBridge
+from ui.i18n import Translations
+from ui.qt import QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget
+from ui.screens.base import Context, Screen
+from ui.screens.documents import DocumentsScreen
+from ui.screens.form import FormScreen
+from ui.screens.guide import GuideScreen
+from ui.screens.home import HomeScreen
+from ui.screens.identity import IdentityScreen
+from ui.screens.receipt import ReceiptScreen
+from ui.screens.review import ReviewScreen
+from ui.tasks import TaskRunner
+from ui.theme import Theme
+from ui.widgets import button, label
+
+log = logging.getLogger(__name__)
+
+SCREENS: dict[State, type[Screen]] = {
+    State.HOME: HomeScreen, State.GUIDE: GuideScreen, State.IDENTITY: IdentityScreen, State.FORM: FormScreen,
+    State.DOCUMENTS: DocumentsScreen, State.REVIEW: ReviewScreen, State.RECEIPT: ReceiptScreen,
+}
+# Changes that only touch the overlay or settings, not the screen's content.
+NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here"}
+
+
+class SavingScreen(Screen):
+    prompt_key = "submitted"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(label(self.tr("Saving your application…"), self.theme, 1.3, bold=True,
+                                     align=Qt.AlignCenter))
+        self.layout_.addStretch(1)
+
+
+SCREENS[State.SUBMITTED] = SavingScreen
+
+
+class KioskWindow(QWidget):
+    """The whole resident-facing window."""
+
+    def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
+                 receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
+                 speak: Callable[[str, str, str], None] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.session, self.store = session, store
+        self.station_id, self.station_name = station_id, station_name
+        self.px_per_mm, self.portrait = px_per_mm, portrait
+        self.receipts_dir = receipts_dir
+        self.devices = dict(devices or {})
+        self.bridge: DeviceBridge = self.devices.setdefault("bridge", DeviceBridge())
+        self._speak = speak
+        self.spoken: list[tuple[str, str]] = []  # (prompt key, locale): what voice guidance said, no text kept
+        self.tasks = TaskRunner()
+        self.translations = Translations()
+        self.translations.switch(session.locale)
+        self.screen: Screen | None = None
+        self.screen_changes = 0
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.top_bar = QFrame()
+        self.top_bar.setObjectName("top_bar")
+        outer.addWidget(self.top_bar)
+        self.notice = label("", self._theme(), role="notice", name="notice")
+        self.notice.hide()
+        outer.addWidget(self.notice)
+        self.content = QVBoxLayout()
+        outer.addLayout(self.content, 1)
+        self.overlay = QFrame(self)
+        self.overlay.setObjectName("overlay")
+        self.overlay.hide()
+
+        session.add_listener(self._on_session_change)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(session.tick)
+        self.ticker.start()
+        QApplication.instance().installEventFilter(self)
+        self._rebuild()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _theme(self) -> Theme:
+        return Theme(elder=self.session.elder_mode, px_per_mm=self.px_per_mm)
+
+    def _context(self, theme: Theme) -> Context:
+        return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
+                       submit=self.submit, devices=self.devices, portrait=self.portrait)
+
+    def _rebuild(self) -> None:
+        theme = self._theme()
+        self.setStyleSheet(theme.style_sheet())
+        self._build_top_bar(theme)
+        if self.screen is not None:
+            # Deleted once control returns to the event loop: the touch that got us here may
+            # still be running inside one of its buttons.
+            self.content.removeWidget(self.screen)
+            self.screen.hide()
+            self.screen.setObjectName("retired")
+            self.screen.deleteLater()
+        self.screen = SCREENS[self.session.state](self._context(theme))
+        self.screen.setObjectName(f"screen_{self.session.state.value}")
+        self.content.addWidget(self.screen)
+        self.screen_changes += 1
+        self._build_overlay(theme)
+        self.say(self.screen.prompt_key, self.screen.prompt())
+
+    def _build_top_bar(self, theme: Theme) -> None:
+        old = self.top_bar.layout()
+        if old is not None:
+            while old.count():
+                item = old.takeAt(0)
+                if item.widget():
+                    item.widget().hide()
+                    item.widget().deleteLater()
+            QWidget().setLayout(old)  # reparent the old layout so a new one can be set
+        bar = QHBoxLayout(self.top_bar)
+        margin = theme.mm(2)
+        bar.setContentsMargins(margin, margin, margin, margin)
+        bar.setSpacing(theme.mm(2))
+        other = "en" if self.session.locale == "zh_CN" else "zh_CN"
+        bar.addWidget(button("English" if other == "en" else "中文", theme,
+                             lambda: self.session.set_locale(other), name="language",
+                             accessible=self.tr("Language: %1").replace("%1", "English" if other == "en" else "中文")))
+        elder = button(self.tr("Elder mode") if not self.session.elder_mode else self.tr("✓ Elder mode"), theme,
+                       lambda: self.session.set_elder_mode(not self.session.elder_mode), name="elder_mode",
+                       checkable=True)
+        elder.setChecked(self.session.elder_mode)
+        bar.addWidget(elder)
+        bar.addStretch(1)
+        bar.addWidget(button(self.tr("Repeat"), theme, self.repeat, name="repeat", accessible=self.tr("Repeat")))
+        bar.addWidget(button(self.tr("Call a helper"), theme, self.call_helper, primary=True, name="call_helper"))
+
+    def _build_overlay(self, theme: Theme) -> None:
+        old = self.overlay.layout()
+        if old is not None:
+            while old.count():
+                item = old.takeAt(0)
+                if item.widget():
+                    item.widget().hide()
+                    item.widget().deleteLater()
+            QWidget().setLayout(old)
+        box = QVBoxLayout(self.overlay)
+        pad = theme.mm(8)
+        box.setContentsMargins(pad, pad, pad, pad)
+        box.setSpacing(theme.mm(4))
+        box.addStretch(1)
+        box.addWidget(label(self.tr("Are you still there?"), theme, 1.4, bold=True, align=Qt.AlignCenter))
+        self.countdown = label("", theme, 1.2, align=Qt.AlignCenter, name="countdown")
+        box.addWidget(self.countdown)
+        box.addWidget(button(self.tr("I am still here"), theme, self.session.still_here, primary=True, factor=1.3,
+                             name="still_here"))
+        box.addStretch(1)
+        self._update_overlay()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    # -- session events ------------------------------------------------------------------
+
+    def _on_session_change(self, reason: str) -> None:
+        if reason.startswith("wiped:"):
+            self.notice.hide()
+            self.notice.clear()
+            self.translations.switch(self.session.locale)
+        if reason == "locale":
+            self.translations.switch(self.session.locale)
+        if reason in NO_REBUILD:
+            self._update_overlay()
+            if reason == "idle_warning":
+                self.say("idle_warning", self.countdown.text())
+            return
+        self._rebuild()
+
+    def _update_overlay(self) -> None:
+        warning = self.session.warning_since is not None
+        if warning:
+            seconds = int(round(self.session.countdown_left()))
+            text = self.tr("This session will end in %n seconds to protect your privacy.", "", seconds)
+            self.countdown.setText(text)
+            self.countdown.setAccessibleName(text)
+            self.overlay.setGeometry(self.rect())
+            self.overlay.raise_()
+        self.overlay.setVisible(warning)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        try:
+            draft = self.session.prepare_submit()
+        except KioskError:
+            return  # errors are on screen
+        title = self.session.service.title.get(self.session.locale)
+        labels = {"number": self.tr("Application number"), "issued": self.tr("Issued"),
+                  "keep": self.tr("Keep this receipt to check progress.")}
+
+        def commit():
+            receipt = applications.submit(self.store, draft, self.station_id)
+            try:
+                from ui.receipt_pdf import write_receipt_pdf
+
+                write_receipt_pdf(receipt, title, self.station_name, self.receipts_dir / f"{receipt.number}.pdf",
+                                  labels)
+            except OSError:
+                log.exception("receipt PDF not saved for %s", receipt.number)
+            return receipt
+
+        self.tasks.run(commit, self.session.submitted, self._submit_failed)
+
+    def _submit_failed(self, error: Exception) -> None:
+        if not isinstance(error, KioskError):
+            log.error("submit failed: %s", type(error).__name__)
+            error = KioskError()
+        self.session.submit_failed(error)
+        self.say("error", error.text(self.session.locale))
+
+    def call_helper(self) -> None:
+        screen = self.session.state.value
+        service = self.session.service.id if self.session.service else ""
+        self.tasks.run(lambda: applications.record_help_request(self.store, screen, service),
+                       lambda _id: self._helper_called(), lambda error: self._helper_called(failed=True))
+
+    def _helper_called(self, failed: bool = False) -> None:
+        text = self.tr("A helper is coming to you. Please wait here.") if not failed else \
+            self.tr("Please wave to a helper: the request could not be saved.")
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.show()
+        self.say("help_coming", text)
+
+    def repeat(self) -> None:
+        if self.screen is not None:
+            self.say(self.screen.prompt_key, self.screen.prompt(), repeat=True)
+
+    def say(self, key: str, text: str, repeat: bool = False) -> None:
+        self.spoken.append((key, self.session.locale))
+        if self._speak is not None and text:
+            self._speak(key, text, self.session.locale)
+
+    # -- touches -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in (QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress):
+            self.session.touch()
+            stop = self.devices.get("stop_speech")
+            if stop is not None:
+                stop()
+        return False

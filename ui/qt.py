@@ -1,0 +1,14 @@
+"""The one place Qt names come from (as Anki's aqt.qt): a Qt upgrade is a one-file change."""
+
+from PySide6.QtCore import (  # noqa: F401
+    QByteArray, QCoreApplication, QEvent, QLocale, QMarginsF, QObject, QPoint, QRect, QRectF, QRunnable, QSize,
+    QSizeF, Qt, QThreadPool, QTimer, QTranslator, Signal, Slot,
+)
+from PySide6.QtGui import (  # noqa: F401
+    QAccessible, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QImage, QKeySequence, QPageLayout,
+    QPageSize, QPainter, QPalette, QPdfWriter, QPixmap, QShortcut,
+)
+from PySide6.QtWidgets import (  # noqa: F401
+    QAbstractButton, QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
+    QScrollArea, QSizePolicy, QSlider, QStackedWidget, QVBoxLayout, QWidget,
+)

@@ -1,0 +1,151 @@
+"""The form: one question a screen in elder mode, a few in normal mode, pre-filled from the card.
+
+Digits are typed on the large keypad, choices are large buttons; free text
+(rare: most text comes from the card) is typed by a helper on the helper's
+keyboard.  An error is shown in words beside its field, with focus moved to it.
+"""
+
+from __future__ import annotations
+
+from kiosk.catalog import Field
+from ui.keypad import Keypad, grouped
+from ui.qt import QHBoxLayout, QLineEdit, Qt, QTimer, QWidget
+from ui.screens.base import Context, Screen
+from ui.widgets import button, column, label, scroll_page
+
+KEYPAD_KINDS = {"id_number": "id_number", "mobile": "mobile", "date": "date"}
+
+
+def keypad_kind(field: Field) -> str | None:
+    if field.type in KEYPAD_KINDS:
+        return KEYPAD_KINDS[field.type]
+    if field.type == "text" and field.charset == "digits":
+        return "digits"
+    return None
+
+
+class FormScreen(Screen):
+    prompt_key = "form"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        t = self.theme
+        session = self.session
+        pages = session.pages()
+        self.fields = session.page_fields()
+        self.editors: dict[str, object] = {}
+        self.first_error = None
+        step = self.tr("Question %1 of %2") if t.elder else self.tr("Page %1 of %2")
+        header = f"{self.text(session.service.title)} · {step.replace('%1', str(session.page + 1)).replace('%2', str(len(pages)))}"
+        self.layout_.addWidget(label(header, t, 1.0, role="hint", name="progress"))
+        body = column(theme=t, spacing_mm=5)
+        for field in self.fields:
+            body.layout().addWidget(self._field_block(field))
+        body.layout().addStretch(1)
+        self.scroll = scroll_page(body, t)
+        self.layout_.addWidget(self.scroll, 1)
+        self.layout_.addLayout(self.nav_row(self._back, self.tr("Next ›"), self._next))
+        if self.first_error is not None:
+            self.first_error.setFocus(Qt.OtherFocusReason)
+            error = self.first_error
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(error))
+
+    def _field_block(self, field: Field) -> QWidget:
+        t = self.theme
+        block = column(theme=t, spacing_mm=1.5)
+        layout = block.layout()
+        layout.addWidget(label(self.text(field.label) + ("" if field.required else self.tr(" (optional)")), t,
+                               1.25 if t.elder else 1.1, bold=True, name=f"label_{field.id}"))
+        layout.addWidget(label(self.text(field.help), t, 0.9, role="hint"))
+        value = self.session.shown_value(field.id)
+        kind = keypad_kind(field)
+        if field.type == "choice":
+            row = QHBoxLayout() if len(field.options) <= 3 and not t.elder else None
+            holder = column(theme=t, spacing_mm=1.5) if row is None else QWidget()
+            if row is not None:
+                holder.setLayout(row)
+            for option in field.options:
+                choice = button(self.text(option.label), t, lambda f=field.id, v=option.value: self._choose(f, v),
+                                checkable=True, name=f"choice_{field.id}_{option.value}")
+                choice.setChecked(value == option.value)
+                choice.setText(("● " if value == option.value else "○ ") + self.text(option.label))
+                holder.layout().addWidget(choice)
+            layout.addWidget(holder)
+        elif kind is not None:
+            wide = t.elder and not self.ctx.portrait  # one question a screen: keypad beside the value
+            keypad = Keypad(kind, t, self.ctx.locale, value.replace("-", ""), side_by_side=wide,
+                            max_length=field.max_length if kind == "digits" else None)
+            keypad.setObjectName(f"keypad_{field.id}")
+            keypad.setMaximumWidth(t.mm(220 if wide else 110))
+            if not t.elder and len(self.fields) > 1:
+                keypad = self._collapsible_keypad(field, keypad)
+            layout.addWidget(keypad)
+        else:
+            edit = QLineEdit(value)
+            edit.setObjectName(f"edit_{field.id}")
+            edit.setFont(t.font(1.1))
+            edit.setMaxLength(field.max_length)
+            edit.setAccessibleName(self.text(field.label))
+            edit.setPlaceholderText(self.tr("A helper can type this for you"))
+            layout.addWidget(edit)
+            self.editors[field.id] = edit
+        error = self.session.errors.get(field.id)
+        if error is not None:
+            text = "⚠ " + error.text(self.ctx.locale)
+            error_label = label(text, t, role="error", name=f"error_{field.id}")
+            error_label.setFocusPolicy(Qt.StrongFocus)
+            layout.addWidget(error_label)
+            self.first_error = self.first_error or error_label
+        return block
+
+    def _collapsible_keypad(self, field: Field, keypad: Keypad) -> QWidget:
+        """Normal mode shows several fields: each keypad opens under its value when touched."""
+        t = self.theme
+        holder = column(theme=t, spacing_mm=1)
+        shown = grouped(keypad.kind, keypad.value) or self.tr("Touch to type")
+        opener = button(shown, t, None, name=f"open_{field.id}",
+                        accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
+        keypad.setVisible(field.id in self.session.errors or not keypad.value)
+        opener.clicked.connect(lambda: keypad.setVisible(not keypad.isVisible()))
+        keypad.changed.connect(lambda v: opener.setText(grouped(keypad.kind, v) or self.tr("Touch to type")))
+        holder.layout().addWidget(opener)
+        holder.layout().addWidget(keypad)
+        self.editors[field.id] = keypad
+        return holder
+
+    def _choose(self, field_id: str, value: str) -> None:
+        self.session.set_answers({**self._typed(), field_id: value})
+
+    def _typed(self) -> dict[str, str]:
+        """What was typed on this page's keypads and text boxes, as the session expects it."""
+        values = {}
+        for field in self.fields:
+            editor = self.editors.get(field.id) or self.findChild(Keypad, f"keypad_{field.id}")
+            if isinstance(editor, Keypad):
+                value = editor.value
+                if editor.kind == "date" and len(value) == 8:
+                    value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+            elif isinstance(editor, QLineEdit):
+                value = editor.text()
+            else:
+                continue
+            values[field.id] = value
+        return values
+
+    def _next(self) -> None:
+        self.session.next(self._typed())
+
+    def _back(self) -> None:
+        typed = {k: v for k, v in self._typed().items() if v}
+        if typed:
+            self.session.set_answers(typed, notify=False)  # keep what was typed
+        self.session.back()
+
+    def prompt(self) -> str:
+        if not self.fields:
+            return ""
+        first = self.fields[0]
+        error = self.session.errors.get(first.id)
+        if error is not None:
+            return error.text(self.ctx.locale)
+        return self.text(first.label) + "。" + self.text(first.help)

@@ -1,0 +1,155 @@
+"""Identity: place the ID card on the reader, confirm the (masked) name, then the face photo.
+
+Card events arrive from the reader's thread through the window's device
+bridge as queued Qt signals.  A resident without a card can type the number
+on the large keypad with a helper beside them.
+"""
+
+from __future__ import annotations
+
+from devices.card_reader import CardEvent, CardEventKind
+from kiosk.errors import KioskError, ValidationError
+from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, mask_name
+from ui.keypad import Keypad
+from ui.qt import Qt
+from ui.screens.base import Context, Screen
+from ui.widgets import button, column, label, scroll_page
+
+
+class IdentityScreen(Screen):
+    prompt_key = "identity"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.card: CardData | None = None
+        self.method = IdentityMethod.SIMULATED
+        self.keypad: Keypad | None = None
+        t = self.theme
+        self.layout_.addWidget(label(self.text(self.session.service.title), t, 1.1, bold=True, role="hint"))
+        if self.session.needs_face() and self.session.identity is not None:
+            self._build_face()
+            return
+        self.heading = label(self.tr("Please place your ID card on the reader."), t, 1.3, bold=True, name="heading")
+        self.layout_.addWidget(self.heading)
+        self.status = label(self.tr("Waiting for the card…"), t, role="hint", name="card_status")
+        self.layout_.addWidget(self.status)
+        self.error = label("", t, role="error", name="error")
+        self.error.hide()
+        self.layout_.addWidget(self.error)
+        self.confirm_box = column(theme=t)
+        self.layout_.addWidget(self.confirm_box)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(button(self.tr("No card? Type the ID number with a helper"), t, self._show_keypad,
+                                      name="use_keypad"))
+        self.layout_.addLayout(self.nav_row(self.session.back))
+        bridge = ctx.devices.get("bridge")
+        if bridge is not None:
+            bridge.card_event.connect(self.on_card_event)
+
+    # -- card ------------------------------------------------------------------------
+
+    def on_card_event(self, event: CardEvent) -> None:
+        if self.card is not None and event.kind != CardEventKind.READ:
+            return  # already read; removing the card now is fine
+        if event.kind == CardEventKind.INSERTED:
+            self._status(self.tr("Reading the card… please keep it still."))
+        elif event.kind == CardEventKind.READ and event.card is not None:
+            self._card_read(event.card, event.method or IdentityMethod.SIMULATED)
+        elif event.kind == CardEventKind.REMOVED:
+            self._status(self.tr("Waiting for the card…"))
+        elif event.kind == CardEventKind.DISCONNECTED:
+            self._show_error(self.tr("The card reader is not connected. Please ask a helper."))
+        elif event.kind == CardEventKind.CONNECTED:
+            self.error.hide()
+            self._status(self.tr("Waiting for the card…"))
+        elif event.kind == CardEventKind.ERROR and event.error is not None:
+            self._show_error(event.error.text(self.ctx.locale))
+
+    def _card_read(self, card: CardData, method: IdentityMethod) -> None:
+        if card.is_expired():
+            self._show_error(ValidationError("card.expired").text(self.ctx.locale))
+            return
+        self.card, self.method = card, method
+        self.error.hide()
+        self._status(self.tr("Card read."))
+        t = self.theme
+        layout = self.confirm_box.layout()
+        question = self.tr("Is this you: %1?").replace("%1", mask_name(card.name))
+        layout.addWidget(label(question, t, 1.3, bold=True, name="confirm_name"))
+        layout.addWidget(button(self.tr("Yes, continue"), t, self._confirm, primary=True, name="confirm_yes"))
+        layout.addWidget(button(self.tr("No, that is not me"), t, self._reject, name="confirm_no"))
+        self.ctx.say("identity.confirm", question)
+
+    def _confirm(self) -> None:
+        try:
+            self.session.identify(Identity.from_card(self.card, self.method))
+        except KioskError as error:
+            self._show_error(error.text(self.ctx.locale))
+
+    def _reject(self) -> None:
+        self.card = None
+        self.session.cancel()
+
+    # -- keypad with a helper ---------------------------------------------------------
+
+    def _show_keypad(self) -> None:
+        t = self.theme
+        layout = self.confirm_box.layout()
+        while layout.count():
+            layout.takeAt(0).widget().deleteLater()
+        self.heading.setText(self.tr("Type the ID number (a helper stays with you)."))
+        self.keypad = Keypad("id_number", t, self.ctx.locale)
+        self.keypad.setObjectName("id_keypad")
+        layout.addWidget(self.keypad)
+        layout.addWidget(button(self.tr("Continue ›"), t, self._keypad_done, primary=True, name="keypad_done"))
+        self.ctx.say("identity.keypad", self.heading.text())
+
+    def _keypad_done(self) -> None:
+        from kiosk import id_number
+
+        try:
+            number = id_number.validate(self.keypad.value)
+        except ValidationError as error:
+            self._show_error(error.text(self.ctx.locale))
+            return
+        self.session.identify(Identity(IdentityMethod.KEYPAD_WITH_HELPER, id_number=number))
+
+    # -- face ----------------------------------------------------------------------------
+
+    def _build_face(self) -> None:
+        t = self.theme
+        self.layout_.addWidget(label(self.tr("Now a photo of your face. Look at the camera and touch the button."),
+                                     t, 1.2, bold=True, name="heading"))
+        camera_view = self.ctx.devices.get("camera_view_factory")
+        if camera_view is not None:
+            self.view = camera_view(self)
+            self.layout_.addWidget(self.view, 1)
+        else:
+            self.view = None
+            self.layout_.addStretch(1)
+        self.layout_.addWidget(button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face"))
+        self.layout_.addLayout(self.nav_row(self.session.back))
+
+    def _take_face(self) -> None:
+        capture = self.ctx.devices.get("capture_photo")
+        photo = capture() if capture else None
+        # Without a configured face matcher a helper compares the photo with the card, side by side.
+        self.session.set_face(FaceCheck.HELPER_TO_CONFIRM, photo)
+
+    # -- words -----------------------------------------------------------------------------
+
+    def _status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText("⚠ " + text)
+        self.error.setAccessibleName(text)
+        self.error.show()
+        self.error.setFocus(Qt.OtherFocusReason)
+        self.ctx.say("identity.error", text)
+
+    def prompt(self) -> str:
+        if self.session.identity is not None:
+            return self.tr("Now a photo of your face. Look at the camera and touch the button.")
+        return self.tr("Please place your ID card on the reader.")

@@ -1,0 +1,45 @@
+"""Receipt: the application number and its QR code, shown, spoken, and printed or saved as PDF."""
+
+from __future__ import annotations
+
+from ui.qt import QLabel, QPixmap, Qt
+from ui.receipt_pdf import qr_image
+from ui.screens.base import Context, Screen
+from ui.widgets import button, label
+
+
+def spoken_number(number: str) -> str:
+    """Read the number out in groups so it can be written down."""
+    return "，".join(" ".join(part) for part in number.split("-"))
+
+
+class ReceiptScreen(Screen):
+    prompt_key = "receipt"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        t = self.theme
+        receipt = self.session.receipt
+        service = self.session.catalog.service(receipt.service_id)
+        self.layout_.addWidget(label(self.tr("✓ Your application has been received."), t, 1.3, bold=True,
+                                     name="heading"))
+        self.layout_.addWidget(label(self.text(service.title), t, role="hint"))
+        self.layout_.addWidget(label(self.tr("Application number:"), t))
+        number = label(receipt.number, t, 1.4, bold=True, align=Qt.AlignCenter, name="number")
+        number.setTextInteractionFlags(Qt.NoTextInteraction)
+        self.layout_.addWidget(number)
+        qr = QLabel()
+        qr.setObjectName("qr")
+        qr.setAlignment(Qt.AlignCenter)
+        side = t.mm(32)
+        qr.setPixmap(QPixmap.fromImage(qr_image(receipt.qr_text)).scaled(side, side, Qt.KeepAspectRatio))
+        qr.setAccessibleName(self.tr("QR code of the application number"))
+        self.layout_.addWidget(qr, 1)
+        self.saved = label(self.tr("Keep this number: you can check progress with it or with your ID card."), t,
+                           role="hint", name="saved")
+        self.layout_.addWidget(self.saved)
+        self.layout_.addLayout(self.nav_row(None, self.tr("Finish"), self.session.finish, "finish"))
+
+    def prompt(self) -> str:
+        return (self.tr("Your application has been received. Your application number is %1.")
+                .replace("%1", spoken_number(self.session.receipt.number)))

@@ -1,0 +1,65 @@
+"""Review: every answer with a 'change' link, the photos, and the submit button."""
+
+from __future__ import annotations
+
+from ui.keypad import grouped
+from ui.qt import QGridLayout, QWidget
+from ui.screens.base import Context, Screen
+from ui.widgets import button, label, scroll_page
+
+
+class ReviewScreen(Screen):
+    prompt_key = "review"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        t = self.theme
+        session = self.session
+        self.layout_.addWidget(label(self.tr("Please check your answers."), t, 1.3, bold=True, name="heading"))
+        table = QWidget()
+        grid = QGridLayout(table)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(t.mm(3))
+        grid.setVerticalSpacing(t.mm(2))
+        stacked = t.elder or ctx.portrait
+        row = 0
+        for field, value in session.review_items():
+            shown = self._display(field, value)
+            change = button(self.tr("Change"), t, lambda f=field.id: session.edit(f), name=f"edit_{field.id}",
+                            accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
+            if stacked:
+                grid.addWidget(label(self.text(field.label), t, role="hint"), row, 0, 1, 2)
+                grid.addWidget(label(shown, t, bold=True, name=f"value_{field.id}"), row + 1, 0)
+                grid.addWidget(change, row + 1, 1)
+                row += 2
+            else:
+                grid.addWidget(label(self.text(field.label), t, role="hint"), row, 0)
+                grid.addWidget(label(shown, t, bold=True, name=f"value_{field.id}"), row, 1)
+                grid.addWidget(change, row, 2)
+                row += 1
+        for field in session.service.photo_fields:
+            taken = field.id in session.photos
+            state = self.tr("✓ photo taken") if taken else self.tr("— no photo")
+            change = button(self.tr("Change"), t, lambda f=field.id: session.edit(f), name=f"edit_{field.id}",
+                            accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
+            grid.addWidget(label(self.text(field.label) + ": " + state, t), row, 0, 1, 1 if stacked else 2)
+            grid.addWidget(change, row, 1 if stacked else 2)
+            row += 1
+        grid.setColumnStretch(0 if stacked else 1, 1)
+        self.layout_.addWidget(scroll_page(table, t), 1)
+        if session.submit_error is not None:
+            self.layout_.addWidget(label("⚠ " + session.submit_error.text(ctx.locale), t, role="error",
+                                         name="submit_error"))
+        self.layout_.addLayout(self.nav_row(session.back, self.tr("Submit ›"), ctx.submit, "submit"))
+
+    def _display(self, field, value: str) -> str:
+        if field.type == "choice":
+            for option in field.options:
+                if option.value == value:
+                    return self.text(option.label)
+        if field.type in ("id_number", "mobile"):
+            return grouped(field.type, value)
+        return value or self.tr("(not given)")
+
+    def prompt(self) -> str:
+        return self.tr("Please check your answers. Touch Change to correct one, or Submit when all is right.")

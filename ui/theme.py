@@ -1,0 +1,121 @@
+"""Sizes, colours and the style sheet, from one place, in millimetres of the real panel.
+
+Elder mode (长辈模式): main text with a capital-letter height of at least 6 mm,
+touch targets of at least 15 mm, contrast of at least 7:1.  Normal mode:
+targets of at least 10 mm, contrast of at least 4.5:1.  Line spacing 1.3 or
+more in both.  Pixel sizes are derived from the panel's physical size (QScreen,
+overridable in the config), never fixed in pixels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ui.qt import QFont, QFontMetrics
+
+FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Droid Sans Fallback", "sans-serif"]
+
+
+def relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours."""
+    a, b = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    text: str
+    muted: str        # secondary text (hints)
+    button: str
+    button_text: str
+    primary: str      # the main action
+    primary_text: str
+    error: str        # error text (always with an icon and words, never colour alone)
+    error_bg: str
+    border: str
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every (text, background) pair the screens draw, for the contrast test."""
+        return {
+            "body": (self.text, self.background), "hint": (self.muted, self.background),
+            "button": (self.button_text, self.button), "primary": (self.primary_text, self.primary),
+            "error": (self.error, self.error_bg),
+        }
+
+
+NORMAL_COLOURS = Palette("#f7f7f4", "#1c1c1c", "#4a4a4a", "#e3e7ee", "#101828", "#0b5394", "#ffffff",
+                         "#a10000", "#fdecec", "#5b6675")
+ELDER_COLOURS = Palette("#ffffff", "#000000", "#262626", "#f0f0f0", "#000000", "#003a75", "#ffffff",
+                        "#8a0000", "#fff0f0", "#000000")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Pixel sizes for one mode on one panel."""
+
+    elder: bool
+    px_per_mm: float
+    scale: float = 1.0  # the resident may make text larger still
+
+    @property
+    def colours(self) -> Palette:
+        return ELDER_COLOURS if self.elder else NORMAL_COLOURS
+
+    def mm(self, millimetres: float) -> int:
+        return max(1, round(millimetres * self.px_per_mm))
+
+    @property
+    def cap_height_mm(self) -> float:
+        return (6.3 if self.elder else 3.6) * self.scale
+
+    @property
+    def target_mm(self) -> float:
+        return 16.0 if self.elder else 11.0
+
+    @property
+    def line_spacing(self) -> float:
+        return 1.4
+
+    def font(self, factor: float = 1.0, bold: bool = False) -> QFont:
+        """A font whose capital letters are `cap_height_mm × factor` tall on this panel."""
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES)
+        wanted = self.cap_height_mm * factor * self.px_per_mm
+        font.setPixelSize(max(6, round(wanted / 0.72)))
+        # Measure the real cap height and correct (fonts differ).
+        cap = QFontMetrics(font).capHeight() or wanted
+        font.setPixelSize(max(6, round(font.pixelSize() * wanted / cap + 0.49)))
+        font.setBold(bold)
+        return font
+
+    def style_sheet(self) -> str:
+        c = self.colours
+        pad = self.mm(2.5)
+        radius = self.mm(2)
+        target = self.mm(self.target_mm)
+        return f"""
+        QWidget#kiosk {{ background: {c.background}; }}
+        QLabel {{ color: {c.text}; background: transparent; }}
+        QLabel[role="hint"] {{ color: {c.muted}; }}
+        QLabel[role="error"] {{ color: {c.error}; background: {c.error_bg}; border: 2px solid {c.error};
+                                border-radius: {radius}px; padding: {pad}px; }}
+        QLabel[role="notice"] {{ color: {c.text}; background: {c.button}; border: 2px solid {c.border};
+                                 border-radius: {radius}px; padding: {pad}px; }}
+        QPushButton {{ color: {c.button_text}; background: {c.button}; border: 2px solid {c.border};
+                       border-radius: {radius}px; padding: {pad}px; min-width: {target}px; }}
+        QPushButton:checked {{ border: {self.mm(1)}px solid {c.primary}; }}
+        QPushButton[role="primary"] {{ color: {c.primary_text}; background: {c.primary}; border-color: {c.primary}; }}
+        QPushButton:disabled {{ color: {c.muted}; }}
+        QLineEdit {{ color: {c.text}; background: {c.background}; border: 2px solid {c.border};
+                     border-radius: {radius}px; padding: {pad}px; min-height: {target}px; }}
+        QScrollBar:vertical {{ width: {target}px; }}
+        QScrollBar:horizontal {{ height: {target}px; }}
+        QFrame#overlay {{ background: {c.background}; border: {self.mm(1)}px solid {c.border}; }}
+        """
