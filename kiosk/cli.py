@@ -81,6 +81,13 @@ def cmd_gallery(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_central(args: argparse.Namespace) -> int:
+    """Run the reference central service (demos and tests); see `waystation central --help`."""
+    from sync.central.command import main as central_main  # FastAPI only here
+
+    return central_main(args.central_args)
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -91,6 +98,7 @@ COMMANDS = {
     "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
     "doctor": (cmd_doctor, "check that everything the kiosk needs works; --json for machines"),
     "gallery": (cmd_gallery, "save a PNG of every screen in both modes and languages, with an index.html"),
+    "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -115,13 +123,20 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("dir", help="folder for the PNGs and index.html")
             command.add_argument("--resolution", default="1366x768",
                                  choices=["1024x768", "1366x768", "1920x1080", "1080x1920"])
+        if name == "central":
+            command.epilog = "Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level."
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "central":
+        args.central_args = ([] if args.config is None else ["--config", args.config]) + extra
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.func(args)
     except KioskError as error:

@@ -1,0 +1,114 @@
+"""`python -m sync.central` (and `waystation central`): run the reference centre.
+
+  python -m sync.central --config central.json [--host 127.0.0.1] [--port 8443]
+  python -m sync.central --demo DIR            # makes DIR/central.json and TLS files first
+
+central.json (relative paths are taken from the file's folder):
+  {"db_path": "central.db", "certfile": "server.pem", "keyfile": "server.key",
+   "tokens": {"DEMO01": "<station token>"},      or "tokens_file": "tokens.json"
+   "catalog_signing_key": "<hex/base64/PEM>",   or "catalog_signing_key_file": "catalog.key"
+   "admin_token": "<optional>", "catalog_file": "<optional JSON published at first start>"}
+
+`--demo` also prints the `[central]` section a kiosk needs to talk to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from sync.central.app import create_app
+from sync.central.runner import serve
+from sync.signing import load_private_key, public_key_hex
+from sync.test_ca import write_tls_files
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """Read central.json and resolve its files; raises ValueError saying what is wrong."""
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from None
+    if not isinstance(config, dict):
+        raise ValueError(f"{path}: must hold a JSON object")
+    base = path.resolve().parent
+
+    def file(key: str) -> Path:
+        if not isinstance(config.get(key), str):
+            raise ValueError(f"{path}: {key} is missing")
+        return base / config[key]
+
+    if "tokens_file" in config:
+        config["tokens"] = json.loads(file("tokens_file").read_text(encoding="utf-8"))
+    if "catalog_signing_key_file" in config:
+        config["catalog_signing_key"] = file("catalog_signing_key_file").read_bytes()
+    for key in ("tokens", "catalog_signing_key"):
+        if not config.get(key):
+            raise ValueError(f"{path}: {key} is missing")
+    resolved = {key: file(key) for key in ("db_path", "certfile", "keyfile")}
+    if config.get("catalog_file"):
+        resolved["catalog_file"] = file("catalog_file")
+    return {**config, **resolved}
+
+
+def make_demo(directory: Path, station_id: str = "DEMO01") -> Path:
+    """Create a demo centre's files in `directory` (kept if they exist); returns central.json."""
+    config_path = directory / "central.json"
+    if config_path.exists():
+        return config_path
+    directory.mkdir(parents=True, exist_ok=True)
+    tls = write_tls_files(directory)
+    key = Ed25519PrivateKey.generate()
+    token = secrets.token_urlsafe(32)
+    (directory / "station.token").touch(mode=0o600)
+    (directory / "station.token").write_text(token + "\n", encoding="utf-8")
+    from kiosk.catalog import bundled_bytes  # the sample catalog shipped with the kiosk
+
+    (directory / "catalog.json").write_bytes(bundled_bytes())
+    config_path.touch(mode=0o600)
+    config_path.write_text(json.dumps({
+        "db_path": "central.db", "certfile": tls.cert_file.name, "keyfile": tls.key_file.name,
+        "tokens": {station_id: token}, "catalog_signing_key": key.private_bytes_raw().hex(),
+        "admin_token": secrets.token_urlsafe(24), "catalog_file": "catalog.json"}, indent=2), encoding="utf-8")
+    return config_path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="waystation central", description="Run the reference central service.")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--config", type=Path, help="central.json (see the module help)")
+    source.add_argument("--demo", type=Path, metavar="DIR", help="make (or reuse) a demo centre in DIR")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8443, help="port (default 8443; 0 picks a free one)")
+    parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    args = parser.parse_args(argv)
+    path = make_demo(args.demo) if args.demo else args.config
+    try:
+        config = load_config(path)
+        app = create_app(config["db_path"], config["tokens"], load_private_key(config["catalog_signing_key"]),
+                         admin_token=config.get("admin_token"))
+    except (ValueError, TypeError, OSError) as exc:
+        print(f"waystation central: {exc}", file=sys.stderr)
+        return 2
+    if config.get("catalog_file") and app.store.latest_catalog() is None:
+        catalog = json.loads(Path(config["catalog_file"]).read_text(encoding="utf-8"))
+        print(f"published {config['catalog_file']} as catalog version {app.store.publish_catalog(catalog)}")
+
+    def show_kiosk_config(url: str) -> None:
+        key = load_private_key(config["catalog_signing_key"])
+        print("Kiosk config for this demo centre:\n[central]\n"
+              f'url = "{url}"\n'
+              f'token_file = "{args.demo.resolve() / "station.token"}"\n'
+              f'ca_bundle = "{args.demo.resolve() / "ca.pem"}"\n'
+              f'catalog_public_key = "{public_key_hex(key)}"', flush=True)
+
+    serve(args.host, args.port, config["certfile"], config["keyfile"], app=app, log_level=args.log_level,
+          on_ready=show_kiosk_config if args.demo else None)
+    return 0

@@ -1,0 +1,316 @@
+"""The reference centre's own SQLite store: applications, attachments, statuses, catalogs.
+
+One connection behind a lock (the server is one process; every call is a short
+transaction).  The uniqueness that the protocol promises is the database's:
+`applications.uuid` is the primary key, so an application exists at most once
+whatever the retries, and a status change is a row in `status_log`, whose
+autoincrement id is the cursor stations pull with.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from sync.protocol import REVIEW_STATUSES, STATUSES_WITH_REASON, ApplicationIn
+from sync.signing import sign_catalog
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS applications (
+    uuid TEXT PRIMARY KEY,
+    station_id TEXT NOT NULL,
+    central_id TEXT NOT NULL UNIQUE,
+    number TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0,
+    completed_at TEXT,
+    status TEXT NOT NULL DEFAULT 'incomplete',
+    reason TEXT
+);
+CREATE TABLE IF NOT EXISTS application_attachments (
+    uuid TEXT NOT NULL REFERENCES applications(uuid),
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (uuid, sha256)
+);
+CREATE INDEX IF NOT EXISTS application_attachments_sha ON application_attachments(sha256);
+CREATE TABLE IF NOT EXISTS attachments (
+    station_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('partial', 'verified')),
+    verified_at TEXT,
+    PRIMARY KEY (station_id, sha256)
+);
+CREATE TABLE IF NOT EXISTS status_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    station_id TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    changed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS catalogs (
+    version INTEGER PRIMARY KEY,
+    envelope TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+"""
+
+
+def now_text() -> str:
+    """The centre's clock, RFC 3339 UTC with milliseconds."""
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class ConflictError(Exception):
+    """Same UUID, different content (or another station's UUID)."""
+
+
+class NotFoundError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    sha256: str
+    state: str  # absent | partial | verified
+    received: int
+    size: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"sha256": self.sha256, "state": self.state, "received": self.received, "size": self.size}
+
+
+class CentralStore:
+    """Everything the reference centre keeps, in one SQLite file."""
+
+    def __init__(self, db_path: str | Path, signing_key: Ed25519PrivateKey) -> None:
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL survives a crash of this process (what tests inject); the
+        # reference server does not promise survival of a power cut.
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        self._signing_key = signing_key
+        self.bytes_received = 0  # attachment bytes written, all requests: shows resumption works
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def _tx(self):
+        return _Transaction(self._db, self._lock)
+
+    # ---- applications --------------------------------------------------------------------
+
+    def put_application(self, station_id: str, uuid: str, application: ApplicationIn,
+                        content_hash: str) -> tuple[dict[str, Any], bool]:
+        """Store once; return (current view, created).  Raises ConflictError."""
+        with self._tx() as db:
+            row = db.execute("SELECT station_id, content_hash FROM applications WHERE uuid = ?", (uuid,)).fetchone()
+            if row is not None:
+                if row[0] != station_id or row[1] != content_hash:
+                    raise ConflictError(uuid)
+                return self._view(db, uuid, replayed=True), False
+            seq = self._next(db, "central_id")
+            db.execute(
+                "INSERT INTO applications(uuid, station_id, central_id, number, content_hash, body, received_at)"
+                " VALUES (?,?,?,?,?,?,?)",
+                (uuid, station_id, f"C{seq:09d}", application.number, content_hash,
+                 application.model_dump_json(), now_text()))
+            # The same bytes may fill two slots of a form: stored once, needed once.
+            db.executemany("INSERT OR IGNORE INTO application_attachments(uuid, sha256, size) VALUES (?,?,?)",
+                           [(uuid, ref.sha256, ref.size) for ref in application.attachments])
+            self._complete_if_ready(db, station_id, uuid)
+            return self._view(db, uuid, replayed=False), True
+
+    def application(self, station_id: str, uuid: str) -> dict[str, Any] | None:
+        with self._tx() as db:
+            row = db.execute("SELECT station_id FROM applications WHERE uuid = ?", (uuid,)).fetchone()
+            if row is None or row[0] != station_id:
+                return None
+            return self._view(db, uuid, replayed=False)
+
+    def _view(self, db: sqlite3.Connection, uuid: str, replayed: bool) -> dict[str, Any]:
+        central_id, number, received_at, complete, status, reason, station = db.execute(
+            "SELECT central_id, number, received_at, complete, status, reason, station_id"
+            " FROM applications WHERE uuid = ?", (uuid,)).fetchone()
+        missing = db.execute(
+            "SELECT r.sha256, COALESCE(length(a.data), 0) FROM application_attachments r"
+            " LEFT JOIN attachments a ON a.station_id = ? AND a.sha256 = r.sha256"
+            " WHERE r.uuid = ? AND (a.state IS NULL OR a.state != 'verified') ORDER BY r.rowid",
+            (station, uuid)).fetchall()
+        return {"uuid": uuid, "central_id": central_id, "number": number, "received_at": received_at,
+                "status": status, "reason": reason, "complete": bool(complete),
+                "missing_attachments": [{"sha256": sha, "received": got} for sha, got in missing],
+                "replayed": replayed}
+
+    def _complete_if_ready(self, db: sqlite3.Connection, station_id: str, uuid: str) -> None:
+        waiting = db.execute(
+            "SELECT count(*) FROM application_attachments r LEFT JOIN attachments a"
+            " ON a.station_id = ? AND a.sha256 = r.sha256 AND a.state = 'verified'"
+            " WHERE r.uuid = ? AND a.sha256 IS NULL", (station_id, uuid)).fetchone()[0]
+        if waiting == 0:
+            at = now_text()
+            db.execute("UPDATE applications SET complete = 1, completed_at = ?, status = 'received'"
+                       " WHERE uuid = ? AND complete = 0", (at, uuid))
+            self._log(db, station_id, uuid, "received", None, at)
+
+    @staticmethod
+    def _log(db: sqlite3.Connection, station_id: str, uuid: str, status: str, reason: str | None,
+             at: str) -> None:
+        db.execute("INSERT INTO status_log(station_id, uuid, status, reason, changed_at) VALUES (?,?,?,?,?)",
+                   (station_id, uuid, status, reason, at))
+
+    @staticmethod
+    def _next(db: sqlite3.Connection, name: str) -> int:
+        db.execute("INSERT INTO counters(name, value) VALUES (?, 1)"
+                   " ON CONFLICT(name) DO UPDATE SET value = value + 1", (name,))
+        return db.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0]
+
+    # ---- attachments ---------------------------------------------------------------------
+
+    def attachment(self, station_id: str, sha256: str) -> AttachmentRow:
+        with self._tx() as db:
+            row = db.execute("SELECT state, length(data), size FROM attachments WHERE station_id = ? AND sha256 = ?",
+                             (station_id, sha256)).fetchone()
+        if row is None:
+            return AttachmentRow(sha256, "absent", 0, None)
+        return AttachmentRow(sha256, row[0], row[1], row[2])
+
+    def append_attachment(self, station_id: str, sha256: str, total: int, start: int,
+                          chunk: bytes) -> tuple[AttachmentRow, bool]:
+        """Add `chunk`, which starts at byte `start` of a `total`-byte attachment.
+
+        The caller has checked `start <= received`; bytes the centre already has are
+        skipped.  When the last byte arrives the sha256 is recomputed: a match marks
+        the attachment verified (and completes the applications waiting for it), a
+        mismatch discards it.  Returns (state, mismatch)."""
+        with self._tx() as db:
+            row = db.execute("SELECT data, size, state FROM attachments WHERE station_id = ? AND sha256 = ?",
+                             (station_id, sha256)).fetchone()
+            if row is not None and row[2] == "verified":
+                return AttachmentRow(sha256, "verified", row[1], row[1]), False
+            held = bytes(row[0]) if row is not None and row[1] == total else b""
+            data = held + chunk[len(held) - start:] if start <= len(held) else held
+            data = data[:total]
+            self.bytes_received += len(data) - len(held)
+            if len(data) == total:
+                if hashlib.sha256(data).hexdigest() != sha256:
+                    db.execute("DELETE FROM attachments WHERE station_id = ? AND sha256 = ?", (station_id, sha256))
+                    return AttachmentRow(sha256, "absent", 0, None), True
+                db.execute("INSERT OR REPLACE INTO attachments(station_id, sha256, size, data, state, verified_at)"
+                           " VALUES (?,?,?,?, 'verified', ?)", (station_id, sha256, total, data, now_text()))
+                waiting = db.execute(
+                    "SELECT r.uuid FROM application_attachments r JOIN applications a ON a.uuid = r.uuid"
+                    " WHERE r.sha256 = ? AND a.station_id = ? AND a.complete = 0", (sha256, station_id)).fetchall()
+                for (uuid,) in waiting:
+                    self._complete_if_ready(db, station_id, uuid)
+                return AttachmentRow(sha256, "verified", total, total), False
+            db.execute("INSERT OR REPLACE INTO attachments(station_id, sha256, size, data, state)"
+                       " VALUES (?,?,?,?, 'partial')", (station_id, sha256, total, data))
+            return AttachmentRow(sha256, "partial", len(data), total), False
+
+    def attachment_bytes(self, station_id: str, sha256: str) -> bytes | None:
+        """A verified attachment's bytes (for tests and audits)."""
+        with self._tx() as db:
+            row = db.execute("SELECT data FROM attachments WHERE station_id = ? AND sha256 = ? AND state = 'verified'",
+                             (station_id, sha256)).fetchone()
+        return bytes(row[0]) if row else None
+
+    # ---- statuses ------------------------------------------------------------------------
+
+    def set_status(self, uuid: str, status: str, reason: str | None = None) -> None:
+        """A reviewer's decision (admin endpoint, tests).  Only complete applications have one."""
+        if status not in REVIEW_STATUSES or status == "received":
+            raise ValueError(f"status must be one of {REVIEW_STATUSES[1:]}")
+        if status in STATUSES_WITH_REASON and not (reason or "").strip():
+            raise ValueError(f"status {status} needs a reason")
+        with self._tx() as db:
+            row = db.execute("SELECT station_id, complete FROM applications WHERE uuid = ?", (uuid,)).fetchone()
+            if row is None:
+                raise NotFoundError(uuid)
+            if not row[1]:
+                raise ConflictError("the application is still waiting for attachments")
+            at = now_text()
+            db.execute("UPDATE applications SET status = ?, reason = ? WHERE uuid = ?", (status, reason, uuid))
+            self._log(db, row[0], uuid, status, reason, at)
+
+    def statuses(self, station_id: str, after: int, limit: int) -> tuple[list[dict[str, Any]], int, bool]:
+        """Status changes of one station after cursor `after`: (items, new cursor, more)."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT l.seq, l.uuid, a.central_id, a.number, l.status, l.reason, l.changed_at"
+                " FROM status_log l JOIN applications a ON a.uuid = l.uuid"
+                " WHERE l.station_id = ? AND l.seq > ? ORDER BY l.seq LIMIT ?",
+                (station_id, after, limit + 1)).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = [{"uuid": r[1], "central_id": r[2], "number": r[3], "status": r[4], "reason": r[5],
+                  "changed_at": r[6]} for r in rows]
+        return items, (rows[-1][0] if rows else after), more
+
+    # ---- catalog -------------------------------------------------------------------------
+
+    def publish_catalog(self, catalog: dict[str, Any]) -> int:
+        """Sign and publish `catalog` as the next version; returns the version."""
+        with self._tx() as db:
+            version = (db.execute("SELECT max(version) FROM catalogs").fetchone()[0] or 0) + 1
+            envelope = sign_catalog(self._signing_key, version, now_text(), catalog)
+            db.execute("INSERT INTO catalogs(version, envelope) VALUES (?, ?)", (version, json.dumps(envelope)))
+            return version
+
+    def latest_catalog(self) -> dict[str, Any] | None:
+        with self._tx() as db:
+            row = db.execute("SELECT envelope FROM catalogs ORDER BY version DESC LIMIT 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    # ---- figures -------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        """Counts for tests and chaos runs (duplicates show as applications > numbers)."""
+        with self._tx() as db:
+            one = lambda sql: db.execute(sql).fetchone()[0]
+            return {
+                "applications": one("SELECT count(*) FROM applications"),
+                "distinct_numbers": one("SELECT count(DISTINCT station_id || ' ' || number) FROM applications"),
+                "complete": one("SELECT count(*) FROM applications WHERE complete = 1"),
+                "attachments_verified": one("SELECT count(*) FROM attachments WHERE state = 'verified'"),
+                "attachments_partial": one("SELECT count(*) FROM attachments WHERE state = 'partial'"),
+                "attachment_bytes_received": self.bytes_received,
+            }
+
+
+class _Transaction:
+    """`with store._tx() as db:` one immediate transaction under the store's lock."""
+
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock) -> None:
+        self._db, self._lock = db, lock
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._lock.acquire()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self._lock.release()
+            raise
+        return self._db
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        try:
+            self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self._lock.release()

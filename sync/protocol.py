@@ -1,0 +1,196 @@
+"""The wire format of the sync protocol, shared by the client and the reference server.
+
+`openapi.yaml` is the contract; these pydantic models are its Python reading.
+Answers are parsed leniently (unknown fields ignored, so a newer centre can add
+some); the application a kiosk sends is checked strictly by the centre.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import hmac
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/v1"
+SERVICE_NAME = "waystation-central"
+
+MAX_APPLICATION_BYTES = 1 << 20  # one application's JSON (attachments travel apart)
+MAX_ATTACHMENT_BYTES = 32 << 20
+MAX_ATTACHMENTS = 20
+STATUS_PAGE_MAX = 500
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+CHALLENGE_PATTERN = r"^[A-Za-z0-9_-]{16,128}$"
+NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$"
+SERVICE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+MEDIA_TYPE_PATTERN = r"^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$"
+LOCALE_PATTERN = r"^[a-z]{2}(_[A-Z]{2})?$"
+# RFC 3339 date-time, the form `created_at` must have.
+DATE_TIME_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+)
+
+REVIEW_STATUSES = ("received", "in_review", "approved", "rejected", "needs_correction")
+# Statuses that must say why (shown to the resident and the helper).
+STATUSES_WITH_REASON = ("rejected", "needs_correction")
+ApplicationStatus = Literal["incomplete", "received", "in_review", "approved", "rejected", "needs_correction"]
+ReviewStatus = Literal["received", "in_review", "approved", "rejected", "needs_correction"]
+AttachmentStateName = Literal["absent", "partial", "verified"]
+
+
+def canonical_json(value: Any) -> bytes:
+    """One byte string per JSON value: the centre compares contents by it (idempotency)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8", "surrogatepass")
+
+
+def content_hash(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+def health_proof(token: str, challenge: str, nonce: str, server_time: str, station_id: str) -> str:
+    """HMAC-SHA256 with the station token over the health answer's fields.
+
+    Only a server that knows this station's token can make it, so a captive
+    portal or a proxy answering 200 to everything is told apart from the centre.
+    """
+    message = "\n".join(("waystation-health/1", challenge, nonce, server_time, station_id))
+    return hmac.new(token.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class _Strict(BaseModel):
+    """What the centre accepts: no unknown fields, no coercion (`false` is not 0, "1" is not 1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+# ---- what the kiosk sends -------------------------------------------------------------
+
+def _json_integer(value: Any) -> Any:
+    """JSON Schema's integer: 7 and 7.0, never true or "7"."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be an integer")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be an integer")
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(_json_integer)]
+
+
+class AttachmentRef(_Strict):
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: JsonInt = Field(ge=0, le=MAX_ATTACHMENT_BYTES)
+    media_type: str = Field(pattern=MEDIA_TYPE_PATTERN, max_length=100)
+    name: str = Field(min_length=1, max_length=64)
+
+
+class ApplicationIn(_Strict):
+    """One application as the kiosk sends it (`form` holds the answers: personal data)."""
+
+    number: str = Field(pattern=NUMBER_PATTERN)
+    service_id: str = Field(pattern=SERVICE_PATTERN)
+    station_seq: JsonInt = Field(ge=0, le=2**63 - 1)
+    created_at: str = Field(pattern=DATE_TIME_PATTERN, max_length=40)
+    locale: str | None = Field(default=None, pattern=LOCALE_PATTERN)
+    form: dict[str, Any]
+    attachments: list[AttachmentRef] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
+    corrects: str | None = Field(default=None, pattern=UUID_PATTERN)
+    consent: dict[str, Any] | None = None
+
+    @field_validator("attachments")
+    @classmethod
+    def _unique_items(cls, value: list[AttachmentRef]) -> list[AttachmentRef]:
+        if len(set(value)) != len(value):  # the schema's uniqueItems
+            raise ValueError("an attachment is listed twice")
+        return value
+
+    @field_validator("created_at")
+    @classmethod
+    def _real_time(cls, value: str) -> str:
+        try:
+            _dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00").replace(":60", ":59"))
+        except ValueError:
+            raise ValueError("not a real date and time") from None
+        return value
+
+
+# ---- what the centre answers ------------------------------------------------------------
+
+class ErrorBody(_Answer):
+    code: str = Field(min_length=1, max_length=64)
+    message: str = Field(max_length=2000)
+    details: list[dict[str, Any]] | None = None
+
+
+class MissingAttachment(_Answer):
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    received: int = Field(ge=0)
+
+
+class ApplicationAnswer(_Answer):
+    """The centre's receipt: `central_id` and `received_at` never change for a UUID."""
+
+    uuid: str = Field(pattern=UUID_PATTERN)
+    central_id: str = Field(min_length=1, max_length=64)
+    number: str
+    received_at: str = Field(pattern=DATE_TIME_PATTERN)
+    status: ApplicationStatus
+    reason: str | None = None
+    complete: bool
+    missing_attachments: list[MissingAttachment]
+    replayed: bool = False
+
+
+class AttachmentState(_Answer):
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    state: AttachmentStateName
+    received: int = Field(ge=0)
+    size: int | None = Field(default=None, ge=0)
+
+
+class HealthAnswer(_Answer):
+    service: Literal["waystation-central"]
+    protocol: int = Field(ge=1)
+    station_id: str = Field(min_length=1, max_length=64)
+    server_time: str = Field(pattern=DATE_TIME_PATTERN)
+    challenge: str
+    nonce: str = Field(min_length=16, max_length=128)
+    proof: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class CatalogEnvelope(_Answer):
+    """A catalog and its detached Ed25519 signature (see `sync.signing`)."""
+
+    version: int = Field(ge=1)
+    published_at: str = Field(pattern=DATE_TIME_PATTERN)
+    key_id: str = Field(max_length=64)
+    payload: str  # base64 of the signed bytes (JSON: version, published_at, catalog)
+    signature: str  # base64 Ed25519 signature
+
+
+class StatusItem(_Answer):
+    uuid: str = Field(pattern=UUID_PATTERN)
+    central_id: str
+    number: str
+    status: ReviewStatus
+    reason: str | None = None
+    changed_at: str = Field(pattern=DATE_TIME_PATTERN)
+
+
+class StatusPage(_Answer):
+    items: list[StatusItem]
+    cursor: str = Field(max_length=64)
+    more: bool
