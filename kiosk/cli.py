@@ -33,9 +33,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_kiosk(config, build_devices(config), windowed=args.windowed)
 
 
-def build_devices(config: config_mod.Config) -> dict:
+def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
     """The devices the config chooses (the composition root is the only place that picks drivers)."""
     devices: dict = {}
+    if speech and config.devices.speech == "espeak":
+        from devices.speech import Speaker
+
+        devices["speaker"] = Speaker(cache_dir=config.storage.data_dir / "speech-cache")
     kind = config.devices.card_reader
     if kind == "simulated":
         from devices.simulated_reader import SimulatedReader
@@ -64,7 +68,29 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def device_checks() -> list:
     """Checks contributed by `devices/` (imported here, in the composition root)."""
-    return []
+    return [check_speech, check_card_reader]
+
+
+def check_speech(config: config_mod.Config) -> doctor.Check:
+    if config.devices.speech == "none":
+        return doctor.Check("speech", doctor.WARN, "switched off in the config (devices.speech = none)")
+    from devices.speech import Speaker
+
+    speaker = Speaker(start=False)
+    status = speaker.check()
+    speaker.close()
+    return doctor.Check("speech", doctor.OK if status.available else doctor.FAIL, status.describe())
+
+
+def check_card_reader(config: config_mod.Config) -> doctor.Check:
+    kind = config.devices.card_reader
+    if kind == "none":
+        return doctor.Check("card reader", doctor.WARN, "none configured: residents type ID numbers with a helper")
+    try:
+        reader = build_devices(config, speech=False)["reader"]
+    except Exception as error:  # a driver that cannot even be built is what doctor is for
+        return doctor.Check("card reader", doctor.FAIL, f"{kind}: {error}")
+    return doctor.Check("card reader", doctor.OK, reader.describe())
 
 
 def cmd_gallery(args: argparse.Namespace) -> int:

@@ -1,7 +1,8 @@
 """`waystation doctor`: tells IT what works on this kiosk and what does not.
 
-Each check returns a Check(name, status, detail).  Device checks are added
-by the composition root (kiosk.cli) so the core stays free of device code.
+Each check returns a Check(name, status, detail).  Device checks (speech with
+espeak-ng and the sound device, card reader) are added by the composition
+root (kiosk.cli) so the core stays free of device code.
 """
 
 from __future__ import annotations
@@ -110,22 +111,11 @@ def check_fonts() -> Check:
     return Check("fonts", OK, "Noto Sans CJK present")
 
 
-def check_espeak() -> Check:
-    if not shutil.which("espeak-ng"):
-        return Check("espeak-ng", FAIL, "espeak-ng not installed: the kiosk will run silently")
-    voices = _run(["espeak-ng", "--voices"]).splitlines()[1:]
-    languages = {line.split()[1] for line in voices if len(line.split()) > 1}
-    missing = [v for v in ("cmn", "en") if not any(lang == v or lang.startswith(v + "-") for lang in languages)]
-    if missing:
-        return Check("espeak-ng", WARN, f"voices missing: {', '.join(missing)}")
-    return Check("espeak-ng", OK, "voices cmn and en available")
-
-
 def run_checks(config: Config, extra: Iterable[Callable[[Config], Check | list[Check]]] = ()) -> list[Check]:
     checks: list[Check] = [check_config(config)]
     checks += check_store(config)  # opens (and on a new kiosk creates) the data dir first
     checks.append(check_data_dir(config))
-    checks += [check_catalog(config), check_disk(config), check_clock(), check_fonts(), check_espeak()]
+    checks += [check_catalog(config), check_disk(config), check_clock(), check_fonts()]
     for extra_check in extra:
         result = extra_check(config)
         checks += result if isinstance(result, list) else [result]

@@ -44,8 +44,8 @@ class Defaults:
     locale: str = "zh_CN"
     elder_mode: bool = False
     volume: float = 0.8
-    rate_normal: int = 175
-    rate_elder: int = 135
+    rate_normal: int = 165  # words per minute
+    rate_elder: int = 130
     idle_warning_after_s: float = 90
     idle_countdown_s: float = 30
     fields_per_page: int = 4

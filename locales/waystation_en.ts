@@ -57,28 +57,28 @@
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="46" />
+        <location filename="../ui/screens/form.py" line="47" />
         <source>Next ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="54" />
+        <location filename="../ui/screens/form.py" line="57" />
         <source> (optional)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="85" />
+        <location filename="../ui/screens/form.py" line="89" />
         <source>A helper can type this for you</source>
         <translation>A helper can type this for you</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="101" />
-        <location filename="../ui/screens/form.py" line="106" />
+        <location filename="../ui/screens/form.py" line="105" />
+        <location filename="../ui/screens/form.py" line="110" />
         <source>Touch to type</source>
         <translation>Touch to type</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="103" />
+        <location filename="../ui/screens/form.py" line="107" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
@@ -229,32 +229,32 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="59" />
+        <location filename="../ui/keypad.py" line="62" />
         <source>⌫ Delete</source>
         <translation>⌫ Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="59" />
+        <location filename="../ui/keypad.py" line="62" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="64" />
+        <location filename="../ui/keypad.py" line="67" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="92" />
+        <location filename="../ui/keypad.py" line="97" />
         <source>Typed so far: %n characters</source>
         <translation><numerusform>Typed so far: %n character</numerusform><numerusform>Typed so far: %n characters</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="102" />
+        <location filename="../ui/keypad.py" line="107" />
         <source>%n more to type</source>
         <translation><numerusform>%n more to type</numerusform><numerusform>%n more to type</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="109" />
+        <location filename="../ui/keypad.py" line="114" />
         <source>✓ Check digit correct</source>
         <translation>✓ Check digit correct</translation>
     </message>
@@ -262,67 +262,112 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="144" />
+        <location filename="../ui/main_window.py" line="148" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145" />
+        <location filename="../ui/main_window.py" line="149" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145" />
+        <location filename="../ui/main_window.py" line="149" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151" />
+        <location filename="../ui/main_window.py" line="156" />
+        <source>Voice guidance unavailable</source>
+        <translation>Voice guidance unavailable</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="157" />
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="158" />
+        <source>Sound: speed and volume</source>
+        <translation>Sound: speed and volume</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="159" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152" />
+        <location filename="../ui/main_window.py" line="160" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="167" />
+        <location filename="../ui/main_window.py" line="178" />
+        <source>Slower</source>
+        <translation>Slower</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="179" />
+        <source>Faster</source>
+        <translation>Faster</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="180" />
+        <source>Quieter</source>
+        <translation>Quieter</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="181" />
+        <source>Louder</source>
+        <translation>Louder</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="189" />
+        <source>Volume %1%</source>
+        <translation>Volume %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="190" />
+        <source>Speed %1</source>
+        <translation>Speed %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="211" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="170" />
+        <location filename="../ui/main_window.py" line="214" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="199" />
+        <location filename="../ui/main_window.py" line="251" />
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation><numerusform>This session will end in %n second to protect your privacy.</numerusform><numerusform>This session will end in %n seconds to protect your privacy.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214" />
+        <location filename="../ui/main_window.py" line="266" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214" />
+        <location filename="../ui/main_window.py" line="266" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="215" />
+        <location filename="../ui/main_window.py" line="267" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="296" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="297" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -408,7 +453,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="48" />
+        <location filename="../ui/main_window.py" line="47" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>

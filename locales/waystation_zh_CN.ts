@@ -57,28 +57,28 @@
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="46" />
+        <location filename="../ui/screens/form.py" line="47" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="54" />
+        <location filename="../ui/screens/form.py" line="57" />
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="85" />
+        <location filename="../ui/screens/form.py" line="89" />
         <source>A helper can type this for you</source>
         <translation>可以请工作人员帮您输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="101" />
-        <location filename="../ui/screens/form.py" line="106" />
+        <location filename="../ui/screens/form.py" line="105" />
+        <location filename="../ui/screens/form.py" line="110" />
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="103" />
+        <location filename="../ui/screens/form.py" line="107" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
@@ -229,32 +229,32 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="59" />
+        <location filename="../ui/keypad.py" line="62" />
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="59" />
+        <location filename="../ui/keypad.py" line="62" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="64" />
+        <location filename="../ui/keypad.py" line="67" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="92" />
+        <location filename="../ui/keypad.py" line="97" />
         <source>Typed so far: %n characters</source>
         <translation><numerusform>已输入 %n 位</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="102" />
+        <location filename="../ui/keypad.py" line="107" />
         <source>%n more to type</source>
         <translation><numerusform>还需输入 %n 位</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="109" />
+        <location filename="../ui/keypad.py" line="114" />
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -262,67 +262,112 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="144" />
+        <location filename="../ui/main_window.py" line="148" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145" />
+        <location filename="../ui/main_window.py" line="149" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145" />
+        <location filename="../ui/main_window.py" line="149" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151" />
+        <location filename="../ui/main_window.py" line="156" />
+        <source>Voice guidance unavailable</source>
+        <translation>语音播报暂不可用</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="157" />
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="158" />
+        <source>Sound: speed and volume</source>
+        <translation>声音：语速和音量</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="159" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152" />
+        <location filename="../ui/main_window.py" line="160" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="167" />
+        <location filename="../ui/main_window.py" line="178" />
+        <source>Slower</source>
+        <translation>慢一点</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="179" />
+        <source>Faster</source>
+        <translation>快一点</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="180" />
+        <source>Quieter</source>
+        <translation>小声一点</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="181" />
+        <source>Louder</source>
+        <translation>大声一点</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="189" />
+        <source>Volume %1%</source>
+        <translation>音量 %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="190" />
+        <source>Speed %1</source>
+        <translation>语速 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="211" />
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="170" />
+        <location filename="../ui/main_window.py" line="214" />
         <source>I am still here</source>
         <translation>我还在</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="199" />
+        <location filename="../ui/main_window.py" line="251" />
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation><numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214" />
+        <location filename="../ui/main_window.py" line="266" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214" />
+        <location filename="../ui/main_window.py" line="266" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="215" />
+        <location filename="../ui/main_window.py" line="267" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="296" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="297" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -408,7 +453,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="48" />
+        <location filename="../ui/main_window.py" line="47" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
-
 from kiosk import applications
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
@@ -27,6 +25,7 @@ from ui.screens.receipt import ReceiptScreen
 from ui.screens.review import ReviewScreen
 from ui.tasks import TaskRunner
 from ui.theme import Theme
+from ui.voice import VoiceGuide
 from ui.widgets import button, label
 
 log = logging.getLogger(__name__)
@@ -57,8 +56,7 @@ class KioskWindow(QWidget):
     """The whole resident-facing window."""
 
     def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
-                 receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
-                 speak: Callable[[str, str, str], None] | None = None) -> None:
+                 receipts_dir: Path, devices: dict | None = None, portrait: bool = False) -> None:
         super().__init__()
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WA_StyledBackground, True)
@@ -68,8 +66,8 @@ class KioskWindow(QWidget):
         self.receipts_dir = receipts_dir
         self.devices = dict(devices or {})
         self.bridge: DeviceBridge = self.devices.setdefault("bridge", DeviceBridge())
-        self._speak = speak
-        self.spoken: list[tuple[str, str]] = []  # (prompt key, locale): what voice guidance said, no text kept
+        self.voice = VoiceGuide(session, self.devices.get("speaker"))
+        self.spoken = self.voice.spoken  # (prompt key, locale): what voice guidance said, no text kept
         self.tasks = TaskRunner()
         self.translations = Translations()
         self.translations.switch(session.locale)
@@ -82,6 +80,10 @@ class KioskWindow(QWidget):
         self.top_bar = QFrame()
         self.top_bar.setObjectName("top_bar")
         outer.addWidget(self.top_bar)
+        self.sound_panel = QFrame()
+        self.sound_panel.setObjectName("sound_panel")
+        self.sound_panel.hide()
+        outer.addWidget(self.sound_panel)
         self.notice = label("", self._theme(), role="notice", name="notice")
         self.notice.hide()
         outer.addWidget(self.notice)
@@ -112,6 +114,7 @@ class KioskWindow(QWidget):
         theme = self._theme()
         self.setStyleSheet(theme.style_sheet())
         self._build_top_bar(theme)
+        self._build_sound_panel(theme)
         if self.screen is not None:
             # Deleted once control returns to the event loop: the touch that got us here may
             # still be running inside one of its buttons.
@@ -149,8 +152,47 @@ class KioskWindow(QWidget):
         elder.setChecked(self.session.elder_mode)
         bar.addWidget(elder)
         bar.addStretch(1)
+        if not self.voice.available:
+            bar.addWidget(label(self.tr("Voice guidance unavailable"), theme, 0.7, role="hint", name="voice_notice"))
+        bar.addWidget(button(self.tr("Sound"), theme, self.toggle_sound_panel, name="sound",
+                             accessible=self.tr("Sound: speed and volume")))
         bar.addWidget(button(self.tr("Repeat"), theme, self.repeat, name="repeat", accessible=self.tr("Repeat")))
         bar.addWidget(button(self.tr("Call a helper"), theme, self.call_helper, primary=True, name="call_helper"))
+
+    def _build_sound_panel(self, theme: Theme) -> None:
+        """Speed and volume of voice guidance, for the resident to set (reset for the next one)."""
+        old = self.sound_panel.layout()
+        if old is not None:
+            while old.count():
+                item = old.takeAt(0)
+                if item.widget():
+                    item.widget().hide()
+                    item.widget().deleteLater()
+            QWidget().setLayout(old)
+        row = QHBoxLayout(self.sound_panel)
+        margin = theme.mm(2)
+        row.setContentsMargins(margin, 0, margin, margin)
+        row.setSpacing(theme.mm(2))
+        s = self.session
+        for text, name, action in (
+            (self.tr("Slower"), "slower", lambda: s.set_rate(s.rate - 20)),
+            (self.tr("Faster"), "faster", lambda: s.set_rate(s.rate + 20)),
+            (self.tr("Quieter"), "quieter", lambda: s.set_volume(round(s.volume - 0.2, 2))),
+            (self.tr("Louder"), "louder", lambda: s.set_volume(round(s.volume + 0.2, 2))),
+        ):
+            row.addWidget(button(text, theme, action, name=name))
+        self.sound_state = label("", theme, 0.9, role="hint", name="sound_state")
+        row.addWidget(self.sound_state, 1)
+        self._update_sound_state()
+
+    def _update_sound_state(self) -> None:
+        text = (self.tr("Volume %1%").replace("%1", str(round(self.session.volume * 100)))
+                + " · " + self.tr("Speed %1").replace("%1", str(self.session.rate)))
+        self.sound_state.setText(text)
+        self.sound_state.setAccessibleName(text)
+
+    def toggle_sound_panel(self) -> None:
+        self.sound_panel.setVisible(not self.sound_panel.isVisible())
 
     def _build_overlay(self, theme: Theme) -> None:
         old = self.overlay.layout()
@@ -184,11 +226,19 @@ class KioskWindow(QWidget):
         if reason.startswith("wiped:"):
             self.notice.hide()
             self.notice.clear()
+            self.sound_panel.hide()
+            self.voice.reset()
             self.translations.switch(self.session.locale)
+        if reason in ("volume", "rate"):
+            self._update_sound_state()
+            self.say("sound", self.sound_state.text())
+            return
         if reason == "locale":
             self.translations.switch(self.session.locale)
         if reason in NO_REBUILD:
             self._update_overlay()
+            if reason == "countdown" and round(self.session.countdown_left()) == 10:
+                self.say("idle_warning", self.countdown.text())
             if reason == "idle_warning":
                 self.say("idle_warning", self.countdown.text())
             return
@@ -252,19 +302,15 @@ class KioskWindow(QWidget):
 
     def repeat(self) -> None:
         if self.screen is not None:
-            self.say(self.screen.prompt_key, self.screen.prompt(), repeat=True)
+            self.voice.repeat(self.screen.prompt_key, self.screen.prompt())
 
-    def say(self, key: str, text: str, repeat: bool = False) -> None:
-        self.spoken.append((key, self.session.locale))
-        if self._speak is not None and text:
-            self._speak(key, text, self.session.locale)
+    def say(self, key: str, text: str) -> None:
+        self.voice.say(key, text)
 
     # -- touches -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress):
             self.session.touch()
-            stop = self.devices.get("stop_speech")
-            if stop is not None:
-                stop()
+            self.voice.stop()  # speech stops on any touch
         return False

@@ -1,0 +1,50 @@
+"""Voice guidance for the window: speaks each screen's prompt with the resident's rate and volume.
+
+A thin adaptor over the Qt-free `devices.speech.Speaker` (given by the
+composition root).  Without a speaker the kiosk runs silently; the spoken log
+(prompt keys and locales, never texts) is kept either way for tests and audits.
+"""
+
+from __future__ import annotations
+
+from kiosk.session import Session
+
+# Which prompts must be heard to the end (an error is not cut off by the next screen's prompt).
+ERROR_KEYS = ("error", "identity.error")
+ALERT_KEYS = ("idle_warning", "help_coming")
+
+
+class VoiceGuide:
+    def __init__(self, session: Session, speaker=None) -> None:
+        self.session = session
+        self.speaker = speaker
+        self.spoken: list[tuple[str, str]] = []  # (prompt key, locale)
+
+    @property
+    def available(self) -> bool:
+        return self.speaker is not None and self.speaker.available
+
+    def say(self, key: str, text: str) -> None:
+        if not text:
+            return
+        self.spoken.append((key, self.session.locale))
+        if self.speaker is None:
+            return
+        from devices.speech import Priority
+
+        priority = Priority.ERROR if key in ERROR_KEYS else Priority.ALERT if key in ALERT_KEYS else Priority.PROMPT
+        self.speaker.say(text, self.session.locale, key=key, rate=self.session.rate, volume=self.session.volume,
+                         priority=priority)
+
+    def repeat(self, key: str, text: str) -> None:
+        self.stop()
+        self.say(key, text)
+
+    def stop(self) -> None:
+        if self.speaker is not None:
+            self.speaker.stop()
+
+    def reset(self) -> None:
+        """A new resident: silence, and forget what 'repeat' would say."""
+        if self.speaker is not None:
+            self.speaker.reset()
