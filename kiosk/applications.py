@@ -138,6 +138,13 @@ def find_by_number(store: Store, number: str) -> StatusLine | None:
     return StatusLine(*row) if row else None
 
 
+def find_by_sequence(store: Store, sequence: int, check: str) -> StatusLine | None:
+    """Look up by the number's last two groups (sequence and check digits), as a resident types them."""
+    row = store.conn.execute("SELECT number, service_id, created_at, status FROM applications WHERE seq = ?",
+                             (sequence,)).fetchone()
+    return StatusLine(*row) if row and row[0].endswith("-" + check) else None
+
+
 def find_by_id_number(store: Store, id_number: str) -> list[StatusLine]:
     rows = store.conn.execute(
         "SELECT number, service_id, created_at, status FROM applications WHERE id_lookup = ? ORDER BY seq DESC",

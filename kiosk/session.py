@@ -35,6 +35,7 @@ class State(str, Enum):
     REVIEW = "review"
     SUBMITTED = "submitted"  # committing: the receipt follows at once
     RECEIPT = "receipt"
+    STATUS = "status"  # look up earlier applications by card or receipt number
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Session:
         self.returning_to_review = False
         self.receipt: Receipt | None = None
         self.submit_error: KioskError | None = None
+        self.status_results: list | None = None
         self.last_touch = self._clock()
         self.warning_since: float | None = None
 
@@ -132,6 +134,18 @@ class Session:
         self._require(State.HOME)
         self.service = self.catalog.service(service_id)
         self._go(State.GUIDE)
+
+    def open_status(self) -> None:
+        """From home: look up the progress of earlier applications."""
+        self._require(State.HOME)
+        self.status_results = None
+        self._go(State.STATUS)
+
+    def show_status(self, results: list) -> None:
+        """Results of a look-up (StatusLine values: number, service, dates, status; no personal data)."""
+        self._require(State.STATUS)
+        self.status_results = list(results)
+        self._changed("status")
 
     def begin(self) -> None:
         self._require(State.GUIDE)
@@ -273,7 +287,7 @@ class Session:
         if self.state in (State.HOME, State.SUBMITTED, State.RECEIPT):
             raise SessionError(detail=f"no back from {self.state.value}")
         self.returning_to_review = False
-        if self.state == State.GUIDE:
+        if self.state in (State.GUIDE, State.STATUS):
             self.service = None
             return self._go(State.HOME)
         if self.state == State.IDENTITY:
@@ -403,6 +417,7 @@ class Session:
     def _drop_personal_data(self) -> None:
         for holder in (self.answers, self.raw_input, self.photos, self.errors):
             holder.clear()
+        self.status_results = None
         if self.identity is not None:
             self.identity.face_photo = None
             self.identity.card = None

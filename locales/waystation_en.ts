@@ -149,7 +149,12 @@
         <translation>Welcome. Touch the service you need.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="33" />
+        <location filename="../ui/screens/home.py" line="30" />
+        <source>Check the progress of an application</source>
+        <translation>Check the progress of an application</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="35" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
     </message>
@@ -262,112 +267,112 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="148" />
+        <location filename="../ui/main_window.py" line="156" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149" />
+        <location filename="../ui/main_window.py" line="157" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149" />
+        <location filename="../ui/main_window.py" line="157" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156" />
+        <location filename="../ui/main_window.py" line="164" />
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="157" />
+        <location filename="../ui/main_window.py" line="165" />
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158" />
+        <location filename="../ui/main_window.py" line="166" />
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159" />
+        <location filename="../ui/main_window.py" line="167" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160" />
+        <location filename="../ui/main_window.py" line="168" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178" />
+        <location filename="../ui/main_window.py" line="186" />
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="179" />
+        <location filename="../ui/main_window.py" line="187" />
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="180" />
+        <location filename="../ui/main_window.py" line="188" />
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="181" />
+        <location filename="../ui/main_window.py" line="189" />
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="189" />
+        <location filename="../ui/main_window.py" line="197" />
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="190" />
+        <location filename="../ui/main_window.py" line="198" />
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="211" />
+        <location filename="../ui/main_window.py" line="219" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214" />
+        <location filename="../ui/main_window.py" line="222" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="251" />
+        <location filename="../ui/main_window.py" line="259" />
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation><numerusform>This session will end in %n second to protect your privacy.</numerusform><numerusform>This session will end in %n seconds to protect your privacy.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="267" />
+        <location filename="../ui/main_window.py" line="275" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="296" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="297" />
+        <location filename="../ui/main_window.py" line="305" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -453,7 +458,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="47" />
+        <location filename="../ui/main_window.py" line="49" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>
@@ -461,15 +466,84 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="54" />
+        <location filename="../ui/screens/base.py" line="55" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="54" />
+        <location filename="../ui/screens/base.py" line="55" />
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <location filename="../ui/screens/status.py" line="24" />
+        <source>Check the progress of your applications</source>
+        <translation>Check the progress of your applications</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="28" />
+        <location filename="../ui/screens/status.py" line="75" />
+        <source>Place your ID card on the reader, or type the last 8 digits of the number on your receipt (after the date).</source>
+        <translation>Place your ID card on the reader, or type the last 8 digits of the number on your receipt (after the date).</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="34" />
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="41" />
+        <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
+        <translation>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="52" />
+        <source>saved on this kiosk, waiting to be sent</source>
+        <translation>saved on this kiosk, waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="52" />
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="53" />
+        <source>received by the service centre</source>
+        <translation>received by the service centre</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="53" />
+        <source>being reviewed</source>
+        <translation>being reviewed</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="54" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="54" />
+        <source>not approved: please ask a helper</source>
+        <translation>not approved: please ask a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="55" />
+        <source>needs a correction: please ask a helper</source>
+        <translation>needs a correction: please ask a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="60" />
+        <source>Please type all 8 digits.</source>
+        <translation>Please type all 8 digits.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/screens/status.py" line="77" />
+        <source>%n application(s) found.</source>
+        <translation><numerusform>%n application(s) found.</numerusform><numerusform>%n application(s) found.</numerusform></translation>
     </message>
 </context>
 </TS>

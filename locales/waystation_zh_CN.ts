@@ -149,7 +149,12 @@
         <translation>欢迎！请点选您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="33" />
+        <location filename="../ui/screens/home.py" line="30" />
+        <source>Check the progress of an application</source>
+        <translation>查询办理进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="35" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
     </message>
@@ -262,112 +267,112 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="148" />
+        <location filename="../ui/main_window.py" line="156" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149" />
+        <location filename="../ui/main_window.py" line="157" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149" />
+        <location filename="../ui/main_window.py" line="157" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156" />
+        <location filename="../ui/main_window.py" line="164" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="157" />
+        <location filename="../ui/main_window.py" line="165" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158" />
+        <location filename="../ui/main_window.py" line="166" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159" />
+        <location filename="../ui/main_window.py" line="167" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160" />
+        <location filename="../ui/main_window.py" line="168" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178" />
+        <location filename="../ui/main_window.py" line="186" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="179" />
+        <location filename="../ui/main_window.py" line="187" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="180" />
+        <location filename="../ui/main_window.py" line="188" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="181" />
+        <location filename="../ui/main_window.py" line="189" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="189" />
+        <location filename="../ui/main_window.py" line="197" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="190" />
+        <location filename="../ui/main_window.py" line="198" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="211" />
+        <location filename="../ui/main_window.py" line="219" />
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214" />
+        <location filename="../ui/main_window.py" line="222" />
         <source>I am still here</source>
         <translation>我还在</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="251" />
+        <location filename="../ui/main_window.py" line="259" />
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation><numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="267" />
+        <location filename="../ui/main_window.py" line="275" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="296" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="297" />
+        <location filename="../ui/main_window.py" line="305" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -453,7 +458,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="47" />
+        <location filename="../ui/main_window.py" line="49" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -461,15 +466,84 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="54" />
+        <location filename="../ui/screens/base.py" line="55" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="54" />
+        <location filename="../ui/screens/base.py" line="55" />
         <source>Back</source>
         <translation>上一步</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <location filename="../ui/screens/status.py" line="24" />
+        <source>Check the progress of your applications</source>
+        <translation>查询您的办理进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="28" />
+        <location filename="../ui/screens/status.py" line="75" />
+        <source>Place your ID card on the reader, or type the last 8 digits of the number on your receipt (after the date).</source>
+        <translation>请把身份证放在读卡区，或输入回执编号最后8位数字（日期之后的部分）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="34" />
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="41" />
+        <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
+        <translation>没有找到申请。较早的申请可能只在服务中心有记录，请联系工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="52" />
+        <source>saved on this kiosk, waiting to be sent</source>
+        <translation>已保存在本机，等待发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="52" />
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="53" />
+        <source>received by the service centre</source>
+        <translation>服务中心已接收</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="53" />
+        <source>being reviewed</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="54" />
+        <source>approved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="54" />
+        <source>not approved: please ask a helper</source>
+        <translation>未通过：请联系工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="55" />
+        <source>needs a correction: please ask a helper</source>
+        <translation>需要补正：请联系工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="60" />
+        <source>Please type all 8 digits.</source>
+        <translation>请输入全部8位数字。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/screens/status.py" line="77" />
+        <source>%n application(s) found.</source>
+        <translation><numerusform>找到 %n 件申请。</numerusform></translation>
     </message>
 </context>
 </TS>

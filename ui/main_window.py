@@ -23,6 +23,7 @@ from ui.screens.home import HomeScreen
 from ui.screens.identity import IdentityScreen
 from ui.screens.receipt import ReceiptScreen
 from ui.screens.review import ReviewScreen
+from ui.screens.status import StatusScreen
 from ui.tasks import TaskRunner
 from ui.theme import Theme
 from ui.voice import VoiceGuide
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 SCREENS: dict[State, type[Screen]] = {
     State.HOME: HomeScreen, State.GUIDE: GuideScreen, State.IDENTITY: IdentityScreen, State.FORM: FormScreen,
     State.DOCUMENTS: DocumentsScreen, State.REVIEW: ReviewScreen, State.RECEIPT: ReceiptScreen,
+    State.STATUS: StatusScreen,
 }
 # Changes that only touch the overlay or settings, not the screen's content.
 NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here"}
@@ -108,7 +110,13 @@ class KioskWindow(QWidget):
 
     def _context(self, theme: Theme) -> Context:
         return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
-                       submit=self.submit, devices=self.devices, portrait=self.portrait)
+                       submit=self.submit, devices=self.devices, portrait=self.portrait,
+                       run_store_task=self.run_store_task)
+
+    def run_store_task(self, query, done) -> None:
+        """Run `query(store)` on the store's worker; `done(result)` on the GUI thread."""
+        self.tasks.run(lambda: query(self.store), done, lambda error: self.say("error", KioskError().text(
+            self.session.locale)))
 
     def _rebuild(self) -> None:
         theme = self._theme()

@@ -18,7 +18,7 @@ from ui.theme import FONT_FAMILIES
 
 def qr_image(text: str, scale: int = 10) -> QImage:
     buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="png", scale=scale, border=2)
+    segno.make_qr(text, error="m").save(buffer, kind="png", scale=scale, border=2)  # never Micro QR: OpenCV cannot read it
     return QImage.fromData(buffer.getvalue())
 
 

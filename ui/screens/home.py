@@ -27,6 +27,8 @@ class HomeScreen(Screen):
             tile.setMinimumHeight(self.theme.mm(self.theme.target_mm * (1.6 if self.theme.elder else 1.8)))
             grid.addWidget(tile, index // columns, index % columns)
         self.layout_.addWidget(scroll_page(tiles, self.theme), 1)
+        self.layout_.addWidget(button(self.tr("Check the progress of an application"), self.theme,
+                                      self.session.open_status, name="check_status"))
 
     def prompt(self) -> str:
         names = "、".join(self.text(s.title) for s in self.session.catalog.services)
