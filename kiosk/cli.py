@@ -40,6 +40,12 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
         from devices.speech import Speaker
 
         devices["speaker"] = Speaker(cache_dir=config.storage.data_dir / "speech-cache")
+    from devices.camera import open_camera
+    from devices.face_match import matcher_from_config
+
+    devices["camera"] = open_camera(config.devices.camera)
+    devices["face_matcher"] = matcher_from_config(config.devices.face_detector_model,
+                                                  config.devices.face_recognizer_model)
     kind = config.devices.card_reader
     if kind == "simulated":
         from devices.simulated_reader import SimulatedReader

@@ -85,6 +85,8 @@ class DevicesConfig(_Section):
     card_reader_port: str = ""  # GA 467 serial port, e.g. /dev/ttyUSB0
     wlt_decoder: Path | None = None  # vendor photo decoder shared library
     camera: str = "simulated"  # "simulated", "none", a device index, a video file or a stream URL
+    face_detector_model: Path | None = None    # YuNet .onnx; with the recognizer: automatic face matching
+    face_recognizer_model: Path | None = None  # SFace .onnx; neither set: a helper compares side by side
     printer: str = ""  # empty: no printer, receipts saved as PDF
     speech: Literal["espeak", "none"] = "espeak"
     private_headset: bool = False
@@ -170,6 +172,8 @@ card_reader = "simulated"  # simulated, ga467, pcsc, none
 card_reader_port = ""      # ga467: /dev/ttyUSB0
 # wlt_decoder = "/opt/vendor/libwlt2bmp.so"
 camera = "simulated"       # simulated, none, 0 (device index), a video file or stream URL
+# face_detector_model = "/opt/models/face_detection_yunet.onnx"     # both set: automatic matching
+# face_recognizer_model = "/opt/models/face_recognition_sface.onnx" # else a helper compares
 printer = ""               # empty: receipts saved as PDF
 speech = "espeak"          # espeak or none
 private_headset = false    # true: sensitive digits may be read aloud

@@ -340,9 +340,12 @@ class Session:
                 self._changed("error")
                 raise
         self.submit_error = None
+        attachments = [Attachment(fid, _mime(data), data) for fid, data in self.photos.items()]
+        if self.identity.face_photo:  # the live face, kept (encrypted) for the helper's or centre's check
+            attachments.append(Attachment("face_photo", _mime(self.identity.face_photo), self.identity.face_photo))
         draft = Draft(
             service_id=self.service.id, locale=self.locale, answers=dict(self.answers),
-            attachments=[Attachment(fid, _mime(data), data) for fid, data in self.photos.items()],
+            attachments=attachments,
             identity=self.identity.record(), id_number=self.identity.id_number,
             parts=tuple(part.id for part in self.service.parts),
         )

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../ui/camera_view.py" line="30" />
+        <source>Camera picture</source>
+        <translation>Camera picture</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../ui/screens/documents.py" line="19" />
@@ -9,7 +17,7 @@
     </message>
     <message>
         <location filename="../ui/screens/documents.py" line="21" />
-        <location filename="../ui/screens/documents.py" line="59" />
+        <location filename="../ui/screens/documents.py" line="60" />
         <source>Photograph: %1</source>
         <translation>Photograph: %1</translation>
     </message>
@@ -163,7 +171,7 @@
     <name>IdentityScreen</name>
     <message>
         <location filename="../ui/screens/identity.py" line="32" />
-        <location filename="../ui/screens/identity.py" line="155" />
+        <location filename="../ui/screens/identity.py" line="188" />
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
@@ -221,14 +229,24 @@
     </message>
     <message>
         <location filename="../ui/screens/identity.py" line="121" />
-        <location filename="../ui/screens/identity.py" line="154" />
+        <location filename="../ui/screens/identity.py" line="187" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="130" />
+        <location filename="../ui/screens/identity.py" line="142" />
+        <source>No camera: a helper will compare your face with the card.</source>
+        <translation>No camera: a helper will compare your face with the card.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="144" />
         <source>Take my photo</source>
         <translation>Take my photo</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="156" />
+        <source>That did not work. Touch the button and a helper will check.</source>
+        <translation>That did not work. Touch the button and a helper will check.</translation>
     </message>
 </context>
 <context>

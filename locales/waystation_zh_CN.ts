@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../ui/camera_view.py" line="30" />
+        <source>Camera picture</source>
+        <translation>摄像头画面</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../ui/screens/documents.py" line="19" />
@@ -9,7 +17,7 @@
     </message>
     <message>
         <location filename="../ui/screens/documents.py" line="21" />
-        <location filename="../ui/screens/documents.py" line="59" />
+        <location filename="../ui/screens/documents.py" line="60" />
         <source>Photograph: %1</source>
         <translation>请拍摄：%1</translation>
     </message>
@@ -163,7 +171,7 @@
     <name>IdentityScreen</name>
     <message>
         <location filename="../ui/screens/identity.py" line="32" />
-        <location filename="../ui/screens/identity.py" line="155" />
+        <location filename="../ui/screens/identity.py" line="188" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
@@ -221,14 +229,24 @@
     </message>
     <message>
         <location filename="../ui/screens/identity.py" line="121" />
-        <location filename="../ui/screens/identity.py" line="154" />
+        <location filename="../ui/screens/identity.py" line="187" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="130" />
+        <location filename="../ui/screens/identity.py" line="142" />
+        <source>No camera: a helper will compare your face with the card.</source>
+        <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="144" />
         <source>Take my photo</source>
         <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="156" />
+        <source>That did not work. Touch the button and a helper will check.</source>
+        <translation>没有成功。请按下按钮，由工作人员帮您核对。</translation>
     </message>
 </context>
 <context>
@@ -543,7 +561,9 @@
     <message numerus="yes">
         <location filename="../ui/screens/status.py" line="77" />
         <source>%n application(s) found.</source>
-        <translation><numerusform>找到 %n 件申请。</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 件申请。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

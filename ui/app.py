@@ -78,12 +78,15 @@ def run_kiosk(config: Config, devices: dict, windowed: bool = False) -> int:
     else:
         window.setWindowFlag(Qt.FramelessWindowHint, True)
         window.showFullScreen()
-    if reader is not None:
-        reader.start()
+    camera = devices.get("camera")
+    for device in (reader, camera):
+        if device is not None:
+            device.start()
     try:
         return app.exec()
     finally:
-        if reader is not None:
-            reader.stop()
+        for device in (reader, camera):
+            if device is not None:
+                device.stop()
         window.tasks.wait()
         store.close()

@@ -41,8 +41,9 @@ class DocumentsScreen(Screen):
         self.layout_.addLayout(self.nav_row(session.back, self.tr("Next ›"), session.next))
 
     def _take(self) -> None:
-        capture = self.ctx.devices.get("capture_document")
-        data = capture() if capture else None
+        from ui.camera_view import document_jpeg
+
+        data = document_jpeg(self.ctx.devices.get("camera"))
         if data is None:
             from ui.sample_image import sample_document_jpeg
 

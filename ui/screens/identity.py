@@ -13,7 +13,7 @@ from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, mask_n
 from ui.keypad import Keypad
 from ui.qt import Qt
 from ui.screens.base import Context, Screen
-from ui.widgets import button, column, label, scroll_page
+from ui.widgets import button, column, label
 
 
 class IdentityScreen(Screen):
@@ -120,21 +120,54 @@ class IdentityScreen(Screen):
         t = self.theme
         self.layout_.addWidget(label(self.tr("Now a photo of your face. Look at the camera and touch the button."),
                                      t, 1.2, bold=True, name="heading"))
-        camera_view = self.ctx.devices.get("camera_view_factory")
-        if camera_view is not None:
-            self.view = camera_view(self)
+        self.face_guidance = label("", t, name="face_guidance")
+        self.layout_.addWidget(self.face_guidance)
+        camera = self.ctx.devices.get("camera")
+        self.view = None
+        if camera is not None:
+            from devices.liveness import LivenessCheck
+            from ui.camera_view import CameraView
+
+            check = LivenessCheck()
+            locale = self.ctx.locale
+
+            def analyse(image, timestamp):  # camera thread
+                step = check.feed(image, timestamp)
+                return step.guidance(locale), (check.result() if check.done else None)
+
+            self.view = CameraView(camera, analyse, self._face_guidance, self._liveness_done, t.mm(45))
+            self.destroyed.connect(self.view.close_view)
             self.layout_.addWidget(self.view, 1)
         else:
-            self.view = None
+            self.face_guidance.setText(self.tr("No camera: a helper will compare your face with the card."))
             self.layout_.addStretch(1)
         self.layout_.addWidget(button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face"))
         self.layout_.addLayout(self.nav_row(self.session.back))
 
+    def _face_guidance(self, text: str) -> None:
+        self.face_guidance.setText(text)
+        self.face_guidance.setAccessibleName(text)
+        self.ctx.say("identity.face", text)
+
+    def _liveness_done(self, result) -> None:
+        if self.view is not None:
+            self.view.close_view()
+        if not result.passed or not result.best_jpeg:
+            self._face_guidance(self.tr("That did not work. Touch the button and a helper will check."))
+            return
+        matcher = self.ctx.devices.get("face_matcher")
+        card = self.session.identity.card if self.session.identity else None
+        check = matcher.compare(result.best_jpeg, card.photo if card else None).check if matcher else \
+            FaceCheck.HELPER_TO_CONFIRM
+        self.session.set_face(check, result.best_jpeg)
+
     def _take_face(self) -> None:
-        capture = self.ctx.devices.get("capture_photo")
-        photo = capture() if capture else None
-        # Without a configured face matcher a helper compares the photo with the card, side by side.
-        self.session.set_face(FaceCheck.HELPER_TO_CONFIRM, photo)
+        from ui.camera_view import frame_jpeg
+
+        if self.view is not None:
+            self.view.close_view()
+        # Without a passed liveness check a helper compares the photo with the card, side by side.
+        self.session.set_face(FaceCheck.HELPER_TO_CONFIRM, frame_jpeg(self.ctx.devices.get("camera")))
 
     # -- words -----------------------------------------------------------------------------
 

@@ -1,0 +1,61 @@
+"""The resident journey with a video file as the configured camera (no camera device exists here)."""
+
+from __future__ import annotations
+
+from kiosk import applications, samples
+from kiosk.identity import FaceCheck, Identity, IdentityMethod
+from kiosk.session import State
+from ui.gallery import make_window, settle
+from ui.qt import QPushButton, Qt
+
+import camera_clips
+from factories import make_card
+
+
+def test_face_step_passes_liveness_from_a_blinking_clip_and_documents_use_the_camera(qtbot, tmp_path):
+    from devices.camera import open_camera
+
+    clip = camera_clips.write_clip(tmp_path / "blink.avi", camera_clips.blink_frames())
+    camera = open_camera(str(clip))
+    camera.start()
+    window, session = make_window("1366x768", False, "zh_CN", tmp_path)
+    window.devices["camera"] = camera
+    qtbot.addWidget(window)
+    try:
+        session.choose_service("residence_permit")
+        session.next()
+        session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
+        settle()
+        assert window.screen.findChild(type(window.notice), "face_guidance") is not None
+        qtbot.waitUntil(lambda: session.state == State.FORM, timeout=20_000)
+        assert session.identity.face == FaceCheck.HELPER_TO_CONFIRM  # no model configured
+        assert session.identity.face_photo[:3] == b"\xff\xd8\xff"
+        while session.state == State.FORM:
+            session.next({f.id: session.answers.get(f.id) or samples.answer_for(f) for f in session.page_fields()})
+        settle()
+        qtbot.mouseClick(window.screen.findChild(QPushButton, "take_photo"), Qt.LeftButton)
+        assert session.photos[session.current_document().id][:3] == b"\xff\xd8\xff"
+        while session.state == State.DOCUMENTS:
+            if session.current_document().id not in session.photos:
+                qtbot.mouseClick(window.screen.findChild(QPushButton, "take_photo"), Qt.LeftButton)
+            session.next()
+        window.submit()
+        qtbot.waitUntil(lambda: session.state == State.RECEIPT, timeout=10_000)
+        stored = applications.load(window.store, session.receipt.application_uuid)
+        assert stored.identity["face"] == "helper_to_confirm" and [a.name for a in stored.attachments][-1] == "face_photo" and len(stored.attachments) == 3
+    finally:
+        camera.stop()
+        window.store.close()
+
+
+def test_no_camera_leaves_the_helper_route(qtbot, tmp_path):
+    window, session = make_window("1366x768", True, "en", tmp_path)
+    qtbot.addWidget(window)
+    session.choose_service("social_security_card")
+    session.next()
+    session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
+    settle()
+    assert "helper" in window.screen.findChild(type(window.notice), "face_guidance").text()
+    qtbot.mouseClick(window.screen.findChild(QPushButton, "take_face"), Qt.LeftButton)
+    assert session.state == State.FORM and session.identity.face == FaceCheck.HELPER_TO_CONFIRM
+    window.store.close()
