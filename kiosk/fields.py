@@ -92,8 +92,12 @@ def date_bounds(field: "Field", today: _dt.date) -> tuple[_dt.date, _dt.date]:
     return earliest, latest
 
 
-def validate(field: "Field", value: Any, today: _dt.date | None = None) -> Any:
-    """Validate one answer for `field`; returns the normalised value."""
+def validate(field: "Field", value: Any, today: _dt.date | None = None, *, foreign_card: bool = False) -> Any:
+    """Validate one answer for `field`; returns the normalised value.
+
+    `foreign_card`: the resident identified with a foreign permanent-residence card,
+    whose 2017-format number (3 letters + 12 digits) is accepted in ID-number fields.
+    """
     today = today or _dt.date.today()
     kind = field.type
     if kind != "photo" and (value is None or (isinstance(value, str) and not value.strip())):
@@ -101,6 +105,8 @@ def validate(field: "Field", value: Any, today: _dt.date | None = None) -> Any:
             raise ValidationError("field.required", field=field.id)
         return ""
     if kind == "id_number":
+        if foreign_card and id_number.normalise(str(value))[:1].isalpha():
+            return id_number.validate_foreign_2017(str(value), field=field.id)
         return id_number.validate(str(value), today, field=field.id)
     if kind == "mobile":
         return validate_mobile(str(value), field.id)

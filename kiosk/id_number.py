@@ -48,6 +48,22 @@ def validate(raw: str, today: _dt.date | None = None, field: str = "id_number") 
     return number
 
 
+_FOREIGN_2017 = re.compile(r"[A-Z]{3}\d{12}")
+
+
+def validate_foreign_2017(raw: str, field: str = "id_number") -> str:
+    """A 2017-format foreign permanent-residence card number: 3-letter nationality code and 12 digits.
+
+    The 2023 cards carry an 18-digit number starting with 9 that `validate()` checks
+    like any resident number.  The 2017 layout of the digits and its check digit are
+    not published in a form we could verify, so only the shape is checked here.
+    """
+    number = normalise(raw)
+    if not _FOREIGN_2017.fullmatch(number) or not number.isascii():
+        raise ValidationError("id.foreign_format", field=field)
+    return number
+
+
 def is_valid(raw: str, today: _dt.date | None = None) -> bool:
     try:
         validate(raw, today)

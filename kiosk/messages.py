@@ -53,6 +53,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "身份证号码校验位不对，请核对每一位数字。",
         "en": "The ID number's check digit does not match. Please check each digit.",
     },
+    "id.foreign_format": {
+        "zh_CN": "外国人永久居留身份证号码应为3个字母加12位数字。",
+        "en": "A permanent-residence card number has 3 letters and 12 digits.",
+    },
     "mobile.invalid": {
         "zh_CN": "手机号码应为1开头的11位数字。",
         "en": "A mobile number has 11 digits and starts with 1.",

@@ -22,7 +22,7 @@ from kiosk import fields as field_rules
 from kiosk.applications import Attachment, Draft
 from kiosk.catalog import Catalog, Field, Service
 from kiosk.errors import KioskError, SessionError, ValidationError
-from kiosk.identity import FaceCheck, Identity
+from kiosk.identity import CardKind, FaceCheck, Identity
 from kiosk.receipts import Receipt
 
 
@@ -206,7 +206,7 @@ class Session:
         for field_id, value in values.items():
             field = self.service.field(field_id)
             try:
-                self.answers[field_id] = field_rules.validate(field, value, self._today())
+                self.answers[field_id] = self._check(field, value)
             except ValidationError as error:
                 self.raw_input[field_id] = value
                 self.answers.pop(field_id, None)
@@ -219,6 +219,10 @@ class Session:
             self._changed("answer" if ok else "error")
         return ok
 
+    def _check(self, field: Field, value):
+        foreign = bool(self.identity and self.identity.card and self.identity.card.kind == CardKind.FOREIGN_PERMANENT)
+        return field_rules.validate(field, value, self._today(), foreign_card=foreign)
+
     def shown_value(self, field_id: str) -> str:
         """What the field's widget shows: the typed text if it did not validate, else the answer."""
         return self.raw_input.get(field_id, self.answers.get(field_id, ""))
@@ -228,7 +232,7 @@ class Session:
             if field.id in self.raw_input:
                 continue  # already carries its error
             try:
-                self.answers[field.id] = field_rules.validate(field, self.answers.get(field.id, ""), self._today())
+                self.answers[field.id] = self._check(field, self.answers.get(field.id, ""))
                 self.errors.pop(field.id, None)
             except ValidationError as error:
                 self.errors[field.id] = error
@@ -273,7 +277,7 @@ class Session:
         self._require(State.DOCUMENTS)
         field = self.service.field(field_id)
         try:
-            self.photos[field_id] = field_rules.validate(field, data, self._today())
+            self.photos[field_id] = self._check(field, data)
         except ValidationError as error:
             self.errors[field_id] = error
             self._changed("error")
@@ -334,7 +338,7 @@ class Session:
         for field in self.service.fields:
             value = self.photos.get(field.id, b"") if field.is_photo else self.answers.get(field.id, "")
             try:
-                field_rules.validate(field, value, self._today())
+                self._check(field, value)
             except ValidationError as error:
                 self.errors[field.id] = error
                 self._changed("error")

@@ -56,3 +56,21 @@ def test_arbitrary_input_never_crashes(raw):
 
 def test_mask_keeps_only_region_and_last_four():
     assert id_number.mask("11010519491231002X") == "110105********002X"
+
+
+def test_foreign_permanent_residence_numbers_2017_format():
+    assert id_number.validate_foreign_2017("gbr110760214017") == "GBR110760214017"
+    for raw, code in [("GB1107602140170", "id.foreign_format"), ("GBR11076021401", "id.foreign_format"),
+                      ("GBR11076021401X", "id.foreign_format")]:
+        with pytest.raises(ValidationError) as caught:
+            id_number.validate_foreign_2017(raw)
+        assert caught.value.code == code
+
+
+@given(st.text(max_size=20))
+def test_foreign_parser_never_crashes(raw):
+    try:
+        value = id_number.validate_foreign_2017(raw)
+        assert len(value) == 15 and value[:3].isalpha()
+    except ValidationError as error:
+        assert error.code == "id.foreign_format"

@@ -200,3 +200,23 @@ def test_a_fresh_home_screen_never_warns(session, clock):
     clock.now += 10_000
     session.tick()
     assert session.warning_since is None
+
+
+def test_a_foreign_permanent_residence_card_fills_and_passes_the_form(catalog, store):
+    from devices.fixtures import FIXTURE_CARDS
+    from kiosk.identity import CardKind
+
+    foreign = next(card for card in FIXTURE_CARDS if card.kind == CardKind.FOREIGN_PERMANENT)
+    session = Session(catalog)
+    fill_to_review(session, "senior_card", foreign)
+    assert session.answers["id_number"] == foreign.id_number
+    receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01"))
+    assert applications.find_by_id_number(store, foreign.id_number)[0].number == receipt.number
+
+
+def test_a_foreign_number_is_not_accepted_from_a_resident(session, card):
+    session.choose_service("senior_card")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    assert not session.set_answer("id_number", "GBR110760214017")
+    assert session.errors["id_number"].code == "id.length"
