@@ -30,7 +30,34 @@ def cmd_run(args: argparse.Namespace) -> int:
     log_setup.setup(config.storage.data_dir / "logs")
     from ui.app import run_kiosk  # Qt only here
 
-    return run_kiosk(config, build_devices(config), windowed=args.windowed)
+    stop_sync = start_sync_thread(config)
+    try:
+        return run_kiosk(config, build_devices(config), windowed=args.windowed)
+    finally:
+        stop_sync.set()
+
+
+def start_sync_thread(config: config_mod.Config):
+    """Sync to the centre on its own thread when one is configured (never on the GUI thread)."""
+    import threading
+
+    stop = threading.Event()
+    if config.central.url:
+        from sync.command import build_worker
+        from sync.worker import run_in_thread
+
+        run_in_thread(lambda: build_worker(config), stop)
+    return stop
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Send queued applications to the centre: --once for one pass, --watch until stopped."""
+    config = _load_config(args)
+    from kiosk import log as log_setup
+    from sync.command import main as sync_main
+
+    log_setup.setup(config.storage.data_dir / "logs")
+    return sync_main(config, once=args.once, watch=args.watch)
 
 
 def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
@@ -129,6 +156,7 @@ def cmd_config_example(args: argparse.Namespace) -> int:
 COMMANDS = {
     "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
     "doctor": (cmd_doctor, "check that everything the kiosk needs works; --json for machines"),
+    "sync": (cmd_sync, "send queued applications to the centre: --once (one pass) or --watch (keep running)"),
     "gallery": (cmd_gallery, "save a PNG of every screen in both modes and languages, with an index.html"),
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
@@ -151,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "run":
             command.add_argument("--windowed", action="store_true",
                                  help="a normal window with a device test panel, for development")
+        if name == "sync":
+            mode = command.add_mutually_exclusive_group(required=True)
+            mode.add_argument("--once", action="store_true", help="one pass, then exit (0: centre reached, "
+                              "1: queue paused, 2: config error, 3: another worker holds the database)")
+            mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM")
         if name == "gallery":
             command.add_argument("dir", help="folder for the PNGs and index.html")
             command.add_argument("--resolution", default="1366x768",

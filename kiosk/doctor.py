@@ -53,15 +53,45 @@ def check_store(config: Config) -> list[Check]:
     try:
         ok, text = store.integrity_ok()
         version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-        queued = store.conn.execute("SELECT count(*) FROM outbox WHERE state != 'done'").fetchone()[0]
-        checks = [Check("database", OK if ok and version == LATEST else FAIL,
-                        f"schema v{version}, integrity {text}, {queued} waiting to sync")]
+        checks = [Check("database", OK if ok and version == LATEST else FAIL, f"schema v{version}, integrity {text}")]
         report = audit.check(store.conn)
         checks.append(Check("audit chain", OK, f"{report.entries} entries, chain intact") if report.ok else
                       Check("audit chain", FAIL, f"altered at entry {report.first_broken}"))
         return checks
     finally:
         store.close()
+
+
+def check_sync(config: Config) -> list[Check]:
+    """The queue towards the centre and the kiosk's clock as the centre saw it (from the store)."""
+    from kiosk import outbox
+    from kiosk.store import open_store
+
+    try:
+        store = open_store(config)
+    except KioskError as error:
+        return [Check("sync queue", FAIL, error.text("en"))]
+    try:
+        counts = outbox.counts(store)
+        state, code, skew, success = store.conn.execute(
+            "SELECT state, state_code, clock_skew, last_success_at FROM sync_state WHERE id = 1").fetchone()
+    finally:
+        store.close()
+    if not config.central.url:
+        queue = Check("sync queue", WARN if counts.waiting else OK,
+                      f"no central service configured; {counts.waiting} application(s) kept on this kiosk")
+    else:
+        status = FAIL if counts.quarantined else WARN if state not in ("online", "unknown") else OK
+        queue = Check("sync queue", status,
+                      f"{counts.waiting} waiting, {counts.quarantined} set aside for a helper; centre {state}"
+                      f"{' (' + code + ')' if code else ''}; last success {success or 'never'}")
+    if skew is None:
+        clock = Check("clock vs centre", OK if not config.central.url else WARN, "not measured yet")
+    else:
+        far = abs(skew) > 300
+        clock = Check("clock vs centre", FAIL if far else OK,
+                      f"kiosk clock is {abs(skew):.0f} s {'behind' if skew > 0 else 'ahead of'} the centre")
+    return [queue, clock]
 
 
 def check_catalog(config: Config) -> Check:
@@ -115,6 +145,7 @@ def run_checks(config: Config, extra: Iterable[Callable[[Config], Check | list[C
     checks: list[Check] = [check_config(config)]
     checks += check_store(config)  # opens (and on a new kiosk creates) the data dir first
     checks.append(check_data_dir(config))
+    checks += check_sync(config)
     checks += [check_catalog(config), check_disk(config), check_clock(), check_fonts()]
     for extra_check in extra:
         result = extra_check(config)

@@ -79,6 +79,35 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE applications ADD COLUMN identity_method TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE applications ADD COLUMN face_check TEXT NOT NULL DEFAULT ''",
     ],
+    # 3: sync: the outbox's attempt bookkeeping and quarantine, the centre's receipt and
+    # review status on each application, and one row of sync state (cursor, preflight, skew).
+    [
+        "ALTER TABLE outbox ADD COLUMN sending_since REAL",           # set while an attempt is in flight
+        "ALTER TABLE outbox ADD COLUMN last_attempt_at TEXT",
+        "ALTER TABLE outbox ADD COLUMN quarantined_at TEXT",          # set aside for a helper
+        "ALTER TABLE outbox ADD COLUMN quarantine_reason TEXT",
+        "CREATE INDEX outbox_due ON outbox(state, next_attempt_at)",
+        "ALTER TABLE applications ADD COLUMN central_id TEXT",
+        "ALTER TABLE applications ADD COLUMN received_at TEXT",       # the centre's clock
+        "ALTER TABLE applications ADD COLUMN accepted_at TEXT",       # kiosk time of the positive answer
+        "ALTER TABLE applications ADD COLUMN status_changed_at TEXT",
+        "ALTER TABLE applications ADD COLUMN status_reason TEXT",
+        "CREATE INDEX applications_accepted ON applications(accepted_at)",
+        """CREATE TABLE sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            status_cursor TEXT,
+            catalog_version INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT 'unknown',  -- online, offline, not_central, stopped, unknown
+            state_code TEXT NOT NULL DEFAULT '',    -- message code for helpers (sync.captive_portal ...)
+            state_detail TEXT NOT NULL DEFAULT '',
+            preflight_at TEXT,
+            preflight_failures INTEGER NOT NULL DEFAULT 0,
+            next_preflight_at REAL NOT NULL DEFAULT 0,
+            last_success_at TEXT,
+            clock_skew REAL                         -- seconds the centre is ahead of the kiosk
+        )""",
+        "INSERT INTO sync_state(id) VALUES (1)",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

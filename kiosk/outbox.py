@@ -1,0 +1,218 @@
+"""The outbox: which applications still have to reach the centre, and in which order.
+
+The outbox IS a table (`outbox`, one row an application, `id` is the send
+order), so it lives in the core and the sync worker only drives it:
+
+- `claim()` marks an attempt failed *before* anything is sent: `attempts + 1`
+  and the next try already scheduled (exponential backoff with jitter), in one
+  durable transaction.  A crash or kill mid-send leaves a row that will simply
+  be retried; nothing is lost.
+- `mark_done()` only after the centre's positive answer: the centre's receipt
+  (central id, its own time) goes on the application and the row leaves the outbox.
+- `quarantine()` sets a record the centre refused aside for a helper: it stays
+  in the table (never dropped) and no longer holds up the rows behind it.
+- `defer()` honours a Retry-After, `release()` returns claimed rows that were
+  never tried (the queue paused before their turn).
+
+Rows are sent strictly in order: the head of the queue (lowest id, not
+quarantined) decides when the queue moves.  Only one worker drives a database
+at a time (the sync worker holds a file lock), so "sending" rows found at start
+were left by a killed process and are made due again by `recover()`.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+
+from kiosk import audit
+from kiosk.applications import utc_now
+from kiosk.store import Store
+
+PENDING = "pending"
+SENDING = "sending"
+QUARANTINED = "quarantined"
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential backoff with jitter: attempt n waits base·2^(n-1), capped, times 0.5–1.0."""
+
+    base: float = 2.0
+    cap: float = 900.0
+    rng: random.Random = field(default_factory=random.Random)
+
+    def delay(self, attempts: int) -> float:
+        raw = min(self.cap, self.base * (2 ** max(attempts - 1, 0)))
+        # Jitter spreads the retries of many kiosks coming back online at once.
+        return raw * (0.5 + 0.5 * self.rng.random())
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    application_uuid: str
+    attempts: int
+    next_attempt_at: float
+    prev_next_attempt_at: float = 0.0  # before this claim (for release())
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What helpers and `waystation doctor` see of the queue."""
+
+    waiting: int  # pending or in flight
+    quarantined: int
+    due: int  # could be sent now
+    oldest_created_at: str | None
+
+
+def head(store: Store) -> OutboxRow | None:
+    """The first row in send order that is not set aside (due or not)."""
+    row = store.conn.execute(
+        "SELECT id, application_uuid, attempts, next_attempt_at FROM outbox"
+        " WHERE state != ? ORDER BY id LIMIT 1", (QUARANTINED,)).fetchone()
+    return OutboxRow(*row) if row else None
+
+
+def due(store: Store, limit: int = 16, now: float | None = None) -> list[OutboxRow]:
+    """Up to `limit` rows from the head of the queue that are due now, in order.
+
+    Strict order: the run stops at the first row that is not due yet, so a row
+    waiting out its backoff is never overtaken."""
+    now = time.time() if now is None else now
+    rows = store.conn.execute(
+        "SELECT id, application_uuid, attempts, next_attempt_at FROM outbox"
+        " WHERE state != ? ORDER BY id LIMIT ?", (QUARANTINED, limit)).fetchall()
+    result = []
+    for row in rows:
+        if row[3] > now:
+            break
+        result.append(OutboxRow(*row))
+    return result
+
+
+def claim(store: Store, rows: list[OutboxRow], backoff: Backoff, now: float | None = None) -> list[OutboxRow]:
+    """Mark an attempt on each row as failed in advance (attempts+1, next try scheduled), durably."""
+    now = time.time() if now is None else now
+    claimed = []
+    at = utc_now()
+    with store.transaction() as conn:
+        for row in rows:
+            attempts = row.attempts + 1
+            next_at = now + backoff.delay(attempts)
+            conn.execute(
+                "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, sending_since = ?,"
+                " last_attempt_at = ? WHERE id = ? AND state != ?",
+                (SENDING, attempts, next_at, now, at, row.id, QUARANTINED))
+            claimed.append(OutboxRow(row.id, row.application_uuid, attempts, next_at, row.next_attempt_at))
+    return claimed
+
+
+def release(store: Store, rows: list[OutboxRow]) -> None:
+    """Undo the claim of rows that were never tried (the queue paused before their turn)."""
+    if not rows:
+        return
+    with store.transaction() as conn:
+        conn.executemany(
+            "UPDATE outbox SET state = ?, attempts = max(attempts - 1, 0), next_attempt_at = ?, sending_since = NULL"
+            " WHERE id = ? AND state = ?",
+            [(PENDING, row.prev_next_attempt_at, row.id, SENDING) for row in rows])
+
+
+def failed(store: Store, row: OutboxRow, error_code: str, retry_after: float | None = None,
+           now: float | None = None) -> None:
+    """Record why the attempt failed; with Retry-After the next try waits exactly that long."""
+    now = time.time() if now is None else now
+    with store.transaction() as conn:
+        if retry_after is not None:
+            conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", (now + max(retry_after, 0.0), row.id))
+        conn.execute("UPDATE outbox SET state = ?, sending_since = NULL, last_error = ? WHERE id = ?",
+                     (PENDING, error_code[:200], row.id))
+
+
+def defer(store: Store, row_id: int, seconds: float, now: float | None = None) -> None:
+    """Do not try this row before `seconds` from now (a Retry-After)."""
+    now = time.time() if now is None else now
+    with store.transaction() as conn:
+        conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", (now + max(seconds, 0.0), row_id))
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The centre's positive answer for one application."""
+
+    uuid: str
+    central_id: str
+    received_at: str  # the centre's clock
+    status: str  # the centre's status (received, in_review, ...)
+    reason: str | None = None
+
+
+def mark_done(store: Store, accepted: list[Accepted]) -> None:
+    """After the centre's positive answer: record its receipt and take the rows out of the outbox."""
+    if not accepted:
+        return
+    at = utc_now()
+    with store.transaction() as conn:
+        for item in accepted:
+            number = conn.execute(
+                "UPDATE applications SET central_id = ?, received_at = ?, accepted_at = coalesce(accepted_at, ?),"
+                " status = ?, status_reason = ?, status_changed_at = ? WHERE uuid = ? RETURNING number",
+                (item.central_id, item.received_at, at, item.status, item.reason, at, item.uuid)).fetchone()
+            conn.execute("DELETE FROM outbox WHERE application_uuid = ?", (item.uuid,))
+            audit.append(conn, "sync", "application.accepted", number[0] if number else item.uuid,
+                         f"central_id={item.central_id}")
+
+
+def quarantine(store: Store, row: OutboxRow, reason: str) -> None:
+    """Set a refused record aside for a helper: kept, visible, and no longer blocking the queue."""
+    at = utc_now()
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox SET state = ?, quarantined_at = ?, quarantine_reason = ?, last_error = ?,"
+            " sending_since = NULL WHERE id = ?", (QUARANTINED, at, reason[:500], reason[:200], row.id))
+        number = conn.execute("SELECT number FROM applications WHERE uuid = ?", (row.application_uuid,)).fetchone()
+        conn.execute("UPDATE applications SET status = 'set_aside', status_changed_at = ? WHERE uuid = ?",
+                     (at, row.application_uuid))
+        audit.append(conn, "sync", "application.quarantined", number[0] if number else row.application_uuid,
+                     reason[:200])
+
+
+def requeue(store: Store, application_uuid: str, actor: str = "helper") -> None:
+    """A helper sends a set-aside record again (after correcting it or the centre's fix)."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE outbox SET state = ?, quarantined_at = NULL, quarantine_reason = NULL,"
+                     " next_attempt_at = 0 WHERE application_uuid = ? AND state = ?",
+                     (PENDING, application_uuid, QUARANTINED))
+        conn.execute("UPDATE applications SET status = 'queued' WHERE uuid = ?", (application_uuid,))
+        audit.append(conn, actor, "application.requeued", application_uuid)
+
+
+def quarantined(store: Store) -> list[tuple[str, str, str]]:
+    """(number, reason, quarantined_at) of every record set aside, oldest first."""
+    return store.conn.execute(
+        "SELECT a.number, o.quarantine_reason, o.quarantined_at FROM outbox o"
+        " JOIN applications a ON a.uuid = o.application_uuid WHERE o.state = ? ORDER BY o.id",
+        (QUARANTINED,)).fetchall()
+
+
+def recover(store: Store, now: float | None = None) -> int:
+    """Rows left 'sending' by a killed worker become due again; returns how many.
+
+    Only call with the worker lock held: then no other process is sending them."""
+    now = time.time() if now is None else now
+    with store.transaction() as conn:
+        return conn.execute(
+            "UPDATE outbox SET state = ?, sending_since = NULL, next_attempt_at = min(next_attempt_at, ?)"
+            " WHERE state = ?", (PENDING, now, SENDING)).rowcount
+
+
+def counts(store: Store, now: float | None = None) -> Counts:
+    now = time.time() if now is None else now
+    waiting, quarantined_count, due_count, oldest = store.conn.execute(
+        "SELECT sum(state != ?), sum(state = ?), sum(state != ? AND next_attempt_at <= ?), min(created_at)"
+        " FROM outbox", (QUARANTINED, QUARANTINED, QUARANTINED, now)).fetchone()
+    return Counts(waiting or 0, quarantined_count or 0, due_count or 0, oldest)
+

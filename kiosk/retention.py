@@ -1,0 +1,55 @@
+"""Local purge of personal data once the centre holds it (data minimisation).
+
+An application the centre accepted more than `retention_days` ago loses its
+personal data here: the sealed payload (answers, identity) and the sealed
+attachment bytes are set to NULL (with `secure_delete` on, the bytes are
+overwritten in the file).  A tombstone stays — number, service, status and
+times, the blind ID index for status look-ups by card, attachment names and
+checksums — so residents can still look up their status and audit holds.
+Applications not yet accepted (queued or set aside) are never purged.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from kiosk import audit
+from kiosk.applications import utc_now
+from kiosk.store import Store
+
+
+def cutoff(retention_days: int, now: _dt.datetime | None = None) -> str:
+    now = now or _dt.datetime.now(_dt.UTC)
+    return (now - _dt.timedelta(days=retention_days)).isoformat(timespec="milliseconds")
+
+
+def purge(store: Store, retention_days: int, now: _dt.datetime | None = None, batch: int = 200) -> list[str]:
+    """Purge applications accepted before now − retention; returns their numbers (audited)."""
+    limit = cutoff(retention_days, now)
+    purged: list[str] = []
+    while True:
+        rows = store.conn.execute(
+            "SELECT uuid, number FROM applications WHERE accepted_at IS NOT NULL AND accepted_at <= ?"
+            " AND purged_at IS NULL AND uuid NOT IN (SELECT application_uuid FROM outbox) ORDER BY seq LIMIT ?",
+            (limit, batch)).fetchall()
+        if not rows:
+            return purged
+        at = utc_now()
+        with store.transaction() as conn:
+            for uuid, number in rows:
+                conn.execute("UPDATE applications SET payload = NULL, purged_at = ? WHERE uuid = ?", (at, uuid))
+                conn.execute("UPDATE attachments SET data = NULL WHERE application_uuid = ?", (uuid,))
+                audit.append(conn, "sync", "application.purged", number, f"retention_days={retention_days}")
+        purged.extend(number for _, number in rows)
+
+
+def tombstone(store: Store, number: str) -> dict | None:
+    """What stays of an application after the purge (for status look-ups, helpers and tests)."""
+    row = store.conn.execute(
+        "SELECT number, service_id, status, status_reason, created_at, received_at, accepted_at,"
+        " status_changed_at, purged_at, payload IS NULL FROM applications WHERE number = ?", (number,)).fetchone()
+    if row is None:
+        return None
+    keys = ("number", "service_id", "status", "status_reason", "created_at", "received_at", "accepted_at",
+            "status_changed_at", "purged_at", "payload_gone")
+    return dict(zip(keys, row))

@@ -1,0 +1,114 @@
+"""`waystation sync --once | --watch`: run the sync worker as its own process.
+
+  python -m sync.command --config waystation.toml --once
+  python -m sync.command --config waystation.toml --watch
+
+`--once` runs one pass (preflight, push, pull, purge) and prints what it did;
+exit 0 when the centre was reached, 1 when the queue is paused (offline,
+portal, refused) and 3 when another worker holds the database.  `--watch`
+runs until SIGTERM/SIGINT.  Never two workers on one database: the second one
+exits with 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+
+from kiosk import config as config_mod
+from kiosk.errors import KioskError
+from kiosk.store import open_store
+
+EXIT_PAUSED = 1
+EXIT_CONFIG = 2
+EXIT_LOCKED = 3
+
+
+def build_worker(config: config_mod.Config, *, backoff_base: float | None = None,
+                 backoff_cap: float | None = None, preflight_base: float | None = None):
+    """A SyncWorker on its own store connection and HTTP session (call on the worker's thread)."""
+    from kiosk import outbox
+    from kiosk.catalog import CatalogRepository
+    from sync.client import CentralClient
+    from sync.worker import SyncWorker
+
+    central = config.central
+    if not central.url:
+        raise KioskError("config.invalid", key="central.url", problem="no central service configured")
+    if central.token_file is None:
+        raise KioskError("config.invalid", key="central.token_file", problem="missing")
+    try:
+        token = central.token_file.read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise KioskError("config.invalid", key="central.token_file", problem=str(error)) from None
+    client = CentralClient(central.url, token, ca_bundle=central.ca_bundle,
+                           catalog_public_key=central.catalog_public_key or None)
+    store = open_store(config)
+    backoff = outbox.Backoff(base=backoff_base or 2.0, cap=backoff_cap or 900.0)
+    preflight = outbox.Backoff(base=preflight_base or 5.0, cap=max(backoff_cap or 300.0, preflight_base or 5.0))
+    repository = CatalogRepository(config.storage.data_dir) if central.catalog_public_key else None
+    return SyncWorker(store, client, catalog_repository=repository, retention_days=config.storage.retention_days,
+                      backoff=backoff, preflight_backoff=preflight)
+
+
+def main(config: config_mod.Config, once: bool, watch: bool, **tuning: float | None) -> int:
+    """Run one pass (`once`) or until a signal (`watch`); returns the process exit code."""
+    from sync.worker import SyncLocked
+
+    try:
+        worker = build_worker(config, **tuning)
+    except KioskError as error:
+        print(f"waystation sync: {error.text('en')}", file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        worker.open()
+    except SyncLocked as error:
+        print(f"waystation sync: {error.text('en')}", file=sys.stderr)
+        worker.client.close()
+        worker.store.close()
+        return EXIT_LOCKED
+    try:
+        if watch and not once:
+            stop = threading.Event()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(signum, lambda *_: stop.set())
+            worker.run_forever(stop)
+            return 0
+        result = worker.run_once()
+        print(f"sync: state={result.state} sent={result.sent} set_aside={result.quarantined} "
+              f"statuses={result.statuses} purged={result.purged}"
+              + (f" catalog={result.catalog_version}" if result.catalog_version else "")
+              + (f" code={result.code}" if result.code else ""), flush=True)
+        return 0 if result.state == "online" else EXIT_PAUSED
+    finally:
+        worker.close()
+        worker.store.close()
+
+
+def cli(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="waystation sync", description="Send queued applications to the centre.")
+    parser.add_argument("--config", help="the station's config file (TOML)")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--once", action="store_true", help="one pass, then exit")
+    mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM")
+    # Test and benchmark knobs (short backoffs); a station keeps the defaults.
+    parser.add_argument("--backoff-base", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--backoff-cap", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--preflight-base", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        config = config_mod.load(args.config)
+    except KioskError as error:
+        print(f"waystation sync: {error.text('en')}", file=sys.stderr)
+        return EXIT_CONFIG
+    return main(config, args.once, args.watch, backoff_base=args.backoff_base, backoff_cap=args.backoff_cap,
+                preflight_base=args.preflight_base)
+
+
+if __name__ == "__main__":
+    sys.exit(cli())

@@ -1,0 +1,363 @@
+"""The sync worker: drains the outbox to the centre, then pulls statuses and the catalog.
+
+One pass (`run_once`): preflight (is the real centre there?), push the outbox
+in order, pull status changes with the stored cursor (push before pull, as
+CommCare does), pull a newer signed catalog, purge personal data past
+retention.  `run_forever(stop_event)` repeats passes, sleeping until the next
+thing is due; while offline it only preflights, on a timer with backoff, so
+the network coming back is noticed without hammering.
+
+Each failure's `action` (see `sync.errors`) decides: retry → the queue pauses
+(the row's next try is already persisted; Retry-After honoured); quarantine /
+conflict → the record is set aside and the next one goes; stop → nothing more
+until IT acts.  The worker's state (online, offline, not_central, stopped)
+and the clock skew go to `sync_state` for helpers and `waystation doctor`.
+
+Only one worker per database: `open()` takes an exclusive `fcntl.flock` on a
+lock file beside the database (released by the kernel even on SIGKILL).  The
+worker opens its own store connection and its own HTTP session, so it runs on a
+plain thread in the kiosk (never the GUI thread) or as its own process.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Self
+
+from kiosk import applications, outbox, retention
+from kiosk.errors import KioskError, SyncError
+from kiosk.messages import register
+from kiosk.store import Store
+from sync import errors as sync_errors
+from sync.client import CentralClient
+
+log = logging.getLogger(__name__)
+
+register({
+    "sync.already_running": {
+        "zh_CN": "另一个同步程序正在运行（{lock}），本次不再启动。",
+        "en": "Another sync worker is already running ({lock}); this one does not start.",
+    },
+})
+
+PREFLIGHT_EVERY = 60.0  # while online: prove the centre again at most this often
+PULL_EVERY = 30.0  # statuses and catalog
+
+
+class SyncLocked(SyncError):
+    default_code = "sync.already_running"
+
+
+def lock_path_for(database: Path) -> Path:
+    return Path(str(database) + ".sync.lock")
+
+
+@dataclass
+class PassResult:
+    """What one pass did (printed by `waystation sync --once`, read by tests)."""
+
+    state: str = "unknown"
+    code: str = ""
+    sent: int = 0
+    quarantined: int = 0
+    statuses: int = 0
+    catalog_version: int | None = None
+    purged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class SyncWorker:
+    """Drives one database's outbox towards one centre."""
+
+    def __init__(self, store: Store, client: CentralClient, *, catalog_repository: Any = None,
+                 retention_days: int | None = None, backoff: outbox.Backoff | None = None,
+                 preflight_backoff: outbox.Backoff | None = None, batch: int = 16,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.client = client
+        self.catalog_repository = catalog_repository  # kiosk.catalog.CatalogRepository, when a key is set
+        self.retention_days = retention_days
+        self.backoff = backoff or outbox.Backoff()
+        self.preflight_backoff = preflight_backoff or outbox.Backoff(base=5.0, cap=300.0)
+        self.batch = batch
+        self.clock = clock
+        self._lock_fd: int | None = None
+        self._last_pull = 0.0
+
+    # ---- single instance -----------------------------------------------------------------
+
+    def open(self) -> Self:
+        """Take the database's sync lock (SyncLocked if another worker holds it); recover stale rows."""
+        path = lock_path_for(self.store.path)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise SyncLocked(detail=str(path), lock=str(path)) from None
+        self._lock_fd = fd
+        recovered = outbox.recover(self.store, self.clock())
+        if recovered:
+            log.info("sync: %d rows left in flight by an earlier run are due again", recovered)
+        return self
+
+    def close(self) -> None:
+        if self._lock_fd is not None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
+        self.client.close()
+
+    def __enter__(self) -> Self:
+        return self.open()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ---- state ---------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        cursor = self.store.conn.execute("SELECT * FROM sync_state WHERE id = 1")
+        names = [d[0] for d in cursor.description]
+        return dict(zip(names, cursor.fetchone()))
+
+    def _set_state(self, **values: Any) -> None:
+        sets = ", ".join(f"{name} = ?" for name in values)
+        with self.store.transaction() as conn:
+            conn.execute(f"UPDATE sync_state SET {sets} WHERE id = 1", tuple(values.values()))
+
+    def _went_wrong(self, error: SyncError, result: PassResult) -> None:
+        """Record a queue-wide failure (offline, portal, auth) and schedule the next preflight."""
+        action = getattr(error, "action", sync_errors.RETRY)
+        if action == sync_errors.STOP:
+            state = "stopped"
+        elif isinstance(error, sync_errors.SyncNotCentral):
+            state = "not_central"
+        else:
+            state = "offline"
+        failures = self.state()["preflight_failures"] + 1
+        wait = self.preflight_backoff.delay(failures)
+        if getattr(error, "retry_after", None) is not None:
+            wait = max(wait, float(error.retry_after))
+        self._set_state(state=state, state_code=error.code, state_detail=str(getattr(error, "detail", ""))[:300],
+                        preflight_failures=failures, next_preflight_at=self.clock() + wait)
+        result.state, result.code = state, error.code
+        result.errors.append(error.code)
+        log.warning("sync paused (%s): %s; next check in %.0f s", state, error.code, wait)
+
+    def preflight(self, result: PassResult) -> bool:
+        try:
+            answer = self.client.preflight()
+        except SyncError as error:
+            self._went_wrong(error, result)
+            return False
+        self._set_state(state="online", state_code="", state_detail="", preflight_at=applications.utc_now(),
+                        preflight_failures=0, clock_skew=answer.clock_skew,
+                        next_preflight_at=self.clock() + PREFLIGHT_EVERY)
+        result.state = "online"
+        return True
+
+    # ---- one pass ------------------------------------------------------------------------
+
+    def run_once(self, *, force_preflight: bool = True) -> PassResult:
+        """Preflight, push, pull, purge.  Never raises SyncError: the state says what happened."""
+        result = PassResult()
+        state = self.state()
+        if force_preflight or state["state"] != "online" or self.clock() >= state["next_preflight_at"]:
+            if not self.preflight(result):
+                self._purge(result)
+                return result
+        else:
+            result.state = "online"
+        if self.push(result) and self._pull_due():
+            self.pull(result)
+        self._purge(result)
+        return result
+
+    def push(self, result: PassResult) -> bool:
+        """Send due rows in order until the queue is empty, not due, or paused; False if paused."""
+        while True:
+            rows = outbox.due(self.store, self.batch, self.clock())
+            if not rows:
+                return True
+            claimed = outbox.claim(self.store, rows, self.backoff, self.clock())
+            done: list[outbox.Accepted] = []
+            try:
+                for index, row in enumerate(claimed):
+                    try:
+                        done.append(self._send(row))
+                    except SyncError as error:
+                        outbox.mark_done(self.store, done)
+                        result.sent += len(done)
+                        done = []
+                        if self._on_row_error(row, error, result):
+                            continue
+                        outbox.release(self.store, claimed[index + 1:])
+                        return False
+            finally:
+                outbox.mark_done(self.store, done)
+                result.sent += len(done)
+            self._set_state(last_success_at=applications.utc_now())
+
+    def _on_row_error(self, row: outbox.OutboxRow, error: SyncError, result: PassResult) -> bool:
+        """Handle one row's failure; True to go on with the next row, False to pause the queue."""
+        action = getattr(error, "action", sync_errors.RETRY)
+        if action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
+            server_code = getattr(error, "server_code", "")
+            outbox.quarantine(self.store, row, f"{error.code} {server_code}: {getattr(error, 'detail', '')}".strip())
+            result.quarantined += 1
+            return True
+        outbox.failed(self.store, row, error.code, getattr(error, "retry_after", None), self.clock())
+        self._went_wrong(error, result)
+        return False
+
+    def _send(self, row: outbox.OutboxRow) -> outbox.Accepted:
+        """PUT the application, then upload what the centre still misses (resuming)."""
+        try:
+            app = applications.load(self.store, row.application_uuid)
+        except (KeyError, KioskError) as error:  # unreadable here (key, corruption): a helper must look
+            raise sync_errors.SyncRejected("sync.rejected", detail=f"cannot be read locally: {type(error).__name__}",
+                                           server_code="local_unreadable") from None
+        by_sha = {a.sha256: a for a in app.attachments}
+        answer = self.client.put_application(app.uuid, application_body(self.store, app))
+        for missing in answer.missing_attachments:
+            attachment = by_sha.get(missing.sha256)
+            if attachment is None:  # the centre asks for bytes this kiosk no longer has
+                raise sync_errors.SyncRejected("sync.rejected", detail="attachment data missing locally",
+                                               server_code="attachment_missing")
+            self.client.put_attachment(missing.sha256, attachment.data, offset=missing.received)
+        # Every missing attachment came back verified, so the centre has completed it.
+        status = answer.status if answer.complete else "received"
+        return outbox.Accepted(app.uuid, answer.central_id, answer.received_at, status, answer.reason)
+
+    # ---- pulls ---------------------------------------------------------------------------
+
+    def _pull_due(self) -> bool:
+        return self.clock() - self._last_pull >= PULL_EVERY or self._last_pull == 0.0
+
+    def pull(self, result: PassResult) -> None:
+        self._last_pull = self.clock()
+        try:
+            self.pull_statuses(result)
+            self.pull_catalog(result)
+        except SyncError as error:
+            if getattr(error, "action", None) == sync_errors.KEEP_LAST:
+                result.errors.append(error.code)
+                log.warning("catalog refused, the last good one stays: %s", error.code)
+            else:
+                self._went_wrong(error, result)
+
+    def pull_statuses(self, result: PassResult) -> None:
+        cursor = self.state()["status_cursor"]
+        while True:
+            page = self.client.pull_statuses(cursor, limit=200)
+            with self.store.transaction() as conn:
+                for item in page.items:
+                    conn.execute(
+                        "UPDATE applications SET status = ?, status_reason = ?, status_changed_at = ?,"
+                        " central_id = coalesce(central_id, ?) WHERE uuid = ?",
+                        (item.status, item.reason, item.changed_at, item.central_id, item.uuid))
+                # The cursor moves only with the statuses it covers: a kill in between re-reads them.
+                conn.execute("UPDATE sync_state SET status_cursor = ? WHERE id = 1", (page.cursor,))
+            result.statuses += len(page.items)
+            cursor = page.cursor
+            if not page.more:
+                return
+
+    def pull_catalog(self, result: PassResult) -> None:
+        if self.catalog_repository is None or self.client._catalog_key is None:
+            return
+        have = self.state()["catalog_version"]
+        verified = self.client.pull_catalog(have)
+        if verified is None:
+            return
+        self.catalog_repository.install(verified.catalog_json)  # validates before replacing
+        self._set_state(catalog_version=verified.version)
+        result.catalog_version = verified.version
+
+    def _purge(self, result: PassResult) -> None:
+        if self.retention_days is not None:
+            result.purged += len(retention.purge(self.store, self.retention_days))
+
+    # ---- loop ----------------------------------------------------------------------------
+
+    def next_wake(self) -> float:
+        """Seconds until something is due: the next preflight when paused, else the queue head."""
+        now = self.clock()
+        state = self.state()
+        if state["state"] != "online":
+            return max(state["next_preflight_at"] - now, 0.0)
+        head = outbox.head(self.store)
+        wait = PULL_EVERY - (now - self._last_pull)
+        if head is not None:
+            wait = min(wait, head.next_attempt_at - now)
+        return min(max(wait, 0.0), PREFLIGHT_EVERY)
+
+    def run_forever(self, stop_event: threading.Event, nudge: threading.Event | None = None) -> None:
+        """Passes until `stop_event` is set; `nudge` (a new submit, "sync now") wakes it early."""
+        while not stop_event.is_set():
+            state = self.state()
+            if state["state"] == "online" or self.clock() >= state["next_preflight_at"]:
+                try:
+                    self.run_once(force_preflight=False)
+                except Exception:
+                    log.exception("sync pass failed")
+                    stop_event.wait(5.0)
+            wait = self.next_wake()
+            if nudge is not None:
+                if nudge.wait(wait if wait > 0 else 0.05):
+                    nudge.clear()
+            elif wait > 0:
+                stop_event.wait(wait)
+
+
+def application_body(store: Store, app: applications.StoredApplication) -> dict[str, Any]:
+    """The application as the protocol's ApplicationIn wants it (see openapi.yaml)."""
+    form: dict[str, Any] = {"answers": app.answers, "identity": app.identity, "parts": list(app.parts)}
+    return {
+        "number": app.number,
+        "service_id": app.service_id,
+        "station_seq": app.seq,
+        "created_at": app.created_at,  # kiosk wall time; the centre records its own on receipt
+        "locale": app.locale,
+        "form": form,
+        "attachments": [{"sha256": a.sha256, "size": len(a.data), "media_type": a.mime, "name": a.name}
+                        for a in _unique(app.attachments)],
+    }
+
+
+def _unique(attachments: tuple[applications.Attachment, ...]) -> list[applications.Attachment]:
+    """The protocol lists each attachment once (uniqueItems): identical slots collapse."""
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for a in attachments:
+        key = (a.sha256, a.mime, a.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    return unique
+
+
+def run_in_thread(worker_factory: Callable[[], SyncWorker], stop_event: threading.Event,
+                  nudge: threading.Event | None = None) -> threading.Thread:
+    """Start a worker on a daemon thread (inside the kiosk; never the GUI thread).
+
+    The factory runs on that thread, so the store connection and HTTP session are its own."""
+    def run() -> None:
+        try:
+            with worker_factory() as worker:
+                worker.run_forever(stop_event, nudge)
+        except SyncLocked as error:
+            log.warning("sync worker not started: %s", error.code)
+
+    thread = threading.Thread(target=run, name="waystation-sync", daemon=True)
+    thread.start()
+    return thread
+
