@@ -64,9 +64,11 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
     """The devices the config chooses (the composition root is the only place that picks drivers)."""
     devices: dict = {}
     if speech and config.devices.speech == "espeak":
+        from devices.audio_sink import AplaySink
         from devices.speech import Speaker
 
-        devices["speaker"] = Speaker(cache_dir=config.storage.data_dir / "speech-cache")
+        devices["speaker"] = Speaker(sink=AplaySink(config.devices.audio_device or None),
+                                     cache_dir=config.storage.data_dir / "speech-cache")
     from devices.camera import open_camera
     from devices.face_match import matcher_from_config
 
@@ -109,7 +111,9 @@ def check_speech(config: config_mod.Config) -> doctor.Check:
         return doctor.Check("speech", doctor.WARN, "switched off in the config (devices.speech = none)")
     from devices.speech import Speaker
 
-    speaker = Speaker(start=False)
+    from devices.audio_sink import AplaySink
+
+    speaker = Speaker(sink=AplaySink(config.devices.audio_device or None), start=False)
     status = speaker.check()
     speaker.close()
     return doctor.Check("speech", doctor.OK if status.available else doctor.FAIL, status.describe())

@@ -89,6 +89,7 @@ class DevicesConfig(_Section):
     face_recognizer_model: Path | None = None  # SFace .onnx; neither set: a helper compares side by side
     printer: str = ""  # empty: no printer, receipts saved as PDF
     speech: Literal["espeak", "none"] = "espeak"
+    audio_device: str = ""  # ALSA device for speech (e.g. "plughw:1,0"); empty: the system default
     private_headset: bool = False
     screen_width_mm: float | None = Field(None, gt=50, lt=3000)
     screen_height_mm: float | None = Field(None, gt=50, lt=3000)
@@ -176,6 +177,7 @@ camera = "simulated"       # simulated, none, 0 (device index), a video file or 
 # face_recognizer_model = "/opt/models/face_recognition_sface.onnx" # else a helper compares
 printer = ""               # empty: receipts saved as PDF
 speech = "espeak"          # espeak or none
+audio_device = ""          # ALSA device for voice guidance; empty: system default
 private_headset = false    # true: sensitive digits may be read aloud
 # screen_width_mm = 476    # override the panel's reported physical size
 # screen_height_mm = 268

@@ -77,6 +77,9 @@ def run_kiosk(config: Config, devices: dict, windowed: bool = False) -> int:
             panel.show()
     else:
         window.setWindowFlag(Qt.FramelessWindowHint, True)
+        # Kiosks often run without a window manager, which is what honours "full screen":
+        # cover the configured screen ourselves as well.
+        window.setGeometry(screen.geometry())
         window.showFullScreen()
     camera = devices.get("camera")
     for device in (reader, camera):
