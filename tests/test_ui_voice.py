@@ -60,7 +60,15 @@ def test_a_run_through_one_service_is_spoken_in_order_without_personal_data(qtbo
     spoken = " ".join(speaker.texts)
     assert samples.SAMPLE_ID not in spoken and samples.SAMPLE_ID[-4:] not in spoken
     assert "13800138000" not in spoken
-    assert "王小明" not in spoken  # the name is shown masked, and only shown
+    assert "王小明" not in spoken  # the name is spoken masked only, to confirm
+    speaker.wait_idle(10)
+    from devices.speech import VOICES
+    from devices.speech_cache import cache_key
+
+    cached = {p.stem for p in (tmp_path / "speech-cache").glob("*.wav")}
+    confirm = next(t for t in speaker.texts if "王*明" in t)
+    assert cached, "ordinary prompts are cached"
+    assert cache_key(speaker.engine.describe(), VOICES["zh_CN"], session.rate, confirm) not in cached
     window.store.close()
 
 

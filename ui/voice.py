@@ -12,6 +12,8 @@ from kiosk.session import Session
 # Which prompts must be heard to the end (an error is not cut off by the next screen's prompt).
 ERROR_KEYS = ("error", "identity.error")
 ALERT_KEYS = ("idle_warning", "help_coming")
+# Prompts that carry something of the resident (the masked name to confirm): never cached.
+PERSONAL_KEYS = ("identity.confirm",)
 
 
 class VoiceGuide:
@@ -34,7 +36,7 @@ class VoiceGuide:
 
         priority = Priority.ERROR if key in ERROR_KEYS else Priority.ALERT if key in ALERT_KEYS else Priority.PROMPT
         self.speaker.say(text, self.session.locale, key=key, rate=self.session.rate, volume=self.session.volume,
-                         priority=priority)
+                         priority=priority, personal=key in PERSONAL_KEYS)
 
     def repeat(self, key: str, text: str) -> None:
         self.stop()
