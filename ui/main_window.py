@@ -95,6 +95,12 @@ class KioskWindow(QWidget):
         self.overlay.setObjectName("overlay")
         self.overlay.hide()
 
+        self.qr_watch = None
+        if self.devices.get("camera") is not None:
+            from ui.qr_watch import QrWatch
+
+            self.qr_watch = QrWatch(self.devices["camera"])
+            self.qr_watch.scanned.connect(self.on_qr_scanned)
         session.add_listener(self._on_session_change)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
@@ -134,6 +140,9 @@ class KioskWindow(QWidget):
         self.screen.setObjectName(f"screen_{self.session.state.value}")
         self.content.addWidget(self.screen)
         self.screen_changes += 1
+        if self.qr_watch is not None:
+            self.qr_watch.set_active(self.session.state in (State.HOME, State.STATUS)
+                                     and self.session.status_results is None)
         self._build_overlay(theme)
         self.say(self.screen.prompt_key, self.screen.prompt())
 
@@ -293,6 +302,25 @@ class KioskWindow(QWidget):
             error = KioskError()
         self.session.submit_failed(error)
         self.say("error", error.text(self.session.locale))
+
+    def on_qr_scanned(self, text: str) -> None:
+        """A code held to the camera on the home or status screen: a receipt opens its status."""
+        from kiosk.receipts import number_from_qr
+
+        if self.session.state not in (State.HOME, State.STATUS) or self.session.status_results is not None:
+            return
+        number = number_from_qr(text)
+        if number is None:
+            message = self.tr("This code is not a Waystation receipt. Please show the receipt's QR code.")
+            self.notice.setText(message)
+            self.notice.setAccessibleName(message)
+            self.notice.show()
+            self.say("error", message)
+            return
+        if self.session.state == State.HOME:
+            self.session.open_status()
+        self.run_store_task(lambda store: [r for r in [applications.find_by_number(store, number)] if r],
+                            self.session.show_status)
 
     def call_helper(self) -> None:
         screen = self.session.state.value

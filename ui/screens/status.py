@@ -25,8 +25,9 @@ class StatusScreen(Screen):
                                      name="heading"))
         results = self.session.status_results
         if results is None:
-            self.layout_.addWidget(label(self.tr("Place your ID card on the reader, or type the last 8 digits "
-                                                 "of the number on your receipt (after the date)."), t))
+            self.layout_.addWidget(label(self.tr("Place your ID card on the reader, show the receipt's QR code to "
+                                                 "the camera, or type the last 8 digits of the number on your "
+                                                 "receipt (after the date)."), t))
             self.keypad = Keypad("digits", t, ctx.locale, max_length=8)
             self.keypad.setObjectName("number_keypad")
             self.keypad.setMaximumWidth(t.mm(110))
@@ -72,6 +73,6 @@ class StatusScreen(Screen):
 
     def prompt(self) -> str:
         if self.session.status_results is None:
-            return self.tr("Place your ID card on the reader, or type the last 8 digits of the number on your "
-                           "receipt (after the date).")
+            return self.tr("Place your ID card on the reader, show the receipt's QR code to the camera, or type "
+                           "the last 8 digits of the number on your receipt (after the date).")
         return self.tr("%n application(s) found.", "", len(self.session.status_results))
