@@ -40,6 +40,19 @@ SCREENS: dict[State, type[Screen]] = {
 NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here"}
 
 
+def clear_layout(frame: QWidget) -> None:
+    """Drop a frame's layout and its widgets so it can be built again (old widgets go at once from view)."""
+    old = frame.layout()
+    if old is None:
+        return
+    while old.count():
+        item = old.takeAt(0)
+        if item.widget():
+            item.widget().hide()
+            item.widget().deleteLater()
+    QWidget().setLayout(old)  # reparent the old layout to a throw-away widget so a new one can be set
+
+
 class SavingScreen(Screen):
     prompt_key = "submitted"
 
@@ -147,14 +160,7 @@ class KioskWindow(QWidget):
         self.say(self.screen.prompt_key, self.screen.prompt())
 
     def _build_top_bar(self, theme: Theme) -> None:
-        old = self.top_bar.layout()
-        if old is not None:
-            while old.count():
-                item = old.takeAt(0)
-                if item.widget():
-                    item.widget().hide()
-                    item.widget().deleteLater()
-            QWidget().setLayout(old)  # reparent the old layout so a new one can be set
+        clear_layout(self.top_bar)
         bar = QHBoxLayout(self.top_bar)
         margin = theme.mm(2)
         bar.setContentsMargins(margin, margin, margin, margin)
@@ -178,14 +184,7 @@ class KioskWindow(QWidget):
 
     def _build_sound_panel(self, theme: Theme) -> None:
         """Speed and volume of voice guidance, for the resident to set (reset for the next one)."""
-        old = self.sound_panel.layout()
-        if old is not None:
-            while old.count():
-                item = old.takeAt(0)
-                if item.widget():
-                    item.widget().hide()
-                    item.widget().deleteLater()
-            QWidget().setLayout(old)
+        clear_layout(self.sound_panel)
         row = QHBoxLayout(self.sound_panel)
         margin = theme.mm(2)
         row.setContentsMargins(margin, 0, margin, margin)
@@ -212,14 +211,7 @@ class KioskWindow(QWidget):
         self.sound_panel.setVisible(not self.sound_panel.isVisible())
 
     def _build_overlay(self, theme: Theme) -> None:
-        old = self.overlay.layout()
-        if old is not None:
-            while old.count():
-                item = old.takeAt(0)
-                if item.widget():
-                    item.widget().hide()
-                    item.widget().deleteLater()
-            QWidget().setLayout(old)
+        clear_layout(self.overlay)
         box = QVBoxLayout(self.overlay)
         pad = theme.mm(8)
         box.setContentsMargins(pad, pad, pad, pad)
