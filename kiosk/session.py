@@ -23,6 +23,7 @@ from kiosk.applications import Attachment, Draft
 from kiosk.catalog import Catalog, Field, Service
 from kiosk.errors import KioskError, SessionError, ValidationError
 from kiosk.identity import CardKind, FaceCheck, Identity
+from kiosk.idle_timer import IdleTimer
 from kiosk.receipts import Receipt
 
 
@@ -88,8 +89,7 @@ class Session:
         self.receipt: Receipt | None = None
         self.submit_error: KioskError | None = None
         self.status_results: list | None = None
-        self.last_touch = self._clock()
-        self.warning_since: float | None = None
+        self.idle = IdleTimer(self._clock, d.idle_warning_after_s, d.idle_countdown_s)
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -395,30 +395,36 @@ class Session:
 
     def touch(self) -> None:
         """Any touch: the resident is here."""
-        self.last_touch = self._clock()
-        if self.warning_since is not None:
-            self.warning_since = None
+        if self.idle.touch():
             self._changed("still_here")
 
     still_here = touch
 
+    @property
+    def warning_since(self) -> float | None:
+        return self.idle.warning_since
+
+    @property
+    def last_touch(self) -> float:
+        return self.idle.last_touch
+
+    @last_touch.setter
+    def last_touch(self, value: float) -> None:
+        self.idle.last_touch = value
+
     def countdown_left(self) -> float:
-        if self.warning_since is None:
-            return self.defaults.idle_countdown_s
-        return max(0.0, self.defaults.idle_countdown_s - (self._clock() - self.warning_since))
+        return self.idle.countdown_left()
 
     def tick(self) -> None:
         """Called about once a second: raises the idle warning, then wipes."""
-        if self.is_fresh():
+        if self.is_fresh() or (self.state == State.SUBMITTED and not self.idle.warning):
             return
-        now = self._clock()
-        if self.warning_since is None:
-            if now - self.last_touch >= self.defaults.idle_warning_after_s and self.state != State.SUBMITTED:
-                self.warning_since = now
-                self._changed("idle_warning")
-        elif self.countdown_left() <= 0:
+        event = self.idle.tick()
+        if event == "warning":
+            self._changed("idle_warning")
+        elif event == "expired":
             self.wipe("idle")
-        else:
+        elif event == "countdown":
             self._changed("countdown")
 
     def _drop_personal_data(self) -> None:
