@@ -52,8 +52,9 @@ class LockedWindow(KioskWindow):
         super().changeEvent(event)
 
 
-def run_kiosk(config: Config, devices: dict, windowed: bool = False) -> int:
-    """Show the kiosk with the `devices` the composition root built; returns the exit code."""
+def build_kiosk(config: Config, devices: dict, windowed: bool = False) -> LockedWindow:
+    """Make the kiosk window on the configured screen with the `devices` the composition root built,
+    and start the devices.  `run_kiosk` shows it until the application quits."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Waystation")
     store = open_store(config)
@@ -73,23 +74,35 @@ def run_kiosk(config: Config, devices: dict, windowed: bool = False) -> int:
         if hasattr(reader, "present"):
             from ui.dev_panel import DevPanel
 
-            panel = DevPanel(reader)
-            panel.show()
+            window.dev_panel = DevPanel(reader)
+            window.dev_panel.show()
     else:
         window.setWindowFlag(Qt.FramelessWindowHint, True)
         # Kiosks often run without a window manager, which is what honours "full screen":
         # cover the configured screen ourselves as well.
         window.setGeometry(screen.geometry())
         window.showFullScreen()
-    camera = devices.get("camera")
-    for device in (reader, camera):
-        if device is not None:
-            device.start()
+    for name in ("reader", "camera"):
+        if devices.get(name) is not None:
+            devices[name].start()
+    return window
+
+
+def shut_down(window: LockedWindow) -> None:
+    """Stop the devices, let the store's worker finish, close the store."""
+    for name in ("reader", "camera"):
+        if window.devices.get(name) is not None:
+            window.devices[name].stop()
+    if window.devices.get("speaker") is not None:
+        window.devices["speaker"].close()
+    window.tasks.wait()
+    window.store.close()
+
+
+def run_kiosk(config: Config, devices: dict, windowed: bool = False) -> int:
+    """Show the kiosk until the application quits; returns the exit code."""
+    window = build_kiosk(config, devices, windowed)
     try:
-        return app.exec()
+        return QApplication.instance().exec()
     finally:
-        for device in (reader, camera):
-            if device is not None:
-                device.stop()
-        window.tasks.wait()
-        store.close()
+        shut_down(window)
