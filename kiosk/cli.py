@@ -75,6 +75,10 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
     devices["camera"] = open_camera(config.devices.camera)
     devices["face_matcher"] = matcher_from_config(config.devices.face_detector_model,
                                                   config.devices.face_recognizer_model)
+    if config.devices.printer:
+        from devices.printer import CupsPrinter
+
+        devices["printer"] = CupsPrinter(config.devices.printer)
     kind = config.devices.card_reader
     if kind == "simulated":
         from devices.simulated_reader import SimulatedReader

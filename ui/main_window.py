@@ -87,6 +87,7 @@ class KioskWindow(QWidget):
         self.translations = Translations()
         self.translations.switch(session.locale)
         self.screen: Screen | None = None
+        self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
 
         outer = QVBoxLayout(self)
@@ -130,6 +131,7 @@ class KioskWindow(QWidget):
     def _context(self, theme: Theme) -> Context:
         return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
                        submit=self.submit, devices=self.devices, portrait=self.portrait,
+                       receipt_outcome=self.receipt_outcome,
                        run_store_task=self.run_store_task)
 
     def run_store_task(self, query, done) -> None:
@@ -277,16 +279,37 @@ class KioskWindow(QWidget):
 
         def commit():
             receipt = applications.submit(self.store, draft, self.station_id)
-            try:
-                from ui.receipt_pdf import write_receipt_pdf
+            return receipt, self._issue_receipt(receipt, title, labels)
 
-                write_receipt_pdf(receipt, title, self.station_name, self.receipts_dir / f"{receipt.number}.pdf",
-                                  labels)
-            except OSError:
-                log.exception("receipt PDF not saved for %s", receipt.number)
-            return receipt
+        def done(result) -> None:
+            receipt, self.receipt_outcome = result
+            self.session.submitted(receipt)
 
-        self.tasks.run(commit, self.session.submitted, self._submit_failed)
+        self.tasks.run(commit, done, self._submit_failed)
+
+    def _issue_receipt(self, receipt, title: str, labels: dict[str, str]) -> str:
+        """Save the receipt PDF and print it when a printer is configured (worker thread).
+
+        Returns 'printed', 'saved' (no printer) or 'print_failed' (saved; a helper can print it)."""
+        from ui.receipt_pdf import write_receipt_pdf
+
+        try:
+            path = write_receipt_pdf(receipt, title, self.station_name, self.receipts_dir / f"{receipt.number}.pdf",
+                                     labels)
+        except OSError:
+            log.exception("receipt PDF not saved for %s", receipt.number)
+            return "print_failed"
+        printer = self.devices.get("printer")
+        if printer is None:
+            return "saved"
+        try:
+            printer.print_pdf(path)
+        except KioskError as error:
+            log.warning("receipt %s not printed: %s", receipt.number, error.detail)
+            return "print_failed"
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE receipts SET printed = 1 WHERE number = ?", (receipt.number,))
+        return "printed"
 
     def _submit_failed(self, error: Exception) -> None:
         if not isinstance(error, KioskError):

@@ -20,6 +20,7 @@ class Context:
     submit: Callable[[], None] = lambda: None                # commits off the GUI thread
     devices: dict[str, Any] = field(default_factory=dict)    # configured devices from the composition root
     portrait: bool = False
+    receipt_outcome: str = ""  # printed / saved / print_failed
     run_store_task: Callable[[Callable[[Any], Any], Callable[[Any], None]], None] = lambda query, done: None
 
     @property
