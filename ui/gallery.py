@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from devices.card_reader import CardEvent, CardEventKind
 from kiosk import catalog as catalog_mod, crypto, samples
 from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod
 from kiosk.session import Defaults, Session, State
@@ -52,8 +53,19 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def walk_screens(window: KioskWindow, session: Session, service_id: str = "residence_permit") -> Iterator[str]:
-    """Show each screen in turn; yields the screen's name while it is on display."""
+def walk_screens(window: KioskWindow, session: Session, service_id: str = "residence_permit",
+                 every_page: bool = False) -> Iterator[str]:
+    """Show each screen in turn; yields the screen's name while it is on display.
+
+    `every_page` also shows what the gallery leaves out (every form page and
+    document, the reader error, the ID keypad, the 'a helper is coming' notice),
+    for the layout and accessibility tests.
+    """
+    if every_page:
+        # The 'a helper is coming' notice stays above every screen until the session ends: the
+        # tightest case for the layout, so the walk carries it from the start.
+        window.call_helper()
+        window.tasks.wait()
     settle()
     yield "home"
     session.choose_service(service_id)
@@ -62,6 +74,15 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
     session.next()
     settle()
     yield "identity"
+    if every_page:
+        window.screen.on_card_event(CardEvent(CardEventKind.DISCONNECTED))
+        settle()
+        yield "identity_error"
+        window.screen._show_keypad()
+        settle()
+        yield "identity_keypad"
+        session.back()  # a fresh identity screen for the card
+        session.next()
     window.screen._card_read(sample_card(), IdentityMethod.SIMULATED)
     settle()
     yield "identity_confirm"
@@ -72,16 +93,39 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
         session.set_face(FaceCheck.HELPER_TO_CONFIRM)
     settle()
     yield "form"
+
+    def valid_page() -> dict[str, str]:
+        return {f.id: session.answers.get(f.id) or samples.answer_for(f) for f in session.page_fields()}
+
+    def has_mobile() -> bool:
+        return any(field.type == "mobile" for field in session.page_fields())
+
+    # On to the page that asks for the mobile number (in elder mode, one question a screen),
+    # and type a wrong one there: the error shows beside the field.
+    while session.state == State.FORM and not has_mobile():
+        session.next(valid_page())
+        if every_page and session.state == State.FORM:
+            settle()
+            yield f"form_page_{session.page + 1}"
     session.next({field.id: "1" for field in session.page_fields() if field.type == "mobile"})
     settle()
     yield "form_error"
     while session.state == State.FORM:
-        session.next({f.id: session.answers.get(f.id) or samples.answer_for(f) for f in session.page_fields()})
+        session.next(valid_page())
+        if every_page and session.state == State.FORM:
+            settle()
+            yield f"form_page_{session.page + 1}"
     settle()
     yield "documents"
     while session.state == State.DOCUMENTS:
         session.add_photo(session.current_document().id, sample_document_jpeg())
+        if every_page:
+            settle()
+            yield f"documents_{session.doc_index + 1}_taken"
         session.next()
+        if every_page and session.state == State.DOCUMENTS:
+            settle()
+            yield f"documents_{session.doc_index + 1}"
     settle()
     yield "review"
     window.submit()

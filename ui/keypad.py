@@ -7,7 +7,7 @@ digit is verified as soon as the 18th character is typed.
 
 from __future__ import annotations
 
-from ui.qt import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget, Qt, Signal
+from ui.qt import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget, Qt, Signal
 from ui.theme import Theme
 from ui.widgets import button, label
 
@@ -26,6 +26,14 @@ def grouped(kind: str, value: str) -> str:
             parts.append(value[start:start + size])
         start += size
     return ("-" if kind == "date" else " ").join(parts)
+
+
+def masked(kind: str, value: str) -> str:
+    """What the display shows: the typed digits in their groups and, for a date or a mobile number,
+    blanks for the rest (2020-01-__), so the resident sees what is asked and how much is left."""
+    if kind not in ("date", "mobile"):
+        return grouped(kind, value) or "—"
+    return grouped(kind, value + "_" * (LIMITS[kind] - len(value)))
 
 
 class Keypad(QWidget):
@@ -48,28 +56,51 @@ class Keypad(QWidget):
         self.display = label("", theme, 1.3, bold=True, align=Qt.AlignCenter, name="keypad_display")
         self.display.setProperty("role", "notice")
         self.display.setTextInteractionFlags(Qt.NoTextInteraction)
+        # One line, wide enough for the longest value: a number broken over lines is hard to check.
+        self.display.setWordWrap(False)
+        longest = grouped(kind, "8" * (self.limit - 1) + ("X" if kind == "id_number" else "8"))
+        box = 2 * (theme.padding_px + theme.border_px())
+        self.display.setMinimumWidth(self.display.fontMetrics().horizontalAdvance(longest) + box)
         layout.addWidget(self.display)
-        self.check = label("", theme, 0.9, role="hint", align=Qt.AlignCenter)
+        self.check = label("", theme, 0.9, role="hint", align=Qt.AlignCenter, name="keypad_check")
+        self.check.setVisible(kind == "id_number")  # other kinds show it only when there is something to say
         layout.addWidget(self.check)
         grid = QGridLayout()
         grid.setSpacing(theme.mm(2))
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9",
                 "X" if kind == "id_number" else "", "0", "⌫"]
+        widgets = []
         for index, key in enumerate(keys):
             if not key:
                 continue
             if key == "⌫":
                 widget = button(self.tr("⌫ Delete"), theme, self.delete, accessible=self.tr("Delete"))
             else:
-                widget = button(key, theme, lambda k=key: self.press(k), factor=1.3, accessible=key)
+                widget = button(key, theme, lambda k=key: self.press(k), factor=1.15, accessible=key)
             widget.setObjectName(f"key_{key}" if key != "⌫" else "key_delete")
             grid.addWidget(widget, index // 3, index % 3)
+            widgets.append(widget)
         clear = button(self.tr("Clear"), theme, self.clear, name="key_clear")
-        grid.addWidget(clear, 4, 0, 1, 3)
         if side_by_side:
+            # Under the display, beside the keys: one row less, so the pad fits a 768-pixel-high panel.
             layout.addStretch(1)
+            layout.addWidget(clear)
+        else:
+            grid.addWidget(clear, 4, 0, 1, 3)
+        # Every key the same size (the largest one's), so the pad reads as one even grid.
+        width = max(widget.sizeHint().width() for widget in widgets)
+        height = max(widget.sizeHint().height() for widget in widgets)
+        for widget in widgets:
+            widget.setMinimumSize(width, height)
+            widget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
         (outer if side_by_side else layout).addLayout(grid, 1)
         self._refresh()
+
+    def fit_width(self, most: int) -> None:
+        """At most `most` pixels wide, but never narrower than the keys and the display need."""
+        self.setMaximumWidth(max(most, self.minimumSizeHint().width()))
 
     def press(self, key: str) -> None:
         if len(self.value) >= self.limit:
@@ -90,9 +121,10 @@ class Keypad(QWidget):
     def set_check(self, text: str) -> None:
         self.check.setText(text)
         self.check.setAccessibleName(text)
+        self.check.setVisible(bool(text) or self.kind == "id_number")
 
     def _refresh(self) -> None:
-        shown = grouped(self.kind, self.value) or "—"
+        shown = masked(self.kind, self.value)
         self.display.setText(shown)
         self.display.setAccessibleName(self.tr("Typed so far: %n characters", "", len(self.value)))
         if self.kind == "id_number":

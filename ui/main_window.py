@@ -141,7 +141,9 @@ class KioskWindow(QWidget):
 
     def _rebuild(self) -> None:
         theme = self._theme()
-        self.setStyleSheet(theme.style_sheet())
+        sheet = theme.style_sheet()
+        if sheet != self.styleSheet():  # re-styling the whole window costs ~10 ms: only when the mode changed
+            self.setStyleSheet(sheet)
         self._build_top_bar(theme)
         self._build_sound_panel(theme)
         if self.screen is not None:
@@ -178,7 +180,7 @@ class KioskWindow(QWidget):
         bar.addWidget(elder)
         bar.addStretch(1)
         if not self.voice.available:
-            bar.addWidget(label(self.tr("Voice guidance unavailable"), theme, 0.7, role="hint", name="voice_notice"))
+            bar.addWidget(label(self.tr("Voice guidance unavailable"), theme, 0.9, role="hint", name="voice_notice"))
         bar.addWidget(button(self.tr("Sound"), theme, self.toggle_sound_panel, name="sound",
                              accessible=self.tr("Sound: speed and volume")))
         bar.addWidget(button(self.tr("Repeat"), theme, self.repeat, name="repeat", accessible=self.tr("Repeat")))

@@ -10,6 +10,7 @@ overridable in the config), never fixed in pixels.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ui.qt import QFont, QFontMetrics
 
@@ -56,6 +57,20 @@ ELDER_COLOURS = Palette("#ffffff", "#000000", "#262626", "#f0f0f0", "#000000", "
                         "#8a0000", "#fff0f0", "#000000")
 
 
+@lru_cache(maxsize=64)
+def _sized_font(cap_px: float, bold: bool) -> QFont:
+    """The font whose capital letters are `cap_px` pixels tall (measured: font families differ).
+
+    Cached: a screen asks for the same few sizes dozens of times, and measuring is not free."""
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPixelSize(max(6, round(cap_px / 0.72)))
+    cap = QFontMetrics(font).capHeight() or cap_px
+    font.setPixelSize(max(6, round(font.pixelSize() * cap_px / cap + 0.49)))
+    font.setBold(bold)
+    return font
+
+
 @dataclass(frozen=True)
 class Theme:
     """Pixel sizes for one mode on one panel."""
@@ -81,23 +96,37 @@ class Theme:
 
     @property
     def line_spacing(self) -> float:
+        """Line height ÷ font size of body text.  Labels are plain text, so this is the font's own
+        (ascent + descent + leading of Noto Sans CJK: 1.45); tests/test_ui_layout.py measures it."""
         return 1.4
+
+    @property
+    def padding_px(self) -> int:
+        """Inner padding of buttons, text boxes and message boxes."""
+        return self.mm(2.5)
+
+    def border_px(self, checked: bool = False) -> int:
+        """Border width of a button; a checked button's border is thicker (a cue besides colour)."""
+        return self.mm(1) if checked else 2
+
+    def button_size(self, metrics: QFontMetrics, text: str) -> tuple[int, int]:
+        """Width and height a button needs for `text` with its padding and border, and at least the
+        touch-target size: layouts may make a button larger, never smaller (no text cut off).
+        The thicker border of a checked button is allowed for, so checking one does not move others."""
+        lines = text.split("\n")
+        box = 2 * (self.padding_px + max(self.border_px(False), self.border_px(True)))
+        target = self.mm(self.target_mm)
+        width = max(metrics.horizontalAdvance(line) for line in lines) + box
+        height = metrics.height() * len(lines) + box
+        return max(width, target), max(height, target)
 
     def font(self, factor: float = 1.0, bold: bool = False) -> QFont:
         """A font whose capital letters are `cap_height_mm × factor` tall on this panel."""
-        font = QFont()
-        font.setFamilies(FONT_FAMILIES)
-        wanted = self.cap_height_mm * factor * self.px_per_mm
-        font.setPixelSize(max(6, round(wanted / 0.72)))
-        # Measure the real cap height and correct (fonts differ).
-        cap = QFontMetrics(font).capHeight() or wanted
-        font.setPixelSize(max(6, round(font.pixelSize() * wanted / cap + 0.49)))
-        font.setBold(bold)
-        return font
+        return QFont(_sized_font(self.cap_height_mm * factor * self.px_per_mm, bold))  # a copy: callers may change it
 
     def style_sheet(self) -> str:
         c = self.colours
-        pad = self.mm(2.5)
+        pad = self.padding_px
         radius = self.mm(2)
         target = self.mm(self.target_mm)
         return f"""
@@ -108,14 +137,23 @@ class Theme:
                                 border-radius: {radius}px; padding: {pad}px; }}
         QLabel[role="notice"] {{ color: {c.text}; background: {c.button}; border: 2px solid {c.border};
                                  border-radius: {radius}px; padding: {pad}px; }}
+        /* No min-width/min-height for buttons here: ui.widgets.TouchButton sizes them (a style-sheet
+           minimum would override the keypad's even key sizes). */
         QPushButton {{ color: {c.button_text}; background: {c.button}; border: 2px solid {c.border};
-                       border-radius: {radius}px; padding: {pad}px; min-width: {target}px; }}
-        QPushButton:checked {{ border: {self.mm(1)}px solid {c.primary}; }}
+                       border-radius: {radius}px; padding: {pad}px; }}
+        QPushButton:checked {{ border: {self.border_px(True)}px solid {c.primary}; }}
         QPushButton[role="primary"] {{ color: {c.primary_text}; background: {c.primary}; border-color: {c.primary}; }}
         QPushButton:disabled {{ color: {c.muted}; }}
         QLineEdit {{ color: {c.text}; background: {c.background}; border: 2px solid {c.border};
                      border-radius: {radius}px; padding: {pad}px; min-height: {target}px; }}
-        QScrollBar:vertical {{ width: {target}px; }}
+        QScrollBar:vertical {{ width: {target}px; background: {c.button}; border: 2px solid {c.border};
+                               border-radius: {radius}px; margin: 0; }}
+        QScrollBar::handle:vertical {{ background: {c.muted}; min-height: {target}px; border-radius: {radius}px;
+                                       margin: {self.mm(1)}px; }}
+        QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; border: none; }}
+        QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
         QScrollBar:horizontal {{ height: {target}px; }}
+        QScrollArea#page, QScrollArea#page > QWidget > QWidget {{ background: transparent; }}
+        QLabel#preview {{ border: 2px dashed {c.border}; border-radius: {radius}px; }}
         QFrame#overlay {{ background: {c.background}; border: {self.mm(1)}px solid {c.border}; }}
         """

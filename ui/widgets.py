@@ -8,18 +8,40 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ui.qt import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, Qt, QVBoxLayout, QWidget
+from ui.qt import (
+    QFontMetrics, QFrame, QImage, QLabel, QPixmap, QPushButton, QScrollArea, QSize, QSizePolicy, Qt, QVBoxLayout,
+    QWidget,
+)
 from ui.theme import Theme
+
+
+class WrapLabel(QLabel):
+    """A word-wrapping label whose minimum height is one line, not its height at the narrowest width.
+
+    QLabel reports as its minimum the height its text takes when squeezed to the
+    width of its longest word; a window adds those up and grows taller than the
+    panel.  The layouts give it the height it needs at its real width anyway
+    (height-for-width), and tests/test_ui_layout.py checks that they did.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        return QSize(hint.width(), self.fontMetrics().height() + margins.top() + margins.bottom())
 
 
 def label(text: str, theme: Theme, factor: float = 1.0, *, role: str = "", bold: bool = False,
           align: Qt.AlignmentFlag = Qt.AlignLeft | Qt.AlignVCenter, name: str = "") -> QLabel:
-    widget = QLabel(text)
+    widget = WrapLabel(text)
     widget.setWordWrap(True)
     widget.setFont(theme.font(factor, bold))
     widget.setAlignment(align)
     widget.setTextFormat(Qt.PlainText)
-    widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+    # Vertically Preferred, not Minimum: with Minimum the height at the size-hint width becomes a floor
+    # that adds up past the panel (and Maximum would cap it at that height, cutting lines off when the
+    # label is narrower).  The layouts give each label its height for its real width (height-for-width);
+    # pages end in a stretch so spare room is not spread between lines.  tests/test_ui_layout.py checks.
+    widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
     if role:
         widget.setProperty("role", role)
     if name:
@@ -28,9 +50,30 @@ def label(text: str, theme: Theme, factor: float = 1.0, *, role: str = "", bold:
     return widget
 
 
+class TouchButton(QPushButton):
+    """A push button that layouts cannot squeeze below its text or the touch-target size.
+
+    Its size hint is computed from the theme (text, padding, border, target) rather
+    than from the style sheet, so it is right before the window's style sheet reaches
+    it, and it is also its minimum: a screen that does not fit scrolls (or is laid out
+    differently), it never cuts a button's text.
+    """
+
+    def __init__(self, text: str, theme: Theme) -> None:
+        super().__init__(text)
+        self._theme = theme
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        width, height = self._theme.button_size(QFontMetrics(self.font()), self.text())
+        return QSize(width, height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return self.sizeHint()
+
+
 def button(text: str, theme: Theme, on_click: Callable[[], None] | None = None, *, primary: bool = False,
            factor: float = 1.0, name: str = "", accessible: str = "", checkable: bool = False) -> QPushButton:
-    widget = QPushButton(text)
+    widget = TouchButton(text, theme)
     widget.setFont(theme.font(factor, bold=primary))
     widget.setCursor(Qt.PointingHandCursor)
     widget.setFocusPolicy(Qt.StrongFocus)
@@ -41,21 +84,59 @@ def button(text: str, theme: Theme, on_click: Callable[[], None] | None = None, 
         widget.setObjectName(name)
     widget.setAccessibleName(accessible or text)
     widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
-    widget.setMinimumHeight(theme.mm(theme.target_mm))
     if on_click is not None:
         widget.clicked.connect(lambda _checked=False: on_click())
     return widget
 
 
+class ScaledImage(QLabel):
+    """A picture that takes the room the screen has left, scaled to fit with its shape kept.
+
+    A fixed-size pixmap would push the buttons below it off a short panel.
+    """
+
+    def __init__(self, min_height: int, smooth: bool = True) -> None:
+        super().__init__()
+        self._image: QImage | None = None
+        self._mode = Qt.SmoothTransformation if smooth else Qt.FastTransformation  # fast keeps QR modules crisp
+        self.setAlignment(Qt.AlignCenter)
+        self.setMinimumHeight(min_height)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Expanding)
+
+    def set_image(self, image: QImage, max_height: int) -> None:
+        self._image, self._max_height = image, max_height
+        self._rescale()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name): not the pixmap's size, which would never shrink
+        return QSize(self.minimumHeight(), self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._image is None or self._image.isNull():
+            return
+        box = self.contentsRect().adjusted(4, 4, -4, -4).size()  # inside a styled border, if any
+        width, height = max(1, box.width()), max(1, min(box.height(), self._max_height))
+        self.setPixmap(QPixmap.fromImage(self._image).scaled(width, height, Qt.KeepAspectRatio, self._mode))
+
+
 def scroll_page(content: QWidget, theme: Theme) -> QScrollArea:
     """A page that scrolls with large scroll bars (tap, no gestures needed) when text is long."""
+    layout = content.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.addStretch(1)  # a short page keeps its lines together at the top
     area = QScrollArea()
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     area.setAccessibleName("page")
-    area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+    area.setObjectName("page")  # transparent, by the theme's style sheet (one sheet: re-styling is slow)
     return area
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ui.qt import QImage, QLabel, QPixmap, Qt
+from ui.qt import QImage
 from ui.screens.base import Context, Screen
-from ui.widgets import button, label
+from ui.widgets import ScaledImage, button, label
 
 
 class DocumentsScreen(Screen):
@@ -22,10 +22,10 @@ class DocumentsScreen(Screen):
                                      bold=True, name="heading"))
         self.layout_.addWidget(label(self.text(self.field.help) + " " +
                                      self.tr("Lay it flat under the camera, inside the frame."), t, role="hint"))
-        self.preview = QLabel()
+        # The camera's frame: takes the room left (20 to 90 mm tall), the photo fills it once taken.
+        self.preview = ScaledImage(t.mm(20))
+        self.preview.setMaximumHeight(t.mm(90))
         self.preview.setObjectName("preview")
-        self.preview.setAlignment(Qt.AlignCenter)
-        self.preview.setMinimumHeight(t.mm(40))
         self.preview.setAccessibleName(self.tr("Photo preview"))
         self.layout_.addWidget(self.preview, 1)
         taken = self.field.id in session.photos
@@ -36,6 +36,7 @@ class DocumentsScreen(Screen):
         if error is not None:
             error_label = label("⚠ " + error.text(ctx.locale), t, role="error", name=f"error_{self.field.id}")
             self.layout_.addWidget(error_label)
+        self.layout_.addStretch(0)  # on a tall panel the room below the frame, not inside it
         self.layout_.addWidget(button(self.tr("Take the photo again") if taken else self.tr("Take the photo"), t,
                                       self._take, primary=not taken, name="take_photo"))
         self.layout_.addLayout(self.nav_row(session.back, self.tr("Next ›"), session.next))
@@ -53,8 +54,7 @@ class DocumentsScreen(Screen):
     def _show(self, data: bytes) -> None:
         image = QImage.fromData(data)
         if not image.isNull():
-            height = self.theme.mm(45)
-            self.preview.setPixmap(QPixmap.fromImage(image).scaledToHeight(height, Qt.SmoothTransformation))
+            self.preview.set_image(image, self.theme.mm(90))
 
     def prompt(self) -> str:
         return self.tr("Photograph: %1").replace("%1", self.text(self.field.label)) + "。" + self.text(self.field.help)

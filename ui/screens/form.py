@@ -41,14 +41,25 @@ class FormScreen(Screen):
         body = column(theme=t, spacing_mm=5)
         for field in self.fields:
             body.layout().addWidget(self._field_block(field))
-        body.layout().addStretch(1)
         self.scroll = scroll_page(body, t)
         self.layout_.addWidget(self.scroll, 1)
         self.layout_.addLayout(self.nav_row(self._back, self.tr("Next ›"), self._next))
         if self.first_error is not None:
             self.first_error.setFocus(Qt.OtherFocusReason)
-            error = self.first_error
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(error))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self.first_error is not None:
+            # Once laid out (the next turn of the event loop), scroll the question with the error into view.
+            QTimer.singleShot(0, self._show_first_error)
+
+    def _show_first_error(self) -> None:
+        if self.first_error is not None:
+            # Again now that it is shown: focus set while hidden goes to whatever the old screen handed on.
+            self.first_error.setFocus(Qt.OtherFocusReason)
+            block = self.first_error.parentWidget()
+            self.scroll.ensureWidgetVisible(block, 0, 0)
+            self.scroll.ensureWidgetVisible(self.first_error, 0, self.theme.mm(2))
 
     def _field_block(self, field: Field) -> QWidget:
         t = self.theme
@@ -57,6 +68,14 @@ class FormScreen(Screen):
         layout.addWidget(label(self.text(field.label) + ("" if field.required else self.tr(" (optional)")), t,
                                1.25 if t.elder else 1.1, bold=True, name=f"label_{field.id}"))
         layout.addWidget(label(self.text(field.help), t, 0.9, role="hint"))
+        error = self.session.errors.get(field.id)
+        if error is not None:
+            # Beside the question, above its keys: read before the resident types again.
+            text = "⚠ " + error.text(self.ctx.locale)
+            error_label = label(text, t, role="error", name=f"error_{field.id}")
+            error_label.setFocusPolicy(Qt.StrongFocus)
+            layout.addWidget(error_label)
+            self.first_error = self.first_error or error_label
         value = self.session.shown_value(field.id)
         kind = keypad_kind(field)
         if field.type == "choice":
@@ -76,7 +95,7 @@ class FormScreen(Screen):
             keypad = Keypad(kind, t, self.ctx.locale, value.replace("-", ""), side_by_side=wide,
                             max_length=field.max_length if kind == "digits" else None)
             keypad.setObjectName(f"keypad_{field.id}")
-            keypad.setMaximumWidth(t.mm(220 if wide else 110))
+            keypad.fit_width(t.mm(220 if wide else 150 if self.ctx.portrait else 110))
             if not t.elder and len(self.fields) > 1:
                 keypad = self._collapsible_keypad(field, keypad)
             layout.addWidget(keypad)
@@ -89,13 +108,6 @@ class FormScreen(Screen):
             edit.setPlaceholderText(self.tr("A helper can type this for you"))
             layout.addWidget(edit)
             self.editors[field.id] = edit
-        error = self.session.errors.get(field.id)
-        if error is not None:
-            text = "⚠ " + error.text(self.ctx.locale)
-            error_label = label(text, t, role="error", name=f"error_{field.id}")
-            error_label.setFocusPolicy(Qt.StrongFocus)
-            layout.addWidget(error_label)
-            self.first_error = self.first_error or error_label
         return block
 
     def _collapsible_keypad(self, field: Field, keypad: Keypad) -> QWidget:
@@ -106,6 +118,7 @@ class FormScreen(Screen):
         opener = button(shown, t, None, name=f"open_{field.id}",
                         accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
         keypad.setVisible(field.id in self.session.errors or not keypad.value)
+        keypad.display.hide()  # the opener right above shows what was typed
         opener.clicked.connect(lambda: keypad.setVisible(not keypad.isVisible()))
         keypad.changed.connect(lambda v: opener.setText(grouped(keypad.kind, v) or self.tr("Touch to type")))
         holder.layout().addWidget(opener)

@@ -11,9 +11,9 @@ from devices.card_reader import CardEvent, CardEventKind
 from kiosk.errors import KioskError, ValidationError
 from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, mask_name
 from ui.keypad import Keypad
-from ui.qt import Qt
+from ui.qt import QPushButton, Qt
 from ui.screens.base import Context, Screen
-from ui.widgets import button, column, label
+from ui.widgets import button, column, label, scroll_page
 
 
 class IdentityScreen(Screen):
@@ -25,23 +25,24 @@ class IdentityScreen(Screen):
         self.method = IdentityMethod.SIMULATED
         self.keypad: Keypad | None = None
         t = self.theme
-        self.layout_.addWidget(label(self.text(self.session.service.title), t, 1.1, bold=True, role="hint"))
+        self.title = label(self.text(self.session.service.title), t, 1.1, bold=True, role="hint", name="title")
+        self.layout_.addWidget(self.title)
         if self.session.needs_face() and self.session.identity is not None:
             self._build_face()
             return
         self.heading = label(self.tr("Please place your ID card on the reader."), t, 1.3, bold=True, name="heading")
-        self.layout_.addWidget(self.heading)
         self.status = label(self.tr("Waiting for the card…"), t, role="hint", name="card_status")
-        self.layout_.addWidget(self.status)
         self.error = label("", t, role="error", name="error")
         self.error.hide()
-        self.layout_.addWidget(self.error)
         self.confirm_box = column(theme=t)
-        self.layout_.addWidget(self.confirm_box)
-        self.layout_.addStretch(1)
-        self.layout_.addWidget(button(self.tr("No card? Type the ID number with a helper"), t, self._show_keypad,
-                                      name="use_keypad"))
-        self.layout_.addLayout(self.nav_row(self.session.back))
+        body = column(self.heading, self.status, self.error, self.confirm_box, theme=t)
+        # Scrolls only on the shortest panels (the keypad in elder mode under a notice): Back stays in view.
+        self.layout_.addWidget(scroll_page(body, t), 1)
+        self.use_keypad = button(self.tr("No card? Type the ID number with a helper"), t, self._show_keypad,
+                                 name="use_keypad")
+        self.layout_.addWidget(self.use_keypad)
+        self.nav = self.nav_row(self.session.back)
+        self.layout_.addLayout(self.nav)
         bridge = ctx.devices.get("bridge")
         if bridge is not None:
             bridge.card_event.connect(self.on_card_event)
@@ -58,7 +59,8 @@ class IdentityScreen(Screen):
         elif event.kind == CardEventKind.REMOVED:
             self._status(self.tr("Waiting for the card…"))
         elif event.kind == CardEventKind.DISCONNECTED:
-            self._show_error(self.tr("The card reader is not connected. Please ask a helper."))
+            self._show_error(event.error.text(self.ctx.locale) if event.error is not None
+                             else self.tr("The card reader is not connected. Please ask a helper."))
         elif event.kind == CardEventKind.CONNECTED:
             self.error.hide()
             self._status(self.tr("Waiting for the card…"))
@@ -70,6 +72,8 @@ class IdentityScreen(Screen):
             self._show_error(ValidationError("card.expired").text(self.ctx.locale))
             return
         self.card, self.method = card, method
+        self._close_keypad()  # a card laid on the reader while typing wins: no need to type
+        self.use_keypad.hide()  # the card is read: typing the number is no longer the question
         self.error.hide()
         self._status(self.tr("Card read."))
         t = self.theme
@@ -92,16 +96,43 @@ class IdentityScreen(Screen):
 
     # -- keypad with a helper ---------------------------------------------------------
 
-    def _show_keypad(self) -> None:
-        t = self.theme
+    def _clear_confirm_box(self) -> None:
         layout = self.confirm_box.layout()
         while layout.count():
-            layout.takeAt(0).widget().deleteLater()
+            widget = layout.takeAt(0).widget()
+            widget.hide()
+            widget.deleteLater()
+
+    def _close_keypad(self) -> None:
+        if self.keypad is None:
+            return
+        self._clear_confirm_box()
+        self.keypad = None
+        done = self.findChild(QPushButton, "keypad_done")
+        if done is not None:
+            self.nav.removeWidget(done)
+            done.hide()
+            done.deleteLater()
+        self.heading.setText(self.tr("Please place your ID card on the reader."))
+        self.heading.setAccessibleName(self.heading.text())
+        for widget in (self.use_keypad, self.title, self.status):
+            widget.show()
+
+    def _show_keypad(self) -> None:
+        t = self.theme
+        self._clear_confirm_box()
+        layout = self.confirm_box.layout()
         self.heading.setText(self.tr("Type the ID number (a helper stays with you)."))
-        self.keypad = Keypad("id_number", t, self.ctx.locale)
+        self.heading.setAccessibleName(self.heading.text())
+        # Room for the keys: the service's name and the waiting line go (the reader still listens).
+        for widget in (self.use_keypad, self.title, self.status):
+            widget.hide()
+        # Beside the keys on a landscape panel, so the keys keep their full size on a 768-pixel-high screen.
+        self.keypad = Keypad("id_number", t, self.ctx.locale, side_by_side=not self.ctx.portrait)
         self.keypad.setObjectName("id_keypad")
+        self.keypad.fit_width(t.mm(220 if not self.ctx.portrait else 110))
         layout.addWidget(self.keypad)
-        layout.addWidget(button(self.tr("Continue ›"), t, self._keypad_done, primary=True, name="keypad_done"))
+        self.nav.addWidget(button(self.tr("Continue ›"), t, self._keypad_done, primary=True, name="keypad_done"))
         self.ctx.say("identity.keypad", self.heading.text())
 
     def _keypad_done(self) -> None:

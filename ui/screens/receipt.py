@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ui.qt import QLabel, QPixmap, Qt
+from ui.qt import Qt
 from ui.receipt_pdf import qr_image
 from ui.screens.base import Context, Screen
-from ui.widgets import button, label
+from ui.widgets import ScaledImage, label
 
 
 def spoken_number(number: str) -> str:
@@ -28,11 +28,9 @@ class ReceiptScreen(Screen):
         number = label(receipt.number, t, 1.4, bold=True, align=Qt.AlignCenter, name="number")
         number.setTextInteractionFlags(Qt.NoTextInteraction)
         self.layout_.addWidget(number)
-        qr = QLabel()
+        qr = ScaledImage(t.mm(25), smooth=False)  # as large as the room left allows, 25 to 45 mm
         qr.setObjectName("qr")
-        qr.setAlignment(Qt.AlignCenter)
-        side = t.mm(32)
-        qr.setPixmap(QPixmap.fromImage(qr_image(receipt.qr_text)).scaled(side, side, Qt.KeepAspectRatio))
+        qr.set_image(qr_image(receipt.qr_text), t.mm(45))
         qr.setAccessibleName(self.tr("QR code of the application number"))
         self.layout_.addWidget(qr, 1)
         self.saved = label(self.tr("Keep this number: you can check progress with it or with your ID card."), t,

@@ -46,6 +46,7 @@ class ReviewScreen(Screen):
             grid.addWidget(change, row, 1 if stacked else 2)
             row += 1
         grid.setColumnStretch(0 if stacked else 1, 1)
+        grid.setRowStretch(row, 1)  # spare height below the table, not spread between its rows
         self.layout_.addWidget(scroll_page(table, t), 1)
         if session.submit_error is not None:
             self.layout_.addWidget(label("⚠ " + session.submit_error.text(ctx.locale), t, role="error",

@@ -1,0 +1,242 @@
+"""Layout of every screen at the four panel sizes, both modes, both languages.
+
+What a resident would notice: text cut off or overlapping, a button off the
+screen or on top of another, text too small, targets too small, contrast too
+low.  Sizes are checked in millimetres of the panel (`RESOLUTIONS` gives each
+panel's physical width), the same unit the theme sizes things in.
+
+Floors (DESIGN.md; the numbers are the floor, not the goal):
+- elder mode: capital-letter height of main text ≥ 6 mm; secondary text
+  (role=hint: progress lines, help under a question) may be smaller but is
+  held to ≥ 5 mm here (it is still read by the same residents), touch targets
+  ≥ 15 mm in both directions, contrast ≥ 7:1;
+- normal mode: main text ≥ 3.5 mm and hints ≥ 3 mm (a project floor, about
+  20 px on a 1366×768 panel), touch targets ≥ 10 mm, contrast ≥ 4.5:1;
+- line spacing ≥ 1.3 in both.  Labels are plain text, so the spacing is the
+  font's own (ascent + descent + leading: 1.45 em for Noto Sans CJK, the
+  theme's first family); the test measures the font each label really got,
+  so a kiosk that falls back to a tighter font fails here, not in front of
+  a resident.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ui.gallery import RESOLUTIONS, make_window, settle, walk_screens
+from ui.qt import (
+    QAbstractButton, QApplication, QEvent, QFontMetrics, QLabel, QLineEdit, QPoint, QPushButton, QRect, QScrollArea,
+    QSlider, QWidget,
+)
+from ui.theme import ELDER_COLOURS, NORMAL_COLOURS, Theme, contrast
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QSlider)
+ELDER_MAIN_MM, ELDER_HINT_MM = 6.0, 5.0
+NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
+TOLERANCE_PX = 1  # layouts round to whole pixels
+
+
+def _visible_widgets(window: QWidget) -> list[QWidget]:
+    return [w for w in window.findChildren(QWidget) if w.isVisible() and w.objectName() != "retired"
+            and w.window() is window]
+
+
+def _window_rect(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _scroll_viewports(widget: QWidget) -> list[QWidget]:
+    """Viewports of the scroll areas around `widget` (innermost first)."""
+    found, parent = [], widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            found.append(parent.viewport())
+        parent = parent.parentWidget()
+    return found
+
+
+def _shown_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of `widget` a resident can see: clipped by the scroll areas around it."""
+    rect = _window_rect(widget, window)
+    for viewport in _scroll_viewports(widget):
+        rect = rect.intersected(_window_rect(viewport, window))
+    return rect
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") or [""]
+
+
+def _css_box(theme: Theme, widget: QPushButton) -> int:
+    """Padding plus border on one side of a styled button (see Theme.style_sheet)."""
+    return theme.padding_px + theme.border_px(widget.isChecked())
+
+
+def _check_text_fits(widget: QWidget, theme: Theme, problems: list[str], where: str) -> None:
+    if isinstance(widget, QLabel) and widget.text():
+        metrics = widget.fontMetrics()
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + TOLERANCE_PX:
+                problems.append(f"{where}: label {widget.text()!r} needs {needed}px height, has {widget.height()}")
+            words = widget.text().split()
+            # A single word (or a long number) wider than the label is cut even with wrapping on.
+            widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+            if widest > widget.contentsRect().width() + TOLERANCE_PX and " " in widget.text():
+                problems.append(f"{where}: a word of {widget.text()!r} is wider than its label")
+        else:
+            needed = max(metrics.horizontalAdvance(line) for line in _lines(widget.text()))
+            if needed > widget.contentsRect().width() + TOLERANCE_PX:
+                problems.append(f"{where}: label {widget.text()!r} needs {needed}px width, has "
+                                f"{widget.contentsRect().width()}")
+    elif isinstance(widget, QPushButton) and widget.text():
+        metrics = widget.fontMetrics()
+        box = 2 * _css_box(theme, widget)
+        needed_w = max(metrics.horizontalAdvance(line) for line in _lines(widget.text())) + box
+        needed_h = metrics.height() * len(_lines(widget.text())) + box
+        if needed_w > widget.width() + TOLERANCE_PX or needed_h > widget.height() + TOLERANCE_PX:
+            problems.append(f"{where}: button {widget.text()!r} needs {needed_w}x{needed_h}px, has "
+                            f"{widget.width()}x{widget.height()}")
+    elif isinstance(widget, QLineEdit):
+        if widget.fontMetrics().height() > widget.contentsRect().height() + TOLERANCE_PX:
+            problems.append(f"{where}: text box {widget.objectName()} is lower than its text")
+
+
+def _check_inside(widget: QWidget, window: QWidget, problems: list[str], where: str) -> None:
+    if _scroll_viewports(widget):
+        return  # may extend: its scroll area is checked instead
+    if not window.rect().contains(_window_rect(widget, window)):
+        problems.append(f"{where}: {type(widget).__name__} {widget.objectName() or _text(widget)!r} at "
+                        f"{_window_rect(widget, window).getRect()} is outside the window {window.rect().getRect()}")
+
+
+def _text(widget: QWidget) -> str:
+    return widget.text() if hasattr(widget, "text") else ""
+
+
+def _check_overlaps(widgets: list[QWidget], window: QWidget, problems: list[str], where: str) -> None:
+    """No two touchable or text-bearing widgets overlap (a widget may sit inside another)."""
+    shown = [(w, _shown_rect(w, window)) for w in widgets
+             if isinstance(w, INTERACTIVE) or (isinstance(w, QLabel) and (w.text() or w.pixmap() is not None
+                                                                          and not w.pixmap().isNull()))]
+    shown = [(w, r) for w, r in shown if not r.isEmpty()]
+    for i, (a, rect_a) in enumerate(shown):
+        for b, rect_b in shown[i + 1:]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            overlap = rect_a.intersected(rect_b)
+            if overlap.width() > TOLERANCE_PX and overlap.height() > TOLERANCE_PX:
+                problems.append(f"{where}: {a.objectName() or _text(a)!r} overlaps {b.objectName() or _text(b)!r}")
+
+
+def _is_hint(widget: QWidget) -> bool:
+    return widget.property("role") == "hint"
+
+
+def _check_sizes(widget: QWidget, theme: Theme, problems: list[str], where: str) -> None:
+    px_per_mm = theme.px_per_mm
+    has_text = isinstance(widget, (QLabel, QPushButton)) and widget.text()
+    if has_text:
+        main, hint = (ELDER_MAIN_MM, ELDER_HINT_MM) if theme.elder else (NORMAL_MAIN_MM, NORMAL_HINT_MM)
+        floor = hint if _is_hint(widget) else main
+        metrics = QFontMetrics(widget.font())
+        cap_mm = metrics.capHeight() / px_per_mm
+        if cap_mm < floor:
+            problems.append(f"{where}: {widget.text()!r} capital height {cap_mm:.2f} mm < {floor} mm")
+        spacing = metrics.lineSpacing() / widget.font().pixelSize()
+        if spacing < 1.3:
+            problems.append(f"{where}: {widget.text()!r} line spacing {spacing:.2f} < 1.3")
+    if isinstance(widget, INTERACTIVE):
+        floor = 15.0 if theme.elder else 10.0
+        low = min(widget.width(), widget.height()) / px_per_mm
+        if low < floor - 0.05:
+            problems.append(f"{where}: {widget.objectName() or _text(widget)!r} touch target "
+                            f"{widget.width()}x{widget.height()}px = {low:.1f} mm < {floor} mm")
+
+
+def check_screen(window, theme: Theme, where: str) -> list[str]:
+    problems: list[str] = []
+    window.resize(window.expected_size)  # back to the panel's size, if an earlier screen made it grow
+    settle()
+    if window.size() != window.expected_size:
+        problems.append(f"{where}: the window grew to {window.width()}x{window.height()} (its content does not fit)")
+    widgets = _visible_widgets(window)
+    for widget in widgets:
+        _check_text_fits(widget, theme, problems, where)
+        _check_inside(widget, window, problems, where)
+        _check_sizes(widget, theme, problems, where)
+    for area in (w for w in widgets if isinstance(w, QScrollArea)):
+        _check_inside(area, window, problems, where)
+    if window.overlay.isVisible():
+        widgets = [w for w in widgets if window.overlay.isAncestorOf(w)]
+    _check_overlaps(widgets, window, problems, where)
+    return problems
+
+
+def close_window(window) -> None:
+    """Close and delete now: a window left to the garbage collector (it and its session refer to each
+    other) may be destroyed in the middle of the next test's event handling."""
+    window.tasks.wait()
+    window.close()
+    window.store.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_every_screen_fits(qtbot, tmp_path, resolution: str, elder: bool, locale: str) -> None:
+    window, session = make_window(resolution, elder, locale, tmp_path)
+    window.expected_size = window.size()
+    theme = Theme(elder=elder, px_per_mm=window.px_per_mm)
+    problems: list[str] = []
+    try:
+        for name in walk_screens(window, session, every_page=True):
+            problems += check_screen(window, theme, f"{resolution} {'elder' if elder else 'normal'} {locale} {name}")
+    finally:
+        close_window(window)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("palette", [NORMAL_COLOURS, ELDER_COLOURS], ids=["normal", "elder"])
+def test_text_contrast(palette) -> None:
+    floor = 7.0 if palette is ELDER_COLOURS else 4.5
+    low = {name: round(contrast(fg, bg), 2) for name, (fg, bg) in palette.text_pairs().items()
+           if contrast(fg, bg) < floor}
+    assert not low, f"contrast below {floor}:1: {low}"
+
+
+def test_the_checks_see_what_a_resident_would_see(qtbot, tmp_path) -> None:
+    """The checks above are not blind: a cut-off label, a button off the panel, two buttons on top of
+    each other, small text and a small target are each reported."""
+    window, session = make_window("1024x768", True, "en", tmp_path)
+    window.expected_size = window.size()
+    theme = Theme(elder=True, px_per_mm=window.px_per_mm)
+    try:
+        settle()
+        before = set(check_screen(window, theme, "home"))
+
+        def put(widget: QWidget, x: int, y: int, width: int, height: int, factor: float = 1.0) -> None:
+            widget.setFont(theme.font(factor))
+            widget.setGeometry(x, y, width, height)
+            widget.show()
+
+        cut = QLabel("A long sentence that has to wrap onto several lines. " * 4, window.screen)
+        cut.setWordWrap(True)
+        put(cut, 10, 10, 300, 20)
+        put(QPushButton("Off", window.screen), 1000, 600, 200, 100)
+        put(QPushButton("A", window.screen), 300, 300, 100, 100)
+        put(QPushButton("B", window.screen), 320, 300, 100, 100)
+        put(QLabel("Tiny", window.screen), 500, 500, 200, 100, factor=0.5)
+        put(QPushButton("", window.screen), 700, 300, 20, 20)
+        found = "\n".join(set(check_screen(window, theme, "broken")) - before)
+        assert "needs" in found and "px height, has 20" in found, found  # the cut label
+        assert re.search(r"'Off' at .* is outside the window", found), found
+        assert "'A' overlaps 'B'" in found, found
+        assert "'Tiny' capital height" in found, found
+        assert "touch target 20x20px" in found, found
+    finally:
+        close_window(window)
