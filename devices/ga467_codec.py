@@ -151,10 +151,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "读卡器已断开，请联系工作人员；重新接好后即可继续使用。",
         "en": "The card reader is disconnected. Please ask a helper; it works again as soon as it is plugged back in.",
     },
-    "card.photo_unavailable": {
-        "zh_CN": "证件照片暂时无法显示，将通过摄像头和工作人员核对身份。",
-        "en": "The card photo cannot be shown; the camera and a helper will confirm who you are.",
-    },
 }
 messages.register(MESSAGES)
 

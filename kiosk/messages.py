@@ -79,6 +79,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "这张证件已过有效期，请使用有效证件，或联系工作人员。",
         "en": "This card has expired. Please use a valid card or ask a helper.",
     },
+    "card.photo_unavailable": {  # any reader: no vendor photo decoder, or a card without a photo
+        "zh_CN": "证件照片暂时无法显示，将通过摄像头和工作人员核对身份。",
+        "en": "The card photo cannot be shown; the camera and a helper will confirm who you are.",
+    },
     # audit
     "audit.broken": {
         "zh_CN": "审计日志在第 {row} 条被改动。",

@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../ui/camera_view.py" line="30"/>
+        <location filename="../ui/camera_view.py" line="31" />
         <source>Camera picture</source>
         <translation>Camera picture</translation>
     </message>
@@ -12,43 +11,43 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../ui/screens/documents.py" line="19"/>
+        <location filename="../ui/screens/documents.py" line="19" />
         <source>Document %1 of %2</source>
         <translation>Document %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="21"/>
-        <location filename="../ui/screens/documents.py" line="57"/>
+        <location filename="../ui/screens/documents.py" line="21" />
+        <location filename="../ui/screens/documents.py" line="60" />
         <source>Photograph: %1</source>
         <translation>Photograph: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="24"/>
+        <location filename="../ui/screens/documents.py" line="24" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>Lay it flat under the camera, inside the frame.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="27"/>
+        <location filename="../ui/screens/documents.py" line="29" />
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="32"/>
+        <location filename="../ui/screens/documents.py" line="34" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ Photo taken. Touch Next, or take it again.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37"/>
+        <location filename="../ui/screens/documents.py" line="40" />
         <source>Take the photo again</source>
         <translation>Take the photo again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37"/>
+        <location filename="../ui/screens/documents.py" line="40" />
         <source>Take the photo</source>
         <translation>Take the photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="39"/>
+        <location filename="../ui/screens/documents.py" line="42" />
         <source>Next ›</source>
         <translation>Next ›</translation>
     </message>
@@ -56,38 +55,38 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../ui/screens/form.py" line="38"/>
+        <location filename="../ui/screens/form.py" line="38" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="38"/>
+        <location filename="../ui/screens/form.py" line="38" />
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="47"/>
+        <location filename="../ui/screens/form.py" line="46" />
         <source>Next ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="67"/>
+        <location filename="../ui/screens/form.py" line="68" />
         <source> (optional)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="107"/>
+        <location filename="../ui/screens/form.py" line="108" />
         <source>A helper can type this for you</source>
         <translation>A helper can type this for you</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="116"/>
-        <location filename="../ui/screens/form.py" line="122"/>
+        <location filename="../ui/screens/form.py" line="117" />
+        <location filename="../ui/screens/form.py" line="123" />
         <source>Touch to type</source>
         <translation>Touch to type</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="118"/>
+        <location filename="../ui/screens/form.py" line="119" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
@@ -95,57 +94,57 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../ui/screens/guide.py" line="19"/>
+        <location filename="../ui/screens/guide.py" line="19" />
         <source>Please have ready:</source>
         <translation>Please have ready:</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="21"/>
+        <location filename="../ui/screens/guide.py" line="21" />
         <source>Steps:</source>
         <translation>Steps:</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="23"/>
+        <location filename="../ui/screens/guide.py" line="23" />
         <source>Time: %1</source>
         <translation>Time: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="24"/>
+        <location filename="../ui/screens/guide.py" line="24" />
         <source>To prove who you are: %1</source>
         <translation>To prove who you are: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="27"/>
+        <location filename="../ui/screens/guide.py" line="27" />
         <source>One form, sent to: %1</source>
         <translation>One form, sent to: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="31"/>
+        <location filename="../ui/screens/guide.py" line="31" />
         <source>Start ›</source>
         <translation>Start ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34"/>
+        <location filename="../ui/screens/guide.py" line="34" />
         <source>ID number, with a helper</source>
         <translation>ID number, with a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34"/>
+        <location filename="../ui/screens/guide.py" line="34" />
         <source>ID card</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="35"/>
+        <location filename="../ui/screens/guide.py" line="35" />
         <source>ID card and a photo of your face</source>
         <translation>ID card and a photo of your face</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="41"/>
+        <location filename="../ui/screens/guide.py" line="41" />
         <source>Please have ready: %1.</source>
         <translation>Please have ready: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="42"/>
+        <location filename="../ui/screens/guide.py" line="42" />
         <source>Touch Start when you are ready.</source>
         <translation>Touch Start when you are ready.</translation>
     </message>
@@ -153,17 +152,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../ui/screens/home.py" line="15"/>
+        <location filename="../ui/screens/home.py" line="15" />
         <source>Welcome. Touch the service you need.</source>
         <translation>Welcome. Touch the service you need.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="30"/>
+        <location filename="../ui/screens/home.py" line="30" />
         <source>Check the progress of an application</source>
         <translation>Check the progress of an application</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="35"/>
+        <location filename="../ui/screens/home.py" line="35" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
     </message>
@@ -171,82 +170,92 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="33"/>
-        <location filename="../ui/screens/identity.py" line="117"/>
-        <location filename="../ui/screens/identity.py" line="220"/>
+        <location filename="../ui/screens/identity.py" line="34" />
+        <location filename="../ui/screens/identity.py" line="117" />
+        <location filename="../ui/screens/identity.py" line="235" />
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="35"/>
-        <location filename="../ui/screens/identity.py" line="62"/>
-        <location filename="../ui/screens/identity.py" line="68"/>
+        <location filename="../ui/screens/identity.py" line="35" />
+        <location filename="../ui/screens/identity.py" line="61" />
+        <location filename="../ui/screens/identity.py" line="67" />
         <source>Waiting for the card…</source>
         <translation>Waiting for the card…</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="43"/>
+        <location filename="../ui/screens/identity.py" line="42" />
         <source>No card? Type the ID number with a helper</source>
         <translation>No card? Type the ID number with a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="58"/>
+        <location filename="../ui/screens/identity.py" line="57" />
         <source>Reading the card… please keep it still.</source>
         <translation>Reading the card… please keep it still.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="65"/>
+        <location filename="../ui/screens/identity.py" line="64" />
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>The card reader is not connected. Please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="79"/>
+        <location filename="../ui/screens/identity.py" line="79" />
         <source>Card read.</source>
         <translation>Card read.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="82"/>
+        <location filename="../ui/screens/identity.py" line="82" />
         <source>Is this you: %1?</source>
         <translation>Is this you: %1?</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="84"/>
+        <location filename="../ui/screens/identity.py" line="84" />
         <source>Yes, continue</source>
         <translation>Yes, continue</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="85"/>
+        <location filename="../ui/screens/identity.py" line="85" />
         <source>No, that is not me</source>
         <translation>No, that is not me</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="126"/>
+        <location filename="../ui/screens/identity.py" line="126" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>Type the ID number (a helper stays with you).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="136"/>
+        <location filename="../ui/screens/identity.py" line="136" />
         <source>Continue ›</source>
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153"/>
-        <location filename="../ui/screens/identity.py" line="219"/>
+        <location filename="../ui/screens/identity.py" line="153" />
+        <location filename="../ui/screens/identity.py" line="234" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="174"/>
+        <location filename="../ui/screens/identity.py" line="179" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>No camera: a helper will compare your face with the card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="176"/>
+        <location filename="../ui/screens/identity.py" line="181" />
         <source>Take my photo</source>
         <translation>Take my photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="188"/>
+        <location filename="../ui/screens/identity.py" line="190" />
+        <source>Touch the button and a helper will check your face.</source>
+        <translation>Touch the button and a helper will check your face.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="192" />
+        <source>The camera works again. Please look at it.</source>
+        <translation>The camera works again. Please look at it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="203" />
         <source>That did not work. Touch the button and a helper will check.</source>
         <translation>That did not work. Touch the button and a helper will check.</translation>
     </message>
@@ -254,38 +263,32 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="69"/>
+        <location filename="../ui/keypad.py" line="77" />
         <source>⌫ Delete</source>
         <translation>⌫ Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="69"/>
+        <location filename="../ui/keypad.py" line="77" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="75"/>
+        <location filename="../ui/keypad.py" line="83" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="121"/>
+        <location filename="../ui/keypad.py" line="129" />
         <source>Typed so far: %n characters</source>
-        <translation>
-            <numerusform>Typed so far: %n character</numerusform>
-            <numerusform>Typed so far: %n characters</numerusform>
-        </translation>
+        <translation><numerusform>Typed so far: %n character</numerusform><numerusform>Typed so far: %n characters</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="131"/>
+        <location filename="../ui/keypad.py" line="139" />
         <source>%n more to type</source>
-        <translation>
-            <numerusform>%n more to type</numerusform>
-            <numerusform>%n more to type</numerusform>
-        </translation>
+        <translation><numerusform>%n more to type</numerusform><numerusform>%n more to type</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="138"/>
+        <location filename="../ui/keypad.py" line="146" />
         <source>✓ Check digit correct</source>
         <translation>✓ Check digit correct</translation>
     </message>
@@ -293,120 +296,117 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="175" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="166"/>
+        <location filename="../ui/main_window.py" line="176" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="166"/>
+        <location filename="../ui/main_window.py" line="176" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="183" />
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="174"/>
+        <location filename="../ui/main_window.py" line="184" />
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="175"/>
+        <location filename="../ui/main_window.py" line="185" />
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176"/>
+        <location filename="../ui/main_window.py" line="186" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="177"/>
+        <location filename="../ui/main_window.py" line="187" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="195"/>
+        <location filename="../ui/main_window.py" line="198" />
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="196"/>
+        <location filename="../ui/main_window.py" line="199" />
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="197"/>
+        <location filename="../ui/main_window.py" line="200" />
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="201" />
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="209" />
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="207"/>
+        <location filename="../ui/main_window.py" line="210" />
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="228"/>
+        <location filename="../ui/main_window.py" line="224" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="227" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="264" />
         <source>This session will end in %n seconds to protect your privacy.</source>
-        <translation>
-            <numerusform>This session will end in %n second to protect your privacy.</numerusform>
-            <numerusform>This session will end in %n seconds to protect your privacy.</numerusform>
-        </translation>
+        <translation><numerusform>This session will end in %n second to protect your privacy.</numerusform><numerusform>This session will end in %n seconds to protect your privacy.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="279" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="279" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="284"/>
+        <location filename="../ui/main_window.py" line="280" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
-        <source>This code is not a Waystation receipt. Please show the receipt&apos;s QR code.</source>
-        <translation>This code is not a Waystation receipt. Please show the receipt&apos;s QR code.</translation>
+        <location filename="../ui/main_window.py" line="331" />
+        <source>This code is not a Waystation receipt. Please show the receipt's QR code.</source>
+        <translation>This code is not a Waystation receipt. Please show the receipt's QR code.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="332"/>
+        <location filename="../ui/main_window.py" line="349" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333"/>
+        <location filename="../ui/main_window.py" line="350" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -414,32 +414,47 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="24"/>
+        <location filename="../ui/screens/receipt.py" line="24" />
         <source>✓ Your application has been received.</source>
         <translation>✓ Your application has been received.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="27"/>
+        <location filename="../ui/screens/receipt.py" line="27" />
         <source>Application number:</source>
         <translation>Application number:</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="36"/>
+        <location filename="../ui/screens/receipt.py" line="34" />
         <source>QR code of the application number</source>
         <translation>QR code of the application number</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="38"/>
+        <location filename="../ui/screens/receipt.py" line="36" />
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>Keep this number: you can check progress with it or with your ID card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="41"/>
+        <location filename="../ui/screens/receipt.py" line="39" />
+        <source>Your receipt is being printed below the screen.</source>
+        <translation>Your receipt is being printed below the screen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="40" />
+        <source>A copy of this receipt is saved; a helper can print it for you.</source>
+        <translation>A copy of this receipt is saved; a helper can print it for you.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="41" />
+        <source>The printer did not work; a copy is saved and a helper can print it.</source>
+        <translation>The printer did not work; a copy is saved and a helper can print it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="45" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="44"/>
+        <location filename="../ui/screens/receipt.py" line="48" />
         <source>Your application has been received. Your application number is %1.</source>
         <translation>Your application has been received. Your application number is %1.</translation>
     </message>
@@ -447,44 +462,44 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="18"/>
+        <location filename="../ui/screens/review.py" line="18" />
         <source>Please check your answers.</source>
         <translation>Please check your answers.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="28"/>
-        <location filename="../ui/screens/review.py" line="43"/>
+        <location filename="../ui/screens/review.py" line="28" />
+        <location filename="../ui/screens/review.py" line="43" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="29"/>
-        <location filename="../ui/screens/review.py" line="44"/>
+        <location filename="../ui/screens/review.py" line="29" />
+        <location filename="../ui/screens/review.py" line="44" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42"/>
+        <location filename="../ui/screens/review.py" line="42" />
         <source>✓ photo taken</source>
         <translation>✓ photo taken</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42"/>
+        <location filename="../ui/screens/review.py" line="42" />
         <source>— no photo</source>
         <translation>— no photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="53"/>
+        <location filename="../ui/screens/review.py" line="54" />
         <source>Submit ›</source>
         <translation>Submit ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="62"/>
+        <location filename="../ui/screens/review.py" line="63" />
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="65"/>
+        <location filename="../ui/screens/review.py" line="66" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>Please check your answers. Touch Change to correct one, or Submit when all is right.</translation>
     </message>
@@ -492,7 +507,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="49"/>
+        <location filename="../ui/main_window.py" line="62" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>
@@ -500,13 +515,13 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="55"/>
+        <location filename="../ui/screens/base.py" line="56" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="55"/>
+        <location filename="../ui/screens/base.py" line="56" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -514,73 +529,70 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../ui/screens/status.py" line="24"/>
+        <location filename="../ui/screens/status.py" line="24" />
         <source>Check the progress of your applications</source>
         <translation>Check the progress of your applications</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="28"/>
-        <location filename="../ui/screens/status.py" line="76"/>
-        <source>Place your ID card on the reader, show the receipt&apos;s QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
-        <translation>Place your ID card on the reader, show the receipt&apos;s QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</translation>
+        <location filename="../ui/screens/status.py" line="28" />
+        <location filename="../ui/screens/status.py" line="76" />
+        <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
+        <translation>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="35"/>
+        <location filename="../ui/screens/status.py" line="35" />
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="42"/>
+        <location filename="../ui/screens/status.py" line="42" />
         <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
         <translation>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53"/>
+        <location filename="../ui/screens/status.py" line="53" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>saved on this kiosk, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53"/>
+        <location filename="../ui/screens/status.py" line="53" />
         <source>sent</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54"/>
+        <location filename="../ui/screens/status.py" line="54" />
         <source>received by the service centre</source>
         <translation>received by the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54"/>
+        <location filename="../ui/screens/status.py" line="54" />
         <source>being reviewed</source>
         <translation>being reviewed</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55"/>
+        <location filename="../ui/screens/status.py" line="55" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55"/>
+        <location filename="../ui/screens/status.py" line="55" />
         <source>not approved: please ask a helper</source>
         <translation>not approved: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="56"/>
+        <location filename="../ui/screens/status.py" line="56" />
         <source>needs a correction: please ask a helper</source>
         <translation>needs a correction: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="61"/>
+        <location filename="../ui/screens/status.py" line="61" />
         <source>Please type all 8 digits.</source>
         <translation>Please type all 8 digits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="78"/>
+        <location filename="../ui/screens/status.py" line="78" />
         <source>%n application(s) found.</source>
-        <translation>
-            <numerusform>%n application(s) found.</numerusform>
-            <numerusform>%n application(s) found.</numerusform>
-        </translation>
+        <translation><numerusform>%n application(s) found.</numerusform><numerusform>%n application(s) found.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../ui/camera_view.py" line="30"/>
+        <location filename="../ui/camera_view.py" line="31" />
         <source>Camera picture</source>
         <translation>摄像头画面</translation>
     </message>
@@ -12,43 +11,43 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../ui/screens/documents.py" line="19"/>
+        <location filename="../ui/screens/documents.py" line="19" />
         <source>Document %1 of %2</source>
         <translation>第 %1 份材料，共 %2 份</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="21"/>
-        <location filename="../ui/screens/documents.py" line="57"/>
+        <location filename="../ui/screens/documents.py" line="21" />
+        <location filename="../ui/screens/documents.py" line="60" />
         <source>Photograph: %1</source>
         <translation>请拍摄：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="24"/>
+        <location filename="../ui/screens/documents.py" line="24" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>请把材料平放在摄像头下方的框内。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="27"/>
+        <location filename="../ui/screens/documents.py" line="29" />
         <source>Photo preview</source>
         <translation>照片预览</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="32"/>
+        <location filename="../ui/screens/documents.py" line="34" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ 已拍好。请按“下一步”，或重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37"/>
+        <location filename="../ui/screens/documents.py" line="40" />
         <source>Take the photo again</source>
         <translation>重新拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37"/>
+        <location filename="../ui/screens/documents.py" line="40" />
         <source>Take the photo</source>
         <translation>拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="39"/>
+        <location filename="../ui/screens/documents.py" line="42" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
@@ -56,38 +55,38 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../ui/screens/form.py" line="38"/>
+        <location filename="../ui/screens/form.py" line="38" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="38"/>
+        <location filename="../ui/screens/form.py" line="38" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="47"/>
+        <location filename="../ui/screens/form.py" line="46" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="67"/>
+        <location filename="../ui/screens/form.py" line="68" />
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="107"/>
+        <location filename="../ui/screens/form.py" line="108" />
         <source>A helper can type this for you</source>
         <translation>可以请工作人员帮您输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="116"/>
-        <location filename="../ui/screens/form.py" line="122"/>
+        <location filename="../ui/screens/form.py" line="117" />
+        <location filename="../ui/screens/form.py" line="123" />
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="118"/>
+        <location filename="../ui/screens/form.py" line="119" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
@@ -95,57 +94,57 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../ui/screens/guide.py" line="19"/>
+        <location filename="../ui/screens/guide.py" line="19" />
         <source>Please have ready:</source>
         <translation>请准备好：</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="21"/>
+        <location filename="../ui/screens/guide.py" line="21" />
         <source>Steps:</source>
         <translation>办理步骤：</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="23"/>
+        <location filename="../ui/screens/guide.py" line="23" />
         <source>Time: %1</source>
         <translation>所需时间：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="24"/>
+        <location filename="../ui/screens/guide.py" line="24" />
         <source>To prove who you are: %1</source>
         <translation>身份核验方式：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="27"/>
+        <location filename="../ui/screens/guide.py" line="27" />
         <source>One form, sent to: %1</source>
         <translation>填写一次，同时送达：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="31"/>
+        <location filename="../ui/screens/guide.py" line="31" />
         <source>Start ›</source>
         <translation>开始办理 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34"/>
+        <location filename="../ui/screens/guide.py" line="34" />
         <source>ID number, with a helper</source>
         <translation>在工作人员协助下输入身份号码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34"/>
+        <location filename="../ui/screens/guide.py" line="34" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="35"/>
+        <location filename="../ui/screens/guide.py" line="35" />
         <source>ID card and a photo of your face</source>
         <translation>身份证和现场人像照片</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="41"/>
+        <location filename="../ui/screens/guide.py" line="41" />
         <source>Please have ready: %1.</source>
         <translation>请准备好：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="42"/>
+        <location filename="../ui/screens/guide.py" line="42" />
         <source>Touch Start when you are ready.</source>
         <translation>准备好后，请按“开始办理”。</translation>
     </message>
@@ -153,17 +152,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../ui/screens/home.py" line="15"/>
+        <location filename="../ui/screens/home.py" line="15" />
         <source>Welcome. Touch the service you need.</source>
         <translation>欢迎！请点选您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="30"/>
+        <location filename="../ui/screens/home.py" line="30" />
         <source>Check the progress of an application</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="35"/>
+        <location filename="../ui/screens/home.py" line="35" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
     </message>
@@ -171,82 +170,92 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="33"/>
-        <location filename="../ui/screens/identity.py" line="117"/>
-        <location filename="../ui/screens/identity.py" line="220"/>
+        <location filename="../ui/screens/identity.py" line="34" />
+        <location filename="../ui/screens/identity.py" line="117" />
+        <location filename="../ui/screens/identity.py" line="235" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="35"/>
-        <location filename="../ui/screens/identity.py" line="62"/>
-        <location filename="../ui/screens/identity.py" line="68"/>
+        <location filename="../ui/screens/identity.py" line="35" />
+        <location filename="../ui/screens/identity.py" line="61" />
+        <location filename="../ui/screens/identity.py" line="67" />
         <source>Waiting for the card…</source>
         <translation>正在等待放置证件……</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="43"/>
+        <location filename="../ui/screens/identity.py" line="42" />
         <source>No card? Type the ID number with a helper</source>
         <translation>没带证件？请工作人员协助输入身份号码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="58"/>
+        <location filename="../ui/screens/identity.py" line="57" />
         <source>Reading the card… please keep it still.</source>
         <translation>正在读卡……请不要移动证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="65"/>
+        <location filename="../ui/screens/identity.py" line="64" />
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>读卡器没有连接，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="79"/>
+        <location filename="../ui/screens/identity.py" line="79" />
         <source>Card read.</source>
         <translation>读卡成功。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="82"/>
+        <location filename="../ui/screens/identity.py" line="82" />
         <source>Is this you: %1?</source>
         <translation>请确认是您本人：%1？</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="84"/>
+        <location filename="../ui/screens/identity.py" line="84" />
         <source>Yes, continue</source>
         <translation>是我，继续</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="85"/>
+        <location filename="../ui/screens/identity.py" line="85" />
         <source>No, that is not me</source>
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="126"/>
+        <location filename="../ui/screens/identity.py" line="126" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>请输入身份号码（工作人员在旁协助）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="136"/>
+        <location filename="../ui/screens/identity.py" line="136" />
         <source>Continue ›</source>
         <translation>继续 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153"/>
-        <location filename="../ui/screens/identity.py" line="219"/>
+        <location filename="../ui/screens/identity.py" line="153" />
+        <location filename="../ui/screens/identity.py" line="234" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="174"/>
+        <location filename="../ui/screens/identity.py" line="179" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="176"/>
+        <location filename="../ui/screens/identity.py" line="181" />
         <source>Take my photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="188"/>
+        <location filename="../ui/screens/identity.py" line="190" />
+        <source>Touch the button and a helper will check your face.</source>
+        <translation>请按下按钮，由工作人员核对您的人像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="192" />
+        <source>The camera works again. Please look at it.</source>
+        <translation>摄像头已恢复，请看着摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="203" />
         <source>That did not work. Touch the button and a helper will check.</source>
         <translation>没有成功。请按下按钮，由工作人员帮您核对。</translation>
     </message>
@@ -254,36 +263,32 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="69"/>
+        <location filename="../ui/keypad.py" line="77" />
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="69"/>
+        <location filename="../ui/keypad.py" line="77" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="75"/>
+        <location filename="../ui/keypad.py" line="83" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="121"/>
+        <location filename="../ui/keypad.py" line="129" />
         <source>Typed so far: %n characters</source>
-        <translation>
-            <numerusform>已输入 %n 位</numerusform>
-        </translation>
+        <translation><numerusform>已输入 %n 位</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="131"/>
+        <location filename="../ui/keypad.py" line="139" />
         <source>%n more to type</source>
-        <translation>
-            <numerusform>还需输入 %n 位</numerusform>
-        </translation>
+        <translation><numerusform>还需输入 %n 位</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="138"/>
+        <location filename="../ui/keypad.py" line="146" />
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -291,119 +296,117 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="175" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="166"/>
+        <location filename="../ui/main_window.py" line="176" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="166"/>
+        <location filename="../ui/main_window.py" line="176" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="183" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="174"/>
+        <location filename="../ui/main_window.py" line="184" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="175"/>
+        <location filename="../ui/main_window.py" line="185" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176"/>
+        <location filename="../ui/main_window.py" line="186" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="177"/>
+        <location filename="../ui/main_window.py" line="187" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="195"/>
+        <location filename="../ui/main_window.py" line="198" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="196"/>
+        <location filename="../ui/main_window.py" line="199" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="197"/>
+        <location filename="../ui/main_window.py" line="200" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="201" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="209" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="207"/>
+        <location filename="../ui/main_window.py" line="210" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="228"/>
+        <location filename="../ui/main_window.py" line="224" />
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="227" />
         <source>I am still here</source>
         <translation>我还在</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="264" />
         <source>This session will end in %n seconds to protect your privacy.</source>
-        <translation>
-            <numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform>
-        </translation>
+        <translation><numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="279" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="279" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="284"/>
+        <location filename="../ui/main_window.py" line="280" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
-        <source>This code is not a Waystation receipt. Please show the receipt&apos;s QR code.</source>
+        <location filename="../ui/main_window.py" line="331" />
+        <source>This code is not a Waystation receipt. Please show the receipt's QR code.</source>
         <translation>这不是驿站回执上的二维码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="332"/>
+        <location filename="../ui/main_window.py" line="349" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333"/>
+        <location filename="../ui/main_window.py" line="350" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -411,32 +414,47 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="24"/>
+        <location filename="../ui/screens/receipt.py" line="24" />
         <source>✓ Your application has been received.</source>
         <translation>✓ 您的申请已受理。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="27"/>
+        <location filename="../ui/screens/receipt.py" line="27" />
         <source>Application number:</source>
         <translation>申请编号：</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="36"/>
+        <location filename="../ui/screens/receipt.py" line="34" />
         <source>QR code of the application number</source>
         <translation>申请编号二维码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="38"/>
+        <location filename="../ui/screens/receipt.py" line="36" />
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>请记下这个编号：凭编号或身份证都可以查询进度。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="41"/>
+        <location filename="../ui/screens/receipt.py" line="39" />
+        <source>Your receipt is being printed below the screen.</source>
+        <translation>回执正在打印，请在屏幕下方取走。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="40" />
+        <source>A copy of this receipt is saved; a helper can print it for you.</source>
+        <translation>回执已保存，工作人员可以帮您打印。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="41" />
+        <source>The printer did not work; a copy is saved and a helper can print it.</source>
+        <translation>打印机没有工作，回执已保存，工作人员可以帮您打印。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="45" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="44"/>
+        <location filename="../ui/screens/receipt.py" line="48" />
         <source>Your application has been received. Your application number is %1.</source>
         <translation>您的申请已受理。申请编号是：%1。</translation>
     </message>
@@ -444,44 +462,44 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="18"/>
+        <location filename="../ui/screens/review.py" line="18" />
         <source>Please check your answers.</source>
         <translation>请核对您填写的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="28"/>
-        <location filename="../ui/screens/review.py" line="43"/>
+        <location filename="../ui/screens/review.py" line="28" />
+        <location filename="../ui/screens/review.py" line="43" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="29"/>
-        <location filename="../ui/screens/review.py" line="44"/>
+        <location filename="../ui/screens/review.py" line="29" />
+        <location filename="../ui/screens/review.py" line="44" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42"/>
+        <location filename="../ui/screens/review.py" line="42" />
         <source>✓ photo taken</source>
         <translation>✓ 已拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42"/>
+        <location filename="../ui/screens/review.py" line="42" />
         <source>— no photo</source>
         <translation>— 未拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="53"/>
+        <location filename="../ui/screens/review.py" line="54" />
         <source>Submit ›</source>
         <translation>提交 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="62"/>
+        <location filename="../ui/screens/review.py" line="63" />
         <source>(not given)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="65"/>
+        <location filename="../ui/screens/review.py" line="66" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>请核对您填写的内容。需要更正请按“修改”，确认无误请按“提交”。</translation>
     </message>
@@ -489,7 +507,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="49"/>
+        <location filename="../ui/main_window.py" line="62" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -497,13 +515,13 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="55"/>
+        <location filename="../ui/screens/base.py" line="56" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="55"/>
+        <location filename="../ui/screens/base.py" line="56" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -511,68 +529,68 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../ui/screens/status.py" line="24"/>
+        <location filename="../ui/screens/status.py" line="24" />
         <source>Check the progress of your applications</source>
         <translation>查询您的办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="28"/>
-        <location filename="../ui/screens/status.py" line="76"/>
-        <source>Place your ID card on the reader, show the receipt&apos;s QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
+        <location filename="../ui/screens/status.py" line="28" />
+        <location filename="../ui/screens/status.py" line="76" />
+        <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准摄像头，或输入回执编号最后8位数字（日期之后的部分）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="35"/>
+        <location filename="../ui/screens/status.py" line="35" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="42"/>
+        <location filename="../ui/screens/status.py" line="42" />
         <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
         <translation>没有找到申请。较早的申请可能只在服务中心有记录，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53"/>
+        <location filename="../ui/screens/status.py" line="53" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>已保存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53"/>
+        <location filename="../ui/screens/status.py" line="53" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54"/>
+        <location filename="../ui/screens/status.py" line="54" />
         <source>received by the service centre</source>
         <translation>服务中心已接收</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54"/>
+        <location filename="../ui/screens/status.py" line="54" />
         <source>being reviewed</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55"/>
+        <location filename="../ui/screens/status.py" line="55" />
         <source>approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55"/>
+        <location filename="../ui/screens/status.py" line="55" />
         <source>not approved: please ask a helper</source>
         <translation>未通过：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="56"/>
+        <location filename="../ui/screens/status.py" line="56" />
         <source>needs a correction: please ask a helper</source>
         <translation>需要补正：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="61"/>
+        <location filename="../ui/screens/status.py" line="61" />
         <source>Please type all 8 digits.</source>
         <translation>请输入全部8位数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="78"/>
+        <location filename="../ui/screens/status.py" line="78" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>

@@ -39,3 +39,21 @@ def test_a_refused_job_and_a_missing_lp_are_printer_errors(tmp_path, monkeypatch
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(PrinterError, match="cups-client"):
         CupsPrinter("any").print_pdf(tmp_path / "x.pdf")
+
+
+def test_the_receipt_screen_says_whether_it_was_printed(qtbot, tmp_path, monkeypatch):
+    from kiosk.session import State
+    from ui.gallery import make_window, walk_screens
+    from ui.qt import QLabel
+
+    monkeypatch.setenv("PATH", fake_lp(tmp_path, 'echo "request id is kiosk-1"\n') + os.pathsep + os.environ["PATH"])
+    window, session = make_window("1366x768", False, "en", tmp_path)
+    window.devices["printer"] = CupsPrinter("front_desk")
+    qtbot.addWidget(window)
+    for name in walk_screens(window, session):
+        if name == "receipt":
+            assert session.state == State.RECEIPT
+            assert "being printed" in window.screen.findChild(QLabel, "receipt_outcome").text()
+            number = session.receipt.number
+    assert window.store.conn.execute("SELECT printed FROM receipts WHERE number = ?", (number,)).fetchone() == (1,)
+    window.store.close()

@@ -59,3 +59,27 @@ def test_no_camera_leaves_the_helper_route(qtbot, tmp_path):
     qtbot.mouseClick(window.screen.findChild(QPushButton, "take_face"), Qt.LeftButton)
     assert session.state == State.FORM and session.identity.face == FaceCheck.HELPER_TO_CONFIRM
     window.store.close()
+
+
+def test_a_missing_camera_is_explained_and_the_helper_route_stays_open(qtbot, tmp_path):
+    from devices.camera import open_camera
+
+    camera = open_camera(str(tmp_path / "unplugged.avi"))  # no such file yet: the camera is "missing"
+    camera.start()
+    window, session = make_window("1366x768", False, "en", tmp_path)
+    window.devices["camera"] = camera
+    qtbot.addWidget(window)
+    try:
+        session.choose_service("social_security_card")
+        session.next()
+        session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
+        settle()
+        guidance = window.screen.findChild(type(window.notice), "face_guidance")
+        qtbot.waitUntil(lambda: "helper will check" in guidance.text(), timeout=10_000)
+        assert window.screen.findChild(type(window.notice), "card_photo_unavailable") is not None
+        assert ("identity.face", "en") in window.spoken
+        qtbot.mouseClick(window.screen.findChild(QPushButton, "take_face"), Qt.LeftButton)
+        assert session.state == State.FORM and session.identity.face == FaceCheck.HELPER_TO_CONFIRM
+    finally:
+        camera.stop()
+        window.store.close()

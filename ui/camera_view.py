@@ -16,13 +16,14 @@ class _Relay(QObject):
     frame = Signal(object)      # QImage, scaled for display
     guidance = Signal(str)      # words for the resident
     finished = Signal(object)   # the analysis result (e.g. LivenessResult)
+    event = Signal(object)      # devices.camera.CameraEvent: failed / back
 
 
 class CameraView(QLabel):
     """Shows the camera's latest frame; `analyse(frame_image, timestamp)` runs on the camera thread
     and returns (guidance text, finished result or None)."""
 
-    def __init__(self, camera, analyse, on_guidance, on_finished, height_px: int) -> None:
+    def __init__(self, camera, analyse, on_guidance, on_finished, height_px: int, on_event=None) -> None:
         super().__init__()
         self.setObjectName("camera_view")
         self.setAlignment(Qt.AlignCenter)
@@ -36,12 +37,19 @@ class CameraView(QLabel):
         self.active = True
         self.done = False
         self._last_guidance = ""
+        if on_event is not None:
+            self.relay.event.connect(on_event)
         camera.add_frame_listener(self._on_frame)
-        self.destroyed.connect(lambda *_: None)
+        camera.add_event_listener(self._on_event)
 
     def close_view(self) -> None:
         self.active = False
         self.camera.remove_frame_listener(self._on_frame)
+        self.camera.remove_event_listener(self._on_event)
+
+    def _on_event(self, event) -> None:  # camera thread: unplugged, failing, or back
+        if self.active:
+            self.relay.event.emit(event)
 
     def _on_frame(self, frame) -> None:  # camera thread
         if not self.active:

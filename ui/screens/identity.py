@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from devices.card_reader import CardEvent, CardEventKind
 from kiosk.errors import KioskError, ValidationError
+from kiosk.messages import message_text
 from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, mask_name
 from ui.keypad import Keypad
-from ui.qt import QPushButton, Qt
+from ui.qt import QPushButton, Qt, QTimer
 from ui.screens.base import Context, Screen
 from ui.widgets import button, column, label, scroll_page
 
@@ -153,6 +154,10 @@ class IdentityScreen(Screen):
                                      t, 1.2, bold=True, name="heading"))
         self.face_guidance = label("", t, name="face_guidance")
         self.layout_.addWidget(self.face_guidance)
+        card = self.session.identity.card
+        if card is not None and card.photo is None:
+            self.layout_.addWidget(label(message_text("card.photo_unavailable", self.ctx.locale), t, role="hint",
+                                         name="card_photo_unavailable"))
         camera = self.ctx.devices.get("camera")
         self.view = None
         if camera is not None:
@@ -166,14 +171,34 @@ class IdentityScreen(Screen):
                 step = check.feed(image, timestamp)
                 return step.guidance(locale), (check.result() if check.done else None)
 
-            self.view = CameraView(camera, analyse, self._face_guidance, self._liveness_done, t.mm(45))
+            self.view = CameraView(camera, analyse, self._face_guidance, self._liveness_done, t.mm(45),
+                                   on_event=self._camera_event)
             self.destroyed.connect(self.view.close_view)
+            # A camera that failed before this screen opened reported it then: check once it had time to start.
+            QTimer.singleShot(1500, lambda: self._camera_still_missing(camera))
             self.layout_.addWidget(self.view, 1)
         else:
             self.face_guidance.setText(self.tr("No camera: a helper will compare your face with the card."))
             self.layout_.addStretch(1)
         self.layout_.addWidget(button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face"))
         self.layout_.addLayout(self.nav_row(self.session.back))
+
+    def _camera_still_missing(self, camera) -> None:
+        from devices.camera import CameraEvent, CameraEventKind
+        from kiosk.errors import CameraError
+
+        if self.view is not None and self.view.active and not camera.connected:
+            self._camera_event(CameraEvent(CameraEventKind.ERROR, CameraError()))
+
+    def _camera_event(self, event) -> None:
+        """The camera failed (or came back): say so; the resident can go on with a helper."""
+        from devices.camera import CameraEventKind
+
+        if event.kind == CameraEventKind.ERROR and event.error is not None:
+            self._face_guidance(event.error.text(self.ctx.locale) + " " +
+                                self.tr("Touch the button and a helper will check your face."))
+        elif event.kind == CameraEventKind.CONNECTED:
+            self._face_guidance(self.tr("The camera works again. Please look at it."))
 
     def _face_guidance(self, text: str) -> None:
         self.face_guidance.setText(text)

@@ -24,8 +24,8 @@ class ReceiptScreen(Screen):
         self.layout_.addWidget(label(self.tr("✓ Your application has been received."), t, 1.3, bold=True,
                                      name="heading"))
         self.layout_.addWidget(label(self.text(service.title), t, role="hint"))
-        self.layout_.addWidget(label(self.tr("Application number:"), t))
-        number = label(receipt.number, t, 1.4, bold=True, align=Qt.AlignCenter, name="number")
+        number = label(self.tr("Application number:") + " " + receipt.number, t, 1.4, bold=True,
+                       align=Qt.AlignCenter, name="number")
         number.setTextInteractionFlags(Qt.NoTextInteraction)
         self.layout_.addWidget(number)
         qr = ScaledImage(t.mm(25), smooth=False)  # as large as the room left allows, 25 to 45 mm
@@ -36,6 +36,12 @@ class ReceiptScreen(Screen):
         self.saved = label(self.tr("Keep this number: you can check progress with it or with your ID card."), t,
                            role="hint", name="saved")
         self.layout_.addWidget(self.saved)
+        outcome = {"printed": self.tr("Your receipt is being printed below the screen."),
+                   "saved": self.tr("A copy of this receipt is saved; a helper can print it for you."),
+                   "print_failed": self.tr("The printer did not work; a copy is saved and a helper can print it.")
+                   }.get(ctx.receipt_outcome)
+        if outcome:
+            self.layout_.addWidget(label(outcome, t, role="hint", name="receipt_outcome"))
         self.layout_.addLayout(self.nav_row(None, self.tr("Finish"), self.session.finish, "finish"))
 
     def prompt(self) -> str:
