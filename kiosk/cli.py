@@ -100,6 +100,7 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check config, storage, catalog, clock, fonts, speech and devices."""
     config = _load_config(args)
+    logging.basicConfig(level=logging.ERROR)  # doctor reports problems itself; no duplicate log lines
     checks = doctor.run_checks(config, device_checks())
     print(doctor.render(checks, as_json=args.json))
     return 0 if all(check.status != doctor.FAIL for check in checks) else 1
@@ -107,7 +108,30 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def device_checks() -> list:
     """Checks contributed by `devices/` (imported here, in the composition root)."""
-    return [check_speech, check_card_reader]
+    return [check_speech, check_card_reader, check_camera]
+
+
+def check_camera(config: config_mod.Config) -> doctor.Check:
+    import time
+
+    from devices.camera import open_camera
+
+    try:
+        camera = open_camera(config.devices.camera)
+    except Exception as error:  # a bad camera setting is what doctor is for
+        return doctor.Check("camera", doctor.FAIL, f"{config.devices.camera}: {error}")
+    if camera is None:
+        return doctor.Check("camera", doctor.WARN, "none configured: a helper compares faces and takes documents")
+    camera.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not camera.connected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        ok, described = camera.connected, camera.describe()
+    finally:
+        camera.stop()
+    return doctor.Check("camera", doctor.OK if ok else doctor.FAIL,
+                        described + ("" if ok else ": no picture within 5 s"))
 
 
 def check_speech(config: config_mod.Config) -> doctor.Check:

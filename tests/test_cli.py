@@ -44,7 +44,7 @@ def test_doctor_reports_on_a_fresh_data_dir(tmp_path):
     report = json.loads(result.stdout)
     names = {check["name"]: check for check in report["checks"]}
     assert {"config", "data dir", "database", "audit chain", "catalog", "free disk", "clock", "fonts",
-            "speech", "card reader"} <= set(names)
+            "speech", "card reader", "camera"} <= set(names)
     assert names["database"]["status"] == "ok" and names["audit chain"]["status"] == "ok"
     assert result.returncode == (0 if report["ok"] else 1)
 
