@@ -19,7 +19,7 @@ from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod
 from kiosk.session import Defaults, Session, State
 from kiosk.store import Store
 from ui.main_window import KioskWindow
-from ui.qt import QApplication
+from ui.qt import QApplication, QEvent
 from ui.sample_image import sample_document_jpeg
 
 RESOLUTIONS = {  # (width px, height px, panel width mm)
@@ -49,8 +49,11 @@ def make_window(resolution: str, elder: bool, locale: str, data_dir: Path) -> tu
 
 
 def settle() -> None:
+    """Let the window catch up, as the running event loop would (including deleting retired screens:
+    processEvents() alone leaves deleteLater()'d widgets alive when no event loop is running)."""
     for _ in range(3):
         QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 def walk_screens(window: KioskWindow, session: Session, service_id: str = "residence_permit",

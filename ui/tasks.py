@@ -44,7 +44,12 @@ class TaskRunner:
         self._relays.add(relay)
 
         def finish(handler, value):
+            # Break the relay's connections: Qt holds the lambdas, so a cycle through them would
+            # never be collected and every task would leak its relay.
+            relay.done.disconnect()
+            relay.failed.disconnect()
             self._relays.discard(relay)
+            relay.deleteLater()
             handler(value)
 
         relay.done.connect(lambda value: finish(on_done, value))

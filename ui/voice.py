@@ -7,6 +7,8 @@ composition root).  Without a speaker the kiosk runs silently; the spoken log
 
 from __future__ import annotations
 
+from collections import deque
+
 from kiosk.session import Session
 
 # Which prompts must be heard to the end (an error is not cut off by the next screen's prompt).
@@ -20,7 +22,8 @@ class VoiceGuide:
     def __init__(self, session: Session, speaker=None) -> None:
         self.session = session
         self.speaker = speaker
-        self.spoken: list[tuple[str, str]] = []  # (prompt key, locale)
+        # (prompt key, locale) of the last prompts, for tests and audits; bounded, as a kiosk runs for months
+        self.spoken: deque[tuple[str, str]] = deque(maxlen=500)
 
     @property
     def available(self) -> bool:
