@@ -157,6 +157,10 @@ class Session:
         card = identity.card
         if card is not None and card.is_expired(self._today()):
             raise ValidationError("card.expired", field="identity")
+        if self.identity is not None and self.identity.id_number != identity.id_number:
+            # Another person's card: nothing the previous one entered or was pre-filled with may stay.
+            for holder in (self.answers, self.raw_input, self.photos, self.errors):
+                holder.clear()
         self.identity = identity
         sources = card.prefill() if card else {"card.id_number": identity.id_number}
         for field in self.service.fields:
@@ -287,11 +291,13 @@ class Session:
         return True
 
     def back(self) -> None:
-        """One step back; nothing entered is dropped."""
+        """One step back; nothing entered is dropped, until the resident is back at home, where
+        everything personal goes (the next person may be the one who touches next)."""
         if self.state in (State.HOME, State.SUBMITTED, State.RECEIPT):
             raise SessionError(detail=f"no back from {self.state.value}")
         self.returning_to_review = False
         if self.state in (State.GUIDE, State.STATUS):
+            self._drop_personal_data()
             self.service = None
             return self._go(State.HOME)
         if self.state == State.IDENTITY:
@@ -391,7 +397,8 @@ class Session:
     def is_fresh(self) -> bool:
         d = self.defaults
         return (self.state == State.HOME and self.locale == d.locale and self.elder_mode == d.elder_mode
-                and self.volume == d.volume and self.service is None)
+                and self.volume == d.volume and self.service is None and self.identity is None
+                and not (self.answers or self.raw_input or self.photos or self.status_results))
 
     def touch(self) -> None:
         """Any touch: the resident is here."""

@@ -94,13 +94,15 @@ def test_bad_answer_keeps_what_was_typed_and_blocks_next(session, card):
 def test_back_from_every_step_loses_nothing(session, card):
     fill_to_review(session, "residence_permit", card)
     answers, photos = dict(session.answers), dict(session.photos)
-    expected = [State.DOCUMENTS, State.DOCUMENTS, State.FORM, State.FORM, State.IDENTITY, State.GUIDE, State.HOME]
+    expected = [State.DOCUMENTS, State.DOCUMENTS, State.FORM, State.FORM, State.IDENTITY, State.GUIDE]
     seen = []
-    while session.state != State.HOME:
+    while session.state != State.GUIDE:
         session.back()
         seen.append(session.state)
     assert seen == expected
     assert session.answers == answers and session.photos == photos
+    session.back()  # home: the next touch may be someone else's
+    assert session.state == State.HOME and session.answers == {} and session.photos == {}
 
 
 def test_edit_from_review_returns_to_review(session, card):
@@ -220,3 +222,31 @@ def test_a_foreign_number_is_not_accepted_from_a_resident(session, card):
     session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
     assert not session.set_answer("id_number", "GBR110760214017")
     assert session.errors["id_number"].code == "id.length"
+
+
+def test_backing_out_to_home_drops_the_residents_data_and_idle_still_resets(session, card, clock):
+    session.set_locale("en")
+    session.choose_service("senior_card")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    while session.state != State.HOME:
+        session.back()
+    assert session.answers == {} and session.identity is None and session.raw_input == {}
+    assert session.locale == "en"  # the resident's own settings stay while they are here
+    clock.now += 1000
+    session.tick()
+    clock.now += 1000
+    session.tick()
+    assert session.locale == "zh_CN" and session.is_fresh()  # ...and go after the idle wipe
+
+
+def test_a_second_card_replaces_everything_the_first_filled_in(session, card):
+    other = make_card(name="赵六", sequence=35)
+    session.choose_service("senior_card")
+    session.next()
+    session.identify(Identity.from_card(other, IdentityMethod.ID_CARD))  # a spouse's card, by mistake
+    session.set_answer("mobile", "13900139000")
+    session.back()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    assert session.answers["name"] == card.name and session.answers["id_number"] == card.id_number
+    assert "mobile" not in session.answers

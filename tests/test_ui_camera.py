@@ -34,10 +34,14 @@ def test_face_step_passes_liveness_from_a_blinking_clip_and_documents_use_the_ca
             session.next({f.id: session.answers.get(f.id) or samples.answer_for(f) for f in session.page_fields()})
         settle()
         qtbot.mouseClick(window.screen.findChild(QPushButton, "take_photo"), Qt.LeftButton)
-        assert session.photos[session.current_document().id][:3] == b"\xff\xd8\xff"
+        document = session.current_document().id
+        qtbot.waitUntil(lambda: document in session.photos, timeout=5_000)  # straightened off the GUI thread
+        assert session.photos[document][:3] == b"\xff\xd8\xff"
         while session.state == State.DOCUMENTS:
-            if session.current_document().id not in session.photos:
+            document = session.current_document().id
+            if document not in session.photos:
                 qtbot.mouseClick(window.screen.findChild(QPushButton, "take_photo"), Qt.LeftButton)
+                qtbot.waitUntil(lambda: document in session.photos, timeout=5_000)
             session.next()
         window.submit()
         qtbot.waitUntil(lambda: session.state == State.RECEIPT, timeout=10_000)

@@ -83,7 +83,8 @@ class KioskWindow(QWidget):
         self.bridge: DeviceBridge = self.devices.setdefault("bridge", DeviceBridge())
         self.voice = VoiceGuide(session, self.devices.get("speaker"))
         self.spoken = self.voice.spoken  # (prompt key, locale): what voice guidance said, no text kept
-        self.tasks = TaskRunner()
+        self.tasks = TaskRunner()    # the store's one serial worker
+        self.compute = TaskRunner()  # image work, so it never waits behind (or delays) the store
         self.translations = Translations()
         self.translations.switch(session.locale)
         self.screen: Screen | None = None
@@ -132,7 +133,11 @@ class KioskWindow(QWidget):
         return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
                        submit=self.submit, devices=self.devices, portrait=self.portrait,
                        receipt_outcome=self.receipt_outcome,
-                       run_store_task=self.run_store_task)
+                       run_store_task=self.run_store_task, run_task=self.run_task)
+
+    def run_task(self, func, done) -> None:
+        """Run CPU work (image processing, face matching) off the GUI thread; `done(result)` back on it."""
+        self.compute.run(func, done, lambda error: log.error("background task failed: %s", type(error).__name__))
 
     def run_store_task(self, query, done) -> None:
         """Run `query(store)` on the store's worker; `done(result)` on the GUI thread."""
@@ -281,7 +286,14 @@ class KioskWindow(QWidget):
 
         def commit():
             receipt = applications.submit(self.store, draft, self.station_id)
-            return receipt, self._issue_receipt(receipt, title, labels)
+            # From here on the application is safe: nothing after this may turn into a "failed" submit,
+            # or the resident would submit again and the centre would get two applications.
+            try:
+                outcome = self._issue_receipt(receipt, title, labels)
+            except Exception as error:  # noqa: BLE001 (any failure here only affects the paper copy)
+                log.error("receipt %s not issued on paper: %s", receipt.number, type(error).__name__)
+                outcome = "print_failed"
+            return receipt, outcome
 
         def done(result) -> None:
             receipt, self.receipt_outcome = result

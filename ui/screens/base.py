@@ -22,6 +22,7 @@ class Context:
     portrait: bool = False
     receipt_outcome: str = ""  # printed / saved / print_failed
     run_store_task: Callable[[Callable[[Any], Any], Callable[[Any], None]], None] = lambda query, done: None
+    run_task: Callable[[Callable[[], Any], Callable[[Any], None]], None] = lambda func, done: done(func())
 
     @property
     def locale(self) -> str:

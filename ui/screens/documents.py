@@ -43,13 +43,20 @@ class DocumentsScreen(Screen):
 
     def _take(self) -> None:
         from ui.camera_view import document_jpeg
+        from ui.sample_image import sample_document_jpeg
 
-        data = document_jpeg(self.ctx.devices.get("camera"))
-        if data is None:
-            from ui.sample_image import sample_document_jpeg
+        camera = self.ctx.devices.get("camera")
+        session, field_id = self.session, self.field.id
+        if camera is None:
+            session.add_photo(field_id, sample_document_jpeg())  # no camera: the simulated page
+            return
 
-            data = sample_document_jpeg()  # simulated camera
-        self.session.add_photo(self.field.id, data)
+        def taken(data) -> None:  # back on the GUI thread
+            if session.state.value == "documents" and data is not None:
+                session.add_photo(field_id, data)
+
+        # Finding and straightening the page is image work: off the GUI thread.
+        self.ctx.run_task(lambda: document_jpeg(camera), taken)
 
     def _show(self, data: bytes) -> None:
         image = QImage.fromData(data)

@@ -213,9 +213,18 @@ class IdentityScreen(Screen):
             return
         matcher = self.ctx.devices.get("face_matcher")
         card = self.session.identity.card if self.session.identity else None
-        check = matcher.compare(result.best_jpeg, card.photo if card else None).check if matcher else \
-            FaceCheck.HELPER_TO_CONFIRM
-        self.session.set_face(check, result.best_jpeg)
+        if matcher is None:
+            self.session.set_face(FaceCheck.HELPER_TO_CONFIRM, result.best_jpeg)
+            return
+        photo, card_photo = result.best_jpeg, card.photo if card else None
+        session = self.session
+
+        def matched(check) -> None:  # back on the GUI thread
+            if session.state.value == "identity" and session.identity is not None:
+                session.set_face(check, photo)
+
+        # Decoding and model inference take a while on a 2-core kiosk: never on the GUI thread.
+        self.ctx.run_task(lambda: matcher.compare(photo, card_photo).check, matched)
 
     def _take_face(self) -> None:
         from ui.camera_view import frame_jpeg
