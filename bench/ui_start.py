@@ -60,38 +60,17 @@ def child(kind: str, data_dir: str) -> None:
         window.showFullScreen()
         stop = lambda: None  # noqa: E731
     else:
-        from kiosk.catalog import CatalogRepository
         from kiosk.cli import build_devices
         from kiosk.config import from_mapping
-        from kiosk.session import Session
-        from kiosk.store import open_store
-        from ui.app import LockedWindow, px_per_mm, session_defaults
-        from ui.qt import QGuiApplication
+        from ui.app import build_kiosk, shut_down
 
         config = from_mapping({"storage": {"data_dir": data_dir}})
-        devices = build_devices(config)
-        store = open_store(config)
-        catalog = CatalogRepository(config.storage.data_dir).load()
-        session = Session(catalog, session_defaults(config))
-        screen = QGuiApplication.primaryScreen()
-        window = LockedWindow(session, store, station_id=config.station.id, station_name=config.station.name,
-                              px_per_mm=px_per_mm(config, screen), receipts_dir=config.storage.data_dir / "receipts",
-                              devices=devices, portrait=screen.geometry().height() > screen.geometry().width())
+        window = build_kiosk(config, build_devices(config))  # exactly what `waystation run` does
         window.screen.installEventFilter(watch)
-        reader = devices.get("reader")
-        if reader is not None:
-            window.bridge.attach_reader(reader)
-        window.setWindowFlag(Qt.FramelessWindowHint, True)
-        window.showFullScreen()
-        if reader is not None:
-            reader.start()
 
         def stop() -> None:
             window.locked = False  # a locked window refuses to close, and with it QApplication.quit()
-            if reader is not None:
-                reader.stop()
-            window.tasks.wait()
-            store.close()
+            shut_down(window)
 
     result: dict = {}
 

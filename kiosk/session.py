@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Callable
 
-from kiosk import fields as field_rules
 from kiosk.applications import Attachment, Draft
 from kiosk.catalog import Catalog, Field, Service
 from kiosk.errors import KioskError, SessionError, ValidationError
-from kiosk.identity import CardKind, FaceCheck, Identity
+from kiosk.form_pages import FormPages
+from kiosk.identity import FaceCheck, Identity
 from kiosk.idle_timer import IdleTimer
 from kiosk.receipts import Receipt
 
@@ -56,7 +56,7 @@ class Defaults:
 Listener = Callable[[str], None]
 
 
-class Session:
+class Session(FormPages):
     """One resident's visit.  Listeners hear a short reason string after every change."""
 
     def __init__(self, catalog: Catalog, defaults: Defaults = Defaults(),
@@ -101,6 +101,9 @@ class Session:
     def _require(self, *states: State) -> None:
         if self.state not in states:
             raise SessionError(detail=f"in {self.state.value}, expected {'/'.join(s.value for s in states)}")
+
+    def _require_form(self) -> None:
+        self._require(State.FORM)
 
     def _go(self, state: State, reason: str = "state") -> None:
         self.state = state
@@ -186,61 +189,6 @@ class Session:
     def _enter_form(self) -> None:
         self.page = 0
         self._go(State.FORM)
-
-    def fields_per_page(self) -> int:
-        return 1 if self.elder_mode else self.defaults.fields_per_page
-
-    def pages(self) -> list[tuple[Field, ...]]:
-        fields = self.service.form_fields
-        size = self.fields_per_page()
-        return [fields[i:i + size] for i in range(0, len(fields), size)]
-
-    def page_fields(self) -> tuple[Field, ...]:
-        pages = self.pages()
-        return pages[self.page] if pages and self.page < len(pages) else ()
-
-    def set_answer(self, field_id: str, value: str) -> bool:
-        """Record an answer; returns False (and keeps the raw text and the error) when invalid."""
-        return self.set_answers({field_id: value})
-
-    def set_answers(self, values: dict[str, str], *, notify: bool = True) -> bool:
-        """Record several answers at once (one screen's worth); False if any did not validate."""
-        self._require(State.FORM)
-        ok = True
-        for field_id, value in values.items():
-            field = self.service.field(field_id)
-            try:
-                self.answers[field_id] = self._check(field, value)
-            except ValidationError as error:
-                self.raw_input[field_id] = value
-                self.answers.pop(field_id, None)
-                self.errors[field_id] = error
-                ok = False
-            else:
-                self.raw_input.pop(field_id, None)
-                self.errors.pop(field_id, None)
-        if notify:
-            self._changed("answer" if ok else "error")
-        return ok
-
-    def _check(self, field: Field, value):
-        foreign = bool(self.identity and self.identity.card and self.identity.card.kind == CardKind.FOREIGN_PERMANENT)
-        return field_rules.validate(field, value, self._today(), foreign_card=foreign)
-
-    def shown_value(self, field_id: str) -> str:
-        """What the field's widget shows: the typed text if it did not validate, else the answer."""
-        return self.raw_input.get(field_id, self.answers.get(field_id, ""))
-
-    def _validate_page(self) -> bool:
-        for field in self.page_fields():
-            if field.id in self.raw_input:
-                continue  # already carries its error
-            try:
-                self.answers[field.id] = self._check(field, self.answers.get(field.id, ""))
-                self.errors.pop(field.id, None)
-            except ValidationError as error:
-                self.errors[field.id] = error
-        return not any(field.id in self.errors for field in self.page_fields())
 
     def next(self, answers: dict[str, str] | None = None) -> None:
         """Forward from the guide, a form page (with what was typed on it), or a document."""
@@ -330,9 +278,6 @@ class Session:
             return self._go(State.DOCUMENTS)
         self.page = next(i for i, page in enumerate(self.pages()) if field in page)
         self._go(State.FORM)
-
-    def review_items(self) -> list[tuple[Field, str]]:
-        return [(field, self.answers.get(field.id, "")) for field in self.service.form_fields]
 
     # -- submit ----------------------------------------------------------------------
 

@@ -1,0 +1,75 @@
+"""The form part of a resident's session: its pages, the answers, and their validation.
+
+A mixin of `kiosk.session.Session`, kept apart because it is one concept: which
+fields a screen shows (one in elder mode, a few otherwise), what the resident
+answered, what they typed that did not validate (kept, never lost) and why.
+It uses the session's `service`, `elder_mode`, `defaults`, `page`, `identity`,
+`answers`, `raw_input`, `errors`, `_today`, `_require_form` and `_changed`.
+"""
+
+from __future__ import annotations
+
+from kiosk import fields as field_rules
+from kiosk.catalog import Field
+from kiosk.errors import ValidationError
+from kiosk.identity import CardKind
+
+
+class FormPages:
+    def fields_per_page(self) -> int:
+        return 1 if self.elder_mode else self.defaults.fields_per_page
+
+    def pages(self) -> list[tuple[Field, ...]]:
+        fields = self.service.form_fields
+        size = self.fields_per_page()
+        return [fields[i:i + size] for i in range(0, len(fields), size)]
+
+    def page_fields(self) -> tuple[Field, ...]:
+        pages = self.pages()
+        return pages[self.page] if pages and self.page < len(pages) else ()
+
+    def set_answer(self, field_id: str, value: str) -> bool:
+        """Record an answer; returns False (and keeps the raw text and the error) when invalid."""
+        return self.set_answers({field_id: value})
+
+    def set_answers(self, values: dict[str, str], *, notify: bool = True) -> bool:
+        """Record several answers at once (one screen's worth); False if any did not validate."""
+        self._require_form()
+        ok = True
+        for field_id, value in values.items():
+            field = self.service.field(field_id)
+            try:
+                self.answers[field_id] = self._check(field, value)
+            except ValidationError as error:
+                self.raw_input[field_id] = value
+                self.answers.pop(field_id, None)
+                self.errors[field_id] = error
+                ok = False
+            else:
+                self.raw_input.pop(field_id, None)
+                self.errors.pop(field_id, None)
+        if notify:
+            self._changed("answer" if ok else "error")
+        return ok
+
+    def _check(self, field: Field, value):
+        foreign = bool(self.identity and self.identity.card and self.identity.card.kind == CardKind.FOREIGN_PERMANENT)
+        return field_rules.validate(field, value, self._today(), foreign_card=foreign)
+
+    def shown_value(self, field_id: str) -> str:
+        """What the field's widget shows: the typed text if it did not validate, else the answer."""
+        return self.raw_input.get(field_id, self.answers.get(field_id, ""))
+
+    def _validate_page(self) -> bool:
+        for field in self.page_fields():
+            if field.id in self.raw_input:
+                continue  # already carries its error
+            try:
+                self.answers[field.id] = self._check(field, self.answers.get(field.id, ""))
+                self.errors.pop(field.id, None)
+            except ValidationError as error:
+                self.errors[field.id] = error
+        return not any(field.id in self.errors for field in self.page_fields())
+
+    def review_items(self) -> list[tuple[Field, str]]:
+        return [(field, self.answers.get(field.id, "")) for field in self.service.form_fields]
