@@ -88,6 +88,7 @@ class KioskWindow(QWidget):
         self.translations = Translations()
         self.translations.switch(session.locale)
         self.screen: Screen | None = None
+        self._chrome: tuple | None = None  # (locale, elder mode, voice available) the chrome was built for
         self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
 
@@ -149,8 +150,17 @@ class KioskWindow(QWidget):
         sheet = theme.style_sheet()
         if sheet != self.styleSheet():  # re-styling the whole window costs ~10 ms: only when the mode changed
             self.setStyleSheet(sheet)
-        self._build_top_bar(theme)
-        self._build_sound_panel(theme)
+        # The top bar, sound panel and idle overlay hold nothing of the resident: rebuild them only
+        # when what they show changes (language, mode, voice), not on every touch.
+        chrome = (self.session.locale, self.session.elder_mode, self.voice.available)
+        if chrome != self._chrome:
+            self._chrome = chrome
+            self._build_top_bar(theme)
+            self._build_sound_panel(theme)
+            self._build_overlay(theme)
+        else:
+            self._update_sound_state()
+            self._update_overlay()
         if self.screen is not None:
             # Deleted once control returns to the event loop: the touch that got us here may
             # still be running inside one of its buttons.
@@ -165,7 +175,6 @@ class KioskWindow(QWidget):
         if self.qr_watch is not None:
             self.qr_watch.set_active(self.session.state in (State.HOME, State.STATUS)
                                      and self.session.status_results is None)
-        self._build_overlay(theme)
         self.say(self.screen.prompt_key, self.screen.prompt())
 
     def _build_top_bar(self, theme: Theme) -> None:
