@@ -33,3 +33,19 @@ def catalog() -> catalog_mod.Catalog:
 @pytest.fixture
 def card() -> CardData:
     return make_card()
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):
+    """A throw-away CA and a server certificate for 127.0.0.1 (sync tests over verified TLS)."""
+    from sync.test_ca import write_tls_files
+
+    return write_tls_files(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="module")
+def signing_key():
+    """The centre's Ed25519 catalog signing key."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.generate()

@@ -34,21 +34,10 @@ from sync.errors import (
     SyncRetryLater,
 )
 from sync.signing import sign_catalog
-from sync.test_ca import write_tls_files
 
 TOKEN = "station-S001-token-0123456789abcdef"
 OTHER_STATION_TOKEN = "station-S002-token-fedcba9876543210"
 _sequence = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def tls(tmp_path_factory):
-    return write_tls_files(tmp_path_factory.mktemp("tls-good"))
-
-
-@pytest.fixture(scope="module")
-def signing_key():
-    return Ed25519PrivateKey.generate()
 
 
 @pytest.fixture(scope="module")

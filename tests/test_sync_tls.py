@@ -10,7 +10,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.errors import ConfigError
 from sync.central import run_server
@@ -22,19 +21,9 @@ TOKEN = "station-S001-token-0123456789abcdef"
 
 
 @pytest.fixture(scope="module")
-def tls(tmp_path_factory):
-    return write_tls_files(tmp_path_factory.mktemp("tls-good"))
-
-
-@pytest.fixture(scope="module")
 def other_tls(tmp_path_factory):
     """An unrelated CA and a server certificate it signed."""
     return write_tls_files(tmp_path_factory.mktemp("tls-other"))
-
-
-@pytest.fixture(scope="module")
-def signing_key():
-    return Ed25519PrivateKey.generate()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import datetime as _dt
 import time
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk import applications, audit, outbox, retention
 from kiosk import config as config_mod
@@ -23,21 +22,10 @@ from kiosk.store import open_store
 from sync import command
 from sync.central import run_server
 from sync.client import CentralClient
-from sync.test_ca import write_tls_files
 from sync.worker import SyncLocked, SyncWorker
 
 TOKEN = "station-S001-token-0123456789abcdef"
 FAST = outbox.Backoff(base=0.001, cap=0.01)  # tests do not wait out real backoffs
-
-
-@pytest.fixture(scope="module")
-def tls(tmp_path_factory):
-    return write_tls_files(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture(scope="module")
-def signing_key():
-    return Ed25519PrivateKey.generate()
 
 
 @pytest.fixture
