@@ -83,6 +83,8 @@ class IdleConfig(_Section):
 class DevicesConfig(_Section):
     card_reader: Literal["simulated", "ga467", "pcsc", "none"] = "simulated"
     card_reader_port: str = ""  # GA 467 serial port, e.g. /dev/ttyUSB0
+    card_reader_baud: Literal[9600, 19200, 38400, 57600, 115200] = 115200  # GA 467 line speed
+    pcsc_reader: str = ""  # PC/SC: part of the reader's name to use; empty: the first reader
     wlt_decoder: Path | None = None  # vendor photo decoder shared library
     camera: str = "simulated"  # "simulated", "none", a device index, a video file or a stream URL
     face_detector_model: Path | None = None    # YuNet .onnx; with the recognizer: automatic face matching
@@ -91,6 +93,8 @@ class DevicesConfig(_Section):
     speech: Literal["espeak", "none"] = "espeak"
     audio_device: str = ""  # ALSA device for speech (e.g. "plughw:1,0"); empty: the system default
     private_headset: bool = False
+    screen: int = Field(0, ge=0, le=8)  # which screen the kiosk window goes on (0: the primary)
+    text_scale: float = Field(1.0, ge=1.0, le=2.0)  # make all text (and targets) larger
     screen_width_mm: float | None = Field(None, gt=50, lt=3000)
     screen_height_mm: float | None = Field(None, gt=50, lt=3000)
 
@@ -171,6 +175,8 @@ countdown_s = 30           # countdown before the session is wiped (>= 20)
 [devices]
 card_reader = "simulated"  # simulated, ga467, pcsc, none
 card_reader_port = ""      # ga467: /dev/ttyUSB0
+card_reader_baud = 115200  # ga467: 9600, 19200, 38400, 57600 or 115200
+pcsc_reader = ""           # pcsc: part of the reader's name; empty: the first reader
 # wlt_decoder = "/opt/vendor/libwlt2bmp.so"
 camera = "simulated"       # simulated, none, 0 (device index), a video file or stream URL
 # face_detector_model = "/opt/models/face_detection_yunet.onnx"     # both set: automatic matching
@@ -179,6 +185,8 @@ printer = ""               # empty: receipts saved as PDF
 speech = "espeak"          # espeak or none
 audio_device = ""          # ALSA device for voice guidance; empty: system default
 private_headset = false    # true: sensitive digits may be read aloud
+screen = 0                 # which screen the kiosk window goes on (0: the primary)
+text_scale = 1.0           # 1.0 to 2.0: all text and touch targets larger
 # screen_width_mm = 476    # override the panel's reported physical size
 # screen_height_mm = 268
 """
