@@ -26,6 +26,11 @@ if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Installing pcscd on a machine without systemd starts its daemon through /etc/init.d; the PC/SC
+  # tests run a pcscd of their own with a virtual reader, so stop the one this install just started.
+  if [[ " ${missing[*]} " == *" pcscd "* ]] && pgrep -x pcscd >/dev/null; then
+    $SUDO /etc/init.d/pcscd stop >/dev/null 2>&1 || $SUDO pkill -x pcscd || true
+  fi
 fi
 
 PYTHON=$(command -v python3.11 || command -v python3)
