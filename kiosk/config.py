@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError as PydanticError, field_validator
 
 from kiosk.errors import ConfigError
@@ -74,6 +75,25 @@ class CentralConfig(_Section):
             raise ValueError("must start with https:// (personal data leaves only over verified TLS)")
         return value
 
+    @field_validator("catalog_public_key")
+    @classmethod
+    def _ed25519_hex(cls, value: str) -> str:
+        """Checked here so a typo stops start-up naming the key, not deep in the sync worker."""
+        text = value.strip()
+        if not text:
+            return ""
+        try:
+            raw = bytes.fromhex(text)
+        except ValueError:
+            raise ValueError("must be the Ed25519 public key as 64 hex digits") from None
+        if len(raw) != 32:
+            raise ValueError(f"must be 64 hex digits (32 bytes), not {len(text)} characters")
+        try:
+            Ed25519PublicKey.from_public_bytes(raw)
+        except ValueError:
+            raise ValueError("not a valid Ed25519 public key") from None
+        return text.lower()
+
 
 class IdleConfig(_Section):
     warning_after_s: int = Field(90, ge=15, le=3600)
@@ -120,12 +140,39 @@ def _explain(error: PydanticError) -> ConfigError:
     return ConfigError("config.invalid", key=key, problem=problem)
 
 
+DEMO_STATION_ID = "DEMO01"
+
+
+def _refuse_unsafe(config: Config) -> None:
+    """With `station.production = true`, refuse what only a demo or a test bench may use.
+
+    A production station serves real residents: it needs its own id (application
+    numbers carry it), real card reader and camera (the simulated ones accept anyone),
+    and a centre to send to (with its token), so nothing stays on one kiosk for ever."""
+    refusals = [
+        (config.station.id == DEMO_STATION_ID, "station.id",
+         f"{DEMO_STATION_ID} is the demo id; set this station's own id"),
+        (config.devices.card_reader == "simulated", "devices.card_reader",
+         "simulated is for demos; allowed in production: ga467, pcsc, none"),
+        (config.devices.camera == "simulated", "devices.camera",
+         "simulated is for demos; give a device, file or URL, or none"),
+        (not config.central.url, "central.url", "a production station needs its centre's https:// address"),
+        (config.central.token_file is None, "central.token_file", "a production station needs its token file"),
+    ]
+    for refused, key, problem in refusals:
+        if refused:
+            raise ConfigError("config.invalid", key=key, problem=f"{problem} (station.production = true)")
+
+
 def from_mapping(values: dict, source: str = "embedded defaults") -> Config:
     """Build a Config from parsed TOML, raising ConfigError naming the bad key."""
     try:
-        return Config(**values, source=source)
+        config = Config(**values, source=source)
     except PydanticError as error:
         raise _explain(error) from None
+    if config.station.production:
+        _refuse_unsafe(config)
+    return config
 
 
 def load(path: str | os.PathLike | None = None) -> Config:
@@ -154,7 +201,7 @@ id = "DEMO01"              # 2-8 capital letters or digits; prefixes application
 name = "Waystation demo station"
 default_locale = "zh_CN"   # zh_CN or en
 elder_mode_default = false
-production = false         # true: refuses unsafe settings
+production = false         # true: refuses demo settings (id DEMO01, simulated reader or camera, no centre)
 
 [storage]
 data_dir = "~/.local/share/waystation"   # database, key, cache, receipts

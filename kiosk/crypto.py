@@ -23,6 +23,7 @@ from kiosk.errors import CryptoError, StoreError
 
 _VERSION = b"\x01"  # first byte of every sealed blob, for future key/algorithm changes
 _NONCE = 12
+_TAG = 16  # AES-GCM's authentication tag, at the end of every blob
 
 
 def load_or_create_key(path: Path) -> bytes:
@@ -40,6 +41,12 @@ def load_or_create_key(path: Path) -> bytes:
             handle.write(os.urandom(32))
             handle.flush()
             os.fsync(handle.fileno())
+    return load_key(path)
+
+
+def load_key(path: Path) -> bytes:
+    """Read an existing master key, never creating one (doctor, tools); StoreError says what is wrong."""
+    path = Path(path)
     try:
         mode = path.stat().st_mode
         key = path.read_bytes()
@@ -70,6 +77,8 @@ class Sealer:
     def open(self, blob: bytes, context: str) -> bytes:
         if not blob or blob[:1] != _VERSION:
             raise CryptoError(detail="unknown blob version")
+        if len(blob) < 1 + _NONCE + _TAG:
+            raise CryptoError(detail="truncated blob")
         try:
             return self._aead.decrypt(blob[1 : 1 + _NONCE], blob[1 + _NONCE :], context.encode())
         except InvalidTag:

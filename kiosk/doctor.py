@@ -1,24 +1,30 @@
 """`waystation doctor`: tells IT what works on this kiosk and what does not.
 
-Each check returns a Check(name, status, detail).  Device checks (speech with
+Each check returns a Check(name, status, detail).  Doctor only looks: it never
+creates the data dir, the store key or the database (a missing one is reported
+as not created yet), and never upgrades the schema.  Device checks (speech with
 espeak-ng and the sound device, card reader) are added by the composition
 root (kiosk.cli) so the core stays free of device code.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 from dataclasses import asdict, dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from kiosk import BUILD_DATE, audit, catalog as catalog_mod
+from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox
 from kiosk.config import Config
+from kiosk.crypto import load_key
 from kiosk.errors import KioskError
 from kiosk.migrations import LATEST
+from kiosk.store import inspect, schema_version
 
 OK, WARN, FAIL = "ok", "warn", "fail"
 
@@ -34,64 +40,144 @@ def check_config(config: Config) -> Check:
     return Check("config", OK, f"station {config.station.id}, from {config.source}")
 
 
+NOT_YET = "not created yet (the kiosk creates it on first start)"
+
+
 def check_data_dir(config: Config) -> Check:
     path = config.storage.data_dir
     if not path.exists():
-        return Check("data dir", WARN, f"{path} does not exist yet (created on first run)")
+        return Check("data dir", WARN, f"{path}: {NOT_YET}")
     if not os.access(path, os.W_OK):
         return Check("data dir", FAIL, f"{path} is not writable")
     return Check("data dir", OK, str(path))
 
 
-def check_store(config: Config) -> list[Check]:
-    from kiosk.store import open_store
-
+def check_key(config: Config) -> Check:
+    """The store key: read, never created (a root-owned key made by `sudo doctor` would lock the kiosk out)."""
+    path = config.storage.key_path
+    if not path.exists():
+        if config.storage.database.exists():
+            return Check("store key", FAIL, f"{path} is missing: the sealed data in the database cannot be read")
+        return Check("store key", WARN, f"{path}: {NOT_YET}")
     try:
-        store = open_store(config)
+        load_key(path)
     except KioskError as error:
-        return [Check("database", FAIL, error.text("en")), Check("audit chain", FAIL, "database not readable")]
+        return Check("store key", FAIL, error.text("en"))
+    return Check("store key", OK, str(path))
+
+
+@contextlib.contextmanager
+def _inspected(config: Config) -> Iterator[sqlite3.Connection | Check]:
+    """The existing database, opened to look only; or the Check that says why not."""
+    path = config.storage.database
+    if not path.exists():
+        yield Check("database", WARN, f"{path}: {NOT_YET}")
+        return
+    owner = path.stat().st_uid
+    if owner != os.geteuid():
+        # Even a look writes the WAL index files; as another user they would block the kiosk.
+        yield Check("database", WARN, f"{path} belongs to uid {owner}: run doctor as that user to check it")
+        return
     try:
-        ok, text = store.integrity_ok()
-        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-        checks = [Check("database", OK if ok and version == LATEST else FAIL, f"schema v{version}, integrity {text}")]
-        report = audit.check(store.conn)
-        checks.append(Check("audit chain", OK, f"{report.entries} entries, chain intact") if report.ok else
-                      Check("audit chain", FAIL, f"altered at entry {report.first_broken}"))
-        return checks
+        conn = inspect(path)
+    except KioskError as error:
+        yield Check("database", FAIL, error.text("en"))
+        return
+    try:
+        yield conn
     finally:
-        store.close()
+        conn.close()
+
+
+def check_store(config: Config) -> list[Check]:
+    """Schema version, integrity and the audit chain of the existing database (nothing is created)."""
+    with _inspected(config) as conn:
+        if isinstance(conn, Check):
+            return [conn, Check("audit chain", conn.status, "not checked: " + conn.detail)]
+        try:
+            ok, text = _quick_check(conn)
+            version = schema_version(conn)
+            report = audit.check(conn)
+        except sqlite3.Error as error:
+            return [Check("database", FAIL, f"not readable: {error}"),
+                    Check("audit chain", FAIL, "database not readable")]
+    detail = f"schema v{version}, integrity {text}"
+    if not ok or version > LATEST:
+        database = Check("database", FAIL, detail + ("" if version <= LATEST else f"; this program knows v{LATEST}"))
+    elif version < LATEST:
+        database = Check("database", WARN, f"{detail}; the kiosk upgrades it to v{LATEST} on start")
+    else:
+        database = Check("database", OK, detail)
+    chain = (Check("audit chain", OK, f"{report.entries} entries, chain intact") if report.ok else
+             Check("audit chain", FAIL, f"altered at entry {report.first_broken}"))
+    return [database, chain]
+
+
+def _quick_check(conn: sqlite3.Connection) -> tuple[bool, str]:
+    text = "; ".join(row[0] for row in conn.execute("PRAGMA quick_check").fetchall())
+    return text == "ok", text
+
+
+def check_central(config: Config) -> Check:
+    """With a centre configured: is the token file there and readable, the CA bundle there?"""
+    central = config.central
+    if not central.url:
+        return Check("central settings", OK, "no central service configured (offline station)")
+    problems = []
+    if central.token_file is None:
+        problems.append("central.token_file is not set")
+    else:
+        try:
+            if not central.token_file.read_text(encoding="utf-8").strip():
+                problems.append(f"central.token_file {central.token_file} is empty")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"central.token_file {central.token_file}: "
+                            f"{getattr(error, 'strerror', None) or 'not readable text'}")
+    if central.ca_bundle is not None and not central.ca_bundle.is_file():
+        problems.append(f"central.ca_bundle {central.ca_bundle}: no such file")
+    if problems:
+        return Check("central settings", FAIL, "; ".join(problems))
+    if not central.catalog_public_key:
+        return Check("central settings", WARN, f"{central.url}; no central.catalog_public_key, so catalog "
+                                               "updates are not taken")
+    return Check("central settings", OK, central.url)
 
 
 def check_sync(config: Config) -> list[Check]:
-    """The queue towards the centre and the kiosk's clock as the centre saw it (from the store)."""
-    from kiosk import outbox
-    from kiosk.store import open_store
-
-    try:
-        store = open_store(config)
-    except KioskError as error:
-        return [Check("sync queue", FAIL, error.text("en"))]
-    try:
-        counts = outbox.counts(store)
-        state, code, skew, success = store.conn.execute(
-            "SELECT state, state_code, clock_skew, last_success_at FROM sync_state WHERE id = 1").fetchone()
-    finally:
-        store.close()
+    """The queue towards the centre, the last catalog refused and the clock as the centre saw it."""
+    with _inspected(config) as conn:
+        if isinstance(conn, Check):
+            if not config.storage.database.exists():
+                where = "no central service configured; " if not config.central.url else ""
+                return [Check("sync queue", OK, f"{where}nothing queued yet (no database yet)")]
+            return [Check("sync queue", conn.status, "not checked: " + conn.detail)]
+        try:
+            counts = outbox.counts(conn)
+            cursor = conn.execute("SELECT * FROM sync_state WHERE id = 1")
+            sync = dict(zip((d[0] for d in cursor.description), cursor.fetchone()))
+        except sqlite3.Error as error:
+            return [Check("sync queue", FAIL, f"not readable: {error}")]
+    state, code, skew, success = sync["state"], sync["state_code"], sync["clock_skew"], sync["last_success_at"]
     if not config.central.url:
         queue = Check("sync queue", WARN if counts.waiting else OK,
                       f"no central service configured; {counts.waiting} application(s) kept on this kiosk")
     else:
-        status = FAIL if counts.quarantined else WARN if state not in ("online", "unknown") else OK
+        status = (FAIL if counts.quarantined or state == "stopped"
+                  else WARN if state not in ("online", "unknown") else OK)
         queue = Check("sync queue", status,
                       f"{counts.waiting} waiting, {counts.quarantined} set aside for a helper; centre {state}"
                       f"{' (' + code + ')' if code else ''}; last success {success or 'never'}")
+    checks = [queue]
+    if sync.get("catalog_problem"):
+        checks.append(Check("catalog update", WARN, f"refused at {sync.get('catalog_problem_at')}, the last good "
+                                                    f"catalog stays: {sync['catalog_problem']}"))
     if skew is None:
-        clock = Check("clock vs centre", OK if not config.central.url else WARN, "not measured yet")
+        checks.append(Check("clock vs centre", OK if not config.central.url else WARN, "not measured yet"))
     else:
         far = abs(skew) > 300
-        clock = Check("clock vs centre", FAIL if far else OK,
-                      f"kiosk clock is {abs(skew):.0f} s {'behind' if skew > 0 else 'ahead of'} the centre")
-    return [queue, clock]
+        checks.append(Check("clock vs centre", FAIL if far else OK,
+                            f"kiosk clock is {abs(skew):.0f} s {'behind' if skew > 0 else 'ahead of'} the centre"))
+    return checks
 
 
 def check_catalog(config: Config) -> Check:
@@ -142,9 +228,10 @@ def check_fonts() -> Check:
 
 
 def run_checks(config: Config, extra: Iterable[Callable[[Config], Check | list[Check]]] = ()) -> list[Check]:
-    checks: list[Check] = [check_config(config)]
-    checks += check_store(config)  # opens (and on a new kiosk creates) the data dir first
-    checks.append(check_data_dir(config))
+    # Read-only: nothing here creates the data dir, the key or the database.
+    checks: list[Check] = [check_config(config), check_data_dir(config), check_key(config)]
+    checks += check_store(config)
+    checks.append(check_central(config))
     checks += check_sync(config)
     checks += [check_catalog(config), check_disk(config), check_clock(), check_fonts()]
     for extra_check in extra:

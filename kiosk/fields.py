@@ -7,6 +7,7 @@ says what is wrong in words.  Nothing here trusts its input.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 import unicodedata
@@ -86,8 +87,17 @@ def validate_photo(data: bytes | None, field: str = "photo") -> bytes:
     return data
 
 
+def years_before(day: _dt.date, years: int) -> _dt.date:
+    """The same day `years` earlier; 29 February becomes 28 February in a year without one."""
+    year = day.year - years
+    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        return _dt.date(year, 2, 28)
+    return day.replace(year=year)
+
+
 def date_bounds(field: "Field", today: _dt.date) -> tuple[_dt.date, _dt.date]:
-    earliest = today.replace(year=today.year - field.max_years_ago) if field.max_years_ago else _dt.date(1880, 1, 1)
+    """(earliest, latest) a date field accepts on `today`."""
+    earliest = years_before(today, field.max_years_ago) if field.max_years_ago else _dt.date(1880, 1, 1)
     latest = today if not field.future_days else today + _dt.timedelta(days=field.future_days)
     return earliest, latest
 

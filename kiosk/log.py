@@ -1,7 +1,12 @@
 """Logging for the kiosk: to stderr (the systemd journal under the unit) and a rotating file.
 
-Code never logs personal data on purpose; as a second guard a filter masks
-anything in a log record that looks like an ID number or a mobile number.
+Code never logs personal data on purpose: names and addresses cannot be told
+apart from other text, so they are never passed to a log call (wrap a value
+that must be mentioned in `hidden()`).  As a second guard every handler set up
+here masks, in the fully formatted line *including tracebacks and stack
+dumps*, anything that looks like an ID number (110105********002X) or a mobile
+number (138****8000).  Uncaught exceptions (main thread and other threads) go
+through the same handlers instead of raw to stderr.
 """
 
 from __future__ import annotations
@@ -9,12 +14,16 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 from kiosk import id_number
 
 _ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
 _MOBILE_LIKE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def scrub(text: str) -> str:
@@ -23,21 +32,73 @@ def scrub(text: str) -> str:
     return _MOBILE_LIKE.sub(lambda m: m.group(0)[:3] + "****" + m.group(0)[-4:], text)
 
 
+class hidden:  # noqa: N801 - used like a function: log.info("for %s", hidden(name))
+    """A value a log line may mention but never show: formats as `[hidden]`, in repr too."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    def __str__(self) -> str:
+        return "[hidden]"
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return "[hidden]"
+
+
+class ScrubFormatter(logging.Formatter):
+    """Formats the whole record (message, args, exception text, stack), then masks it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record))
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's name
+        # Cached on the record as exc_text: other handlers then reuse the masked text.
+        return scrub(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802 - logging's name
+        return scrub(super().formatStack(stack_info))
+
+
 class ScrubFilter(logging.Filter):
+    """Masks the message of a record (for handlers whose formatter is not a ScrubFormatter)."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = scrub(record.getMessage())
         record.args = ()
+        if record.exc_text:
+            record.exc_text = scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub(record.stack_info)
         return True
 
 
+def _log_uncaught(exc_type, exc, tb, thread_name: str | None = None) -> None:
+    if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    where = f" in thread {thread_name}" if thread_name else ""
+    logging.getLogger("waystation").critical("uncaught %s%s", exc_type.__name__, where, exc_info=(exc_type, exc, tb))
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit:
+        return
+    _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback,
+                  args.thread.name if args.thread is not None else None)
+
+
 def setup(log_dir: Path | None = None, level: int = logging.INFO) -> Path | None:
-    """Send logs to stderr and, when `log_dir` is given, to log_dir/waystation.log."""
+    """Send logs to stderr and, when `log_dir` is given, to log_dir/waystation.log (both masked)."""
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
         if getattr(handler, "_waystation", False):
             root.removeHandler(handler)
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    formatter = ScrubFormatter(FORMAT)
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     path = None
     if log_dir is not None:
@@ -49,4 +110,6 @@ def setup(log_dir: Path | None = None, level: int = logging.INFO) -> Path | None
         handler.setFormatter(formatter)
         handler.addFilter(ScrubFilter())
         root.addHandler(handler)
+    sys.excepthook = _log_uncaught
+    threading.excepthook = _thread_hook
     return path

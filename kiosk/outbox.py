@@ -10,24 +10,28 @@ order), so it lives in the core and the sync worker only drives it:
 - `mark_done()` only after the centre's positive answer: the centre's receipt
   (central id, its own time) goes on the application and the row leaves the outbox.
 - `quarantine()` sets a record the centre refused aside for a helper: it stays
-  in the table (never dropped) and no longer holds up the rows behind it.
+  in the table (never dropped) and no longer holds up the rows behind it.  The
+  audit log gets codes only; the centre's words are sealed on the row.
 - `defer()` honours a Retry-After, `release()` returns claimed rows that were
   never tried (the queue paused before their turn).
 
 Rows are sent strictly in order: the head of the queue (lowest id, not
 quarantined) decides when the queue moves.  Only one worker drives a database
 at a time (the sync worker holds a file lock), so "sending" rows found at start
-were left by a killed process and are made due again by `recover()`.
+were left by a killed process and are made pending again by `recover()`, due
+when their persisted backoff says.
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from dataclasses import dataclass, field
 
 from kiosk import audit
 from kiosk.applications import utc_now
+from kiosk.errors import CryptoError
 from kiosk.store import Store
 
 PENDING = "pending"
@@ -166,52 +170,80 @@ def mark_done(store: Store, accepted: list[Accepted]) -> None:
                          f"central_id={item.central_id}")
 
 
-def quarantine(store: Store, row: OutboxRow, reason: str) -> None:
-    """Set a refused record aside for a helper: kept, visible, and no longer blocking the queue."""
+def quarantine(store: Store, row: OutboxRow, code: str, *, server_code: str = "", field: str = "",
+               message: str = "") -> None:
+    """Set a refused record aside for a helper: kept, visible, and no longer blocking the queue.
+
+    The codes (ours, the centre's) and the field the centre named go to the row and the
+    audit log; the centre's free text goes only to the row, sealed: a centre may echo
+    what the resident entered, and the audit log is append-only and in clear."""
     at = utc_now()
+    codes = " ".join(part for part in (code, server_code) if part)[:200]
+    sealed = store.sealer.seal(message.encode("utf-8"), _message_context(row.application_uuid)) if message else None
     with store.transaction() as conn:
         conn.execute(
-            "UPDATE outbox SET state = ?, quarantined_at = ?, quarantine_reason = ?, last_error = ?,"
-            " sending_since = NULL WHERE id = ?", (QUARANTINED, at, reason[:500], reason[:200], row.id))
+            "UPDATE outbox SET state = ?, quarantined_at = ?, quarantine_reason = ?, quarantine_message = ?,"
+            " last_error = ?, sending_since = NULL WHERE id = ?", (QUARANTINED, at, codes, sealed, codes, row.id))
         number = conn.execute("SELECT number FROM applications WHERE uuid = ?", (row.application_uuid,)).fetchone()
         conn.execute("UPDATE applications SET status = 'set_aside', status_changed_at = ? WHERE uuid = ?",
                      (at, row.application_uuid))
+        detail = f"code={code}" + (f" server_code={server_code}" if server_code else "") + (
+            f" field={field}" if field else "")
         audit.append(conn, "sync", "application.quarantined", number[0] if number else row.application_uuid,
-                     reason[:200])
+                     detail[:200])
+
+
+def _message_context(application_uuid: str) -> str:
+    return f"outbox-message:{application_uuid}"
 
 
 def requeue(store: Store, application_uuid: str, actor: str = "helper") -> None:
     """A helper sends a set-aside record again (after correcting it or the centre's fix)."""
     with store.transaction() as conn:
         conn.execute("UPDATE outbox SET state = ?, quarantined_at = NULL, quarantine_reason = NULL,"
-                     " next_attempt_at = 0 WHERE application_uuid = ? AND state = ?",
+                     " quarantine_message = NULL, next_attempt_at = 0 WHERE application_uuid = ? AND state = ?",
                      (PENDING, application_uuid, QUARANTINED))
         conn.execute("UPDATE applications SET status = 'queued' WHERE uuid = ?", (application_uuid,))
         audit.append(conn, actor, "application.requeued", application_uuid)
 
 
 def quarantined(store: Store) -> list[tuple[str, str, str]]:
-    """(number, reason, quarantined_at) of every record set aside, oldest first."""
-    return store.conn.execute(
-        "SELECT a.number, o.quarantine_reason, o.quarantined_at FROM outbox o"
-        " JOIN applications a ON a.uuid = o.application_uuid WHERE o.state = ? ORDER BY o.id",
+    """(number, reason, quarantined_at) of every record set aside, oldest first.
+
+    `reason` is the codes, then the centre's own words (unsealed here, for a helper's screen)."""
+    rows = store.conn.execute(
+        "SELECT a.number, o.quarantine_reason, o.quarantine_message, o.application_uuid, o.quarantined_at"
+        " FROM outbox o JOIN applications a ON a.uuid = o.application_uuid WHERE o.state = ? ORDER BY o.id",
         (QUARANTINED,)).fetchall()
+    result = []
+    for number, codes, sealed, uuid, at in rows:
+        reason = codes or ""
+        if sealed:
+            try:
+                reason += ": " + store.sealer.open(sealed, _message_context(uuid)).decode("utf-8")
+            except (CryptoError, UnicodeDecodeError):
+                reason += ": (the centre's message cannot be read here)"
+        result.append((number, reason, at))
+    return result
 
 
 def recover(store: Store, now: float | None = None) -> int:
-    """Rows left 'sending' by a killed worker become due again; returns how many.
+    """Rows left 'sending' by a killed worker are pending again; returns how many.
 
-    Only call with the worker lock held: then no other process is sending them."""
-    now = time.time() if now is None else now
+    Their attempt already counts as failed (claim() marked it before sending) and
+    their next try stays where claim() put it: a worker that crashes again and
+    again still backs off instead of retrying at once.  Only call with the worker
+    lock held: then no other process is sending them.  (`now` is kept for callers.)"""
     with store.transaction() as conn:
         return conn.execute(
-            "UPDATE outbox SET state = ?, sending_since = NULL, next_attempt_at = min(next_attempt_at, ?)"
-            " WHERE state = ?", (PENDING, now, SENDING)).rowcount
+            "UPDATE outbox SET state = ?, sending_since = NULL WHERE state = ?", (PENDING, SENDING)).rowcount
 
 
-def counts(store: Store, now: float | None = None) -> Counts:
+def counts(store: Store | sqlite3.Connection, now: float | None = None) -> Counts:
+    """The queue in numbers; takes a Store or a bare connection (doctor looks without opening a Store)."""
     now = time.time() if now is None else now
-    waiting, quarantined_count, due_count, oldest = store.conn.execute(
+    conn = store if isinstance(store, sqlite3.Connection) else store.conn
+    waiting, quarantined_count, due_count, oldest = conn.execute(
         "SELECT sum(state != ?), sum(state = ?), sum(state != ? AND next_attempt_at <= ?), min(created_at)"
         " FROM outbox", (QUARANTINED, QUARANTINED, QUARANTINED, now)).fetchone()
     return Counts(waiting or 0, quarantined_count or 0, due_count or 0, oldest)

@@ -53,6 +53,23 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
     return schema_version(conn)
 
 
+def inspect(path: Path) -> sqlite3.Connection:
+    """A connection to an existing database for looking only: never creates the file, never migrates.
+
+    For `waystation doctor`, which must not create a data dir, key or database as a side
+    effect (nor upgrade the schema under a kiosk that is not running)."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError("store.failed", detail=f"{path} does not exist")
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, isolation_level=None, timeout=5,
+                               check_same_thread=False)
+        conn.execute("PRAGMA query_only=ON")
+    except sqlite3.Error as error:
+        raise translate_error(error) from None
+    return conn
+
+
 def translate_error(error: sqlite3.Error) -> StoreError:
     text = str(error).lower()
     if "full" in text:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import hmac
 import json
+import re
 import secrets
 import time
 from collections.abc import Mapping
@@ -181,7 +182,12 @@ class CentralClient:
                                server_code="not_json") from None
         answer = self._call("PUT", f"/applications/{quote(uuid, safe='')}", data=data,
                             headers={"Content-Type": "application/json"})
-        result = parse_answer(answer, ApplicationAnswer)
+        try:
+            result = parse_answer(answer, ApplicationAnswer)
+        except SyncRejected as error:
+            if "field" not in error.params and (field := _field_at_fault(answer)):
+                error.params["field"] = field  # a location, never a value (openapi: Error.details)
+            raise
         if result.uuid != uuid:
             raise SyncNotCentral("sync.garbage", detail="answer is about another application")
         return result
@@ -273,6 +279,31 @@ class _OffsetMismatch(Exception):
     def __init__(self, offset: int) -> None:
         super().__init__(offset)
         self.offset = offset
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,40}")
+
+
+def _field_at_fault(answer: RawAnswer) -> str:
+    """The first field the centre's error names (`details[0].loc`), if it is a plain path.
+
+    Only names (a letter first) and list indices pass: whatever else a centre puts
+    there could be a resident's value, and this goes to the audit log in clear."""
+    body = centre_error(answer)
+    if body is None or not body.details:
+        return ""
+    loc = body.details[0].get("loc")
+    if not isinstance(loc, list) or not 0 < len(loc) <= 8:
+        return ""
+    parts = []
+    for part in loc:
+        if isinstance(part, int) and not isinstance(part, bool) and 0 <= part < 1000:
+            parts.append(str(part))
+        elif isinstance(part, str) and (_FIELD_NAME.fullmatch(part) or (part.isdigit() and len(part) <= 3)):
+            parts.append(part)
+        else:
+            return ""
+    return ".".join(parts)
 
 
 def _int_or(text: str | None, default: int) -> int:

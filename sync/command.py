@@ -20,7 +20,7 @@ import threading
 from collections.abc import Sequence
 
 from kiosk import config as config_mod
-from kiosk.errors import KioskError
+from kiosk.errors import ConfigError, KioskError
 from kiosk.store import open_store
 
 EXIT_PAUSED = 1
@@ -30,29 +30,70 @@ EXIT_LOCKED = 3
 
 def build_worker(config: config_mod.Config, *, backoff_base: float | None = None,
                  backoff_cap: float | None = None, preflight_base: float | None = None):
-    """A SyncWorker on its own store connection and HTTP session (call on the worker's thread)."""
+    """A SyncWorker on its own store connection and HTTP session (call on the worker's thread).
+
+    A setting that keeps the worker from starting raises ConfigError naming the key,
+    and (when the kiosk's database exists) leaves a `stopped` state with that code in
+    sync_state, so `waystation doctor` and helpers see why nothing is sent."""
     from kiosk import outbox
     from kiosk.catalog import CatalogRepository
-    from sync.client import CentralClient
     from sync.worker import SyncWorker
 
-    central = config.central
-    if not central.url:
-        raise KioskError("config.invalid", key="central.url", problem="no central service configured")
-    if central.token_file is None:
-        raise KioskError("config.invalid", key="central.token_file", problem="missing")
     try:
-        token = central.token_file.read_text(encoding="utf-8").strip()
-    except OSError as error:
-        raise KioskError("config.invalid", key="central.token_file", problem=str(error)) from None
-    client = CentralClient(central.url, token, ca_bundle=central.ca_bundle,
-                           catalog_public_key=central.catalog_public_key or None)
-    store = open_store(config)
+        client = _client(config.central)
+    except KioskError as error:
+        _record_stopped(config, error)
+        raise
+    try:
+        store = open_store(config)
+    except BaseException:
+        client.close()
+        raise
     backoff = outbox.Backoff(base=backoff_base or 2.0, cap=backoff_cap or 900.0)
     preflight = outbox.Backoff(base=preflight_base or 5.0, cap=max(backoff_cap or 300.0, preflight_base or 5.0))
-    repository = CatalogRepository(config.storage.data_dir) if central.catalog_public_key else None
+    repository = CatalogRepository(config.storage.data_dir) if config.central.catalog_public_key else None
     return SyncWorker(store, client, catalog_repository=repository, retention_days=config.storage.retention_days,
                       backoff=backoff, preflight_backoff=preflight)
+
+
+def _client(central: config_mod.CentralConfig):
+    """The protocol client the central settings describe; ConfigError naming the key when they cannot."""
+    from sync.client import CentralClient
+
+    if not central.url:
+        raise ConfigError("config.invalid", key="central.url", problem="no central service configured")
+    if central.token_file is None:
+        raise ConfigError("config.invalid", key="central.token_file", problem="missing")
+    try:
+        token = central.token_file.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        problem = getattr(error, "strerror", None) or "not readable text"
+        raise ConfigError("config.invalid", key="central.token_file",
+                          problem=f"{central.token_file}: {problem}") from None
+    try:
+        return CentralClient(central.url, token, ca_bundle=central.ca_bundle,
+                             catalog_public_key=central.catalog_public_key or None)
+    except (ValueError, TypeError):  # the key is checked by the config; this is the last guard
+        raise ConfigError("config.invalid", key="central.catalog_public_key",
+                          problem="not an Ed25519 public key (64 hex digits)") from None
+
+
+def _record_stopped(config: config_mod.Config, error: KioskError) -> None:
+    """Leave the reason in an existing store's sync_state; never create a store just for that."""
+    from sync.worker import record_stopped
+
+    if not (config.storage.database.exists() and config.storage.key_path.exists()):
+        return
+    try:
+        store = open_store(config)
+    except KioskError:
+        return
+    try:
+        record_stopped(store, error.code, error.text("en"))
+    except KioskError:
+        pass
+    finally:
+        store.close()
 
 
 def main(config: config_mod.Config, once: bool, watch: bool, **tuning: float | None) -> int:
@@ -100,7 +141,9 @@ def cli(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--backoff-cap", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--preflight-base", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from kiosk import log as log_setup
+
+    log_setup.setup(None, logging.WARNING)  # stderr (the journal), masked like the kiosk's own log
     try:
         config = config_mod.load(args.config)
     except KioskError as error:

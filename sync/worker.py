@@ -21,6 +21,7 @@ plain thread in the kiosk (never the GUI thread) or as its own process.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
@@ -32,7 +33,8 @@ from pathlib import Path
 from typing import Any, Self
 
 from kiosk import applications, outbox, retention
-from kiosk.errors import KioskError, SyncError
+from kiosk.errors import CatalogError, KioskError, SyncError
+from kiosk.log import scrub
 from kiosk.messages import register
 from kiosk.store import Store
 from sync import errors as sync_errors
@@ -105,7 +107,8 @@ class SyncWorker:
         self._lock_fd = fd
         recovered = outbox.recover(self.store, self.clock())
         if recovered:
-            log.info("sync: %d rows left in flight by an earlier run are due again", recovered)
+            log.info("sync: %d rows left in flight by an earlier run are pending again (each waits out its backoff)",
+                     recovered)
         return self
 
     def close(self) -> None:
@@ -169,16 +172,18 @@ class SyncWorker:
     def run_once(self, *, force_preflight: bool = True) -> PassResult:
         """Preflight, push, pull, purge.  Never raises SyncError: the state says what happened."""
         result = PassResult()
-        state = self.state()
-        if force_preflight or state["state"] != "online" or self.clock() >= state["next_preflight_at"]:
-            if not self.preflight(result):
-                self._purge(result)
-                return result
-        else:
-            result.state = "online"
-        if self.push(result) and self._pull_due():
-            self.pull(result)
-        self._purge(result)
+        try:
+            state = self.state()
+            if force_preflight or state["state"] != "online" or self.clock() >= state["next_preflight_at"]:
+                if not self.preflight(result):
+                    return result
+            else:
+                result.state = "online"
+            if self.push(result) and self._pull_due():
+                self.pull(result)
+        finally:
+            # Data minimisation does not wait for the network, nor for anything above going wrong.
+            self._purge(result)
         return result
 
     def push(self, result: PassResult) -> bool:
@@ -210,8 +215,8 @@ class SyncWorker:
         """Handle one row's failure; True to go on with the next row, False to pause the queue."""
         action = getattr(error, "action", sync_errors.RETRY)
         if action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
-            server_code = getattr(error, "server_code", "")
-            outbox.quarantine(self.store, row, f"{error.code} {server_code}: {getattr(error, 'detail', '')}".strip())
+            outbox.quarantine(self.store, row, error.code, server_code=getattr(error, "server_code", ""),
+                              field=str(error.params.get("field", "")), message=str(getattr(error, "detail", "")))
             result.quarantined += 1
             return True
         outbox.failed(self.store, row, error.code, getattr(error, "retry_after", None), self.clock())
@@ -249,8 +254,7 @@ class SyncWorker:
             self.pull_catalog(result)
         except SyncError as error:
             if getattr(error, "action", None) == sync_errors.KEEP_LAST:
-                result.errors.append(error.code)
-                log.warning("catalog refused, the last good one stays: %s", error.code)
+                self._catalog_refused(error, result)
             else:
                 self._went_wrong(error, result)
 
@@ -278,9 +282,25 @@ class SyncWorker:
         verified = self.client.pull_catalog(have)
         if verified is None:
             return
-        self.catalog_repository.install(verified.catalog_json)  # validates before replacing
-        self._set_state(catalog_version=verified.version)
+        try:
+            self.catalog_repository.install(verified.catalog_json)  # validates before replacing
+        except CatalogError as error:  # signed, but not a catalog this kiosk can use
+            self._catalog_refused(error, result, version=verified.version)
+            return
+        except OSError as error:  # the catalog directory cannot be written
+            self._catalog_refused(CatalogError("catalog.invalid", problem=f"cannot be saved ({error.strerror})"),
+                                  result, version=verified.version)
+            return
+        self._set_state(catalog_version=verified.version, catalog_problem="", catalog_problem_at=None)
         result.catalog_version = verified.version
+
+    def _catalog_refused(self, error: KioskError, result: PassResult, version: int | None = None) -> None:
+        """The last good catalog stays; why the newer one was refused goes to sync_state (doctor shows it)."""
+        where = f"version {version}: " if version is not None else ""
+        problem = f"{error.code}: {where}{error.text('en')}"[:500]
+        self._set_state(catalog_problem=problem, catalog_problem_at=applications.utc_now())
+        result.errors.append(error.code)
+        log.warning("catalog refused, the last good one stays: %s", error.code)
 
     def _purge(self, result: PassResult) -> None:
         if self.retention_days is not None:
@@ -345,19 +365,63 @@ def _unique(attachments: tuple[applications.Attachment, ...]) -> list[applicatio
     return unique
 
 
+def record_stopped(store: Store, code: str, detail: str = "") -> None:
+    """Write a `stopped` state to sync_state: no worker runs until IT acts (doctor and helpers see the code)."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE sync_state SET state = 'stopped', state_code = ?, state_detail = ?,"
+                     " next_preflight_at = 0 WHERE id = 1", (code, detail[:300]))
+
+
+def _failure(error: BaseException) -> tuple[str, str]:
+    """(code, words) for a log line: KioskError words carry no personal data; other exceptions only their type."""
+    if isinstance(error, KioskError):
+        return error.code, scrub(error.text("en"))
+    return "sync.failed", type(error).__name__
+
+
 def run_in_thread(worker_factory: Callable[[], SyncWorker], stop_event: threading.Event,
-                  nudge: threading.Event | None = None) -> threading.Thread:
+                  nudge: threading.Event | None = None, *,
+                  retry: outbox.Backoff | None = None) -> threading.Thread:
     """Start a worker on a daemon thread (inside the kiosk; never the GUI thread).
 
-    The factory runs on that thread, so the store connection and HTTP session are its own."""
+    The factory runs on that thread, so the store connection and HTTP session are its own
+    (the thread closes both).  Whatever goes wrong building or running the worker (a
+    missing token file, a bad setting, another worker holding the lock, a store error)
+    does not end the thread: one log line without a traceback (tracebacks can carry
+    anything), a `stopped` state in sync_state when the store could be opened, and a
+    new try after a backoff, until `stop_event` is set."""
+    retry = retry or outbox.Backoff(base=5.0, cap=300.0)
+
     def run() -> None:
-        try:
-            with worker_factory() as worker:
+        failures = 0
+        while not stop_event.is_set():
+            worker: SyncWorker | None = None
+            try:
+                worker = worker_factory()
+                worker.open()
+                failures = 0
                 worker.run_forever(stop_event, nudge)
-        except SyncLocked as error:
-            log.warning("sync worker not started: %s", error.code)
+            except SyncLocked as error:
+                log.warning("sync worker not started: %s", error.code)
+            except Exception as error:  # noqa: BLE001 - the thread must outlive any one failure
+                code, words = _failure(error)
+                log.error("sync worker stopped (%s): %s", code, words)
+                if worker is not None:
+                    with contextlib.suppress(Exception):
+                        record_stopped(worker.store, code, words)
+            finally:
+                if worker is not None:
+                    with contextlib.suppress(Exception):
+                        worker.close()
+                    with contextlib.suppress(Exception):
+                        worker.store.close()
+            if stop_event.is_set():
+                return
+            failures += 1
+            wait = retry.delay(failures)
+            log.info("sync worker: next start in %.0f s", wait)
+            stop_event.wait(wait)
 
     thread = threading.Thread(target=run, name="waystation-sync", daemon=True)
     thread.start()
     return thread
-

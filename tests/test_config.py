@@ -52,3 +52,59 @@ def test_unreadable_or_broken_files_are_explained(tmp_path):
         config.load(tmp_path / "missing.toml")
     with pytest.raises(ConfigError, match="not valid TOML"):
         config.load(write(tmp_path, "[station\n"))
+
+
+@pytest.mark.parametrize("value, words", [
+    ("abc", "64 hex digits"),
+    ("zz" * 32, "64 hex digits"),
+    ("ab" * 31, "32 bytes"),
+    ("ab" * 33, "32 bytes"),
+])
+def test_a_malformed_catalog_key_stops_start_up_naming_the_key(tmp_path, value, words):
+    with pytest.raises(ConfigError) as caught:
+        config.load(write(tmp_path, f'[central]\ncatalog_public_key = "{value}"\n'))
+    message = caught.value.text("en")
+    assert "central.catalog_public_key" in message and words in message
+
+
+def test_a_well_formed_catalog_key_is_taken_as_the_sync_client_reads_it(tmp_path):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from sync.signing import load_public_key, public_key_hex
+
+    key = Ed25519PrivateKey.generate()
+    text = public_key_hex(key).upper()
+    loaded = config.load(write(tmp_path, f'[central]\ncatalog_public_key = " {text} "\n'))
+    public = load_public_key(loaded.central.catalog_public_key)
+    assert public.public_bytes_raw() == key.public_key().public_bytes_raw()
+
+
+PRODUCTION = {
+    "station": {"id": "BJ0105", "production": True},
+    "central": {"url": "https://centre.example", "token_file": "/etc/waystation/token"},
+    "devices": {"card_reader": "ga467", "camera": "0"},
+}
+
+
+def test_a_production_station_with_real_settings_loads():
+    assert config.from_mapping(PRODUCTION).station.production
+
+
+@pytest.mark.parametrize("section, key, value", [
+    ("station", "id", "DEMO01"),
+    ("devices", "card_reader", "simulated"),
+    ("devices", "camera", "simulated"),
+    ("central", "url", ""),
+    ("central", "token_file", None),
+])
+def test_production_refuses_demo_settings_naming_the_key(section, key, value):
+    values = {name: dict(part) for name, part in PRODUCTION.items()}
+    if value is None:
+        del values[section][key]
+    else:
+        values[section][key] = value
+    with pytest.raises(ConfigError) as caught:
+        config.from_mapping(values)
+    assert f"{section}.{key}" in caught.value.text("en") and "station.production" in caught.value.text("en")
+    values["station"]["production"] = False
+    config.from_mapping(values)  # the same settings are fine on a demo or test station

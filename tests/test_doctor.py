@@ -1,9 +1,11 @@
 """`waystation doctor` tells IT what is wrong in words: clock, sync queue, audit chain, catalog."""
 
+import contextlib
 import datetime as _dt
+import sqlite3
 
-from kiosk import config as config_mod, doctor
-from kiosk.store import open_store
+from kiosk import config as config_mod, crypto, doctor, migrations
+from kiosk.store import Store, open_store
 
 
 def config_for(tmp_path, **central):
@@ -19,7 +21,7 @@ def test_a_clock_before_the_build_is_flagged():
     assert doctor.check_clock().status == doctor.OK
 
 
-def test_a_kiosk_clock_far_from_the_centres_and_set_aside_records_fail(tmp_path):
+def test_a_kiosk_clock_far_from_the_centres_fails_while_an_empty_queue_is_ok(tmp_path):
     config = config_for(tmp_path, url="https://127.0.0.1:9", token_file=str(tmp_path / "t"))
     store = open_store(config)
     store.conn.execute("UPDATE sync_state SET clock_skew = 3600, state = 'online' WHERE id = 1")
@@ -39,3 +41,48 @@ def test_render_readable_and_json(tmp_path):
     text = doctor.render(checks)
     assert "audit chain" in text and text.splitlines()[-1] in ("all checks passed", f"{sum(c.status == 'fail' for c in checks)} check(s) failed")
     assert '"checks"' in doctor.render(checks, as_json=True)
+
+
+def test_doctor_on_a_new_kiosk_creates_nothing_and_says_not_created_yet(tmp_path):
+    data = tmp_path / "data"
+    checks = by_name(doctor.run_checks(config_for(data)))
+    assert not data.exists()  # no data dir, no key, no database made as a side effect
+    for name in ("data dir", "store key", "database"):
+        assert checks[name].status == doctor.WARN and "not created yet" in checks[name].detail, name
+    assert checks["audit chain"].status == doctor.WARN and "not checked" in checks["audit chain"].detail
+    assert checks["sync queue"].status == doctor.OK
+    assert all(check.status != doctor.FAIL for name, check in checks.items() if name != "fonts")
+
+
+def test_doctor_reports_an_existing_store_without_changing_it(tmp_path):
+    config = config_for(tmp_path)
+    old = Store(config.storage.database, crypto.Sealer(crypto.load_or_create_key(config.storage.key_path)),
+                migrate_to=migrations.LATEST - 1)
+    old.close()
+    checks = by_name(doctor.run_checks(config))
+    assert checks["database"].status == doctor.WARN and "upgrades it" in checks["database"].detail
+    assert checks["store key"].status == doctor.OK and checks["audit chain"].status == doctor.OK
+    with contextlib.closing(sqlite3.connect(config.storage.database)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST - 1  # not upgraded
+    config.storage.key_path.unlink()
+    assert by_name(doctor.run_checks(config))["store key"].status == doctor.FAIL
+
+
+def test_central_settings_are_checked_when_a_centre_is_configured(tmp_path):
+    assert doctor.check_central(config_for(tmp_path)).status == doctor.OK  # offline station
+    token, ca = tmp_path / "token", tmp_path / "ca.pem"
+    check = doctor.check_central(config_for(tmp_path, url="https://c.example", token_file=str(token),
+                                            ca_bundle=str(ca)))
+    assert check.status == doctor.FAIL
+    assert f"central.token_file {token}" in check.detail and f"central.ca_bundle {ca}: no such file" in check.detail
+    token.write_text("")
+    assert "is empty" in doctor.check_central(config_for(tmp_path, url="https://c.example",
+                                                         token_file=str(token))).detail
+    token.write_text("secret-token")
+    ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    check = doctor.check_central(config_for(tmp_path, url="https://c.example", token_file=str(token),
+                                            ca_bundle=str(ca)))
+    assert check.status == doctor.WARN and "catalog_public_key" in check.detail
+    check = doctor.check_central(config_for(tmp_path, url="https://c.example", token_file=str(token),
+                                            catalog_public_key="ab" * 32))
+    assert check.status == doctor.OK

@@ -1,9 +1,9 @@
 import datetime as _dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
-from kiosk import fields
+from kiosk import catalog as catalog_mod, fields
 from kiosk.catalog import Field, Text
 from kiosk.errors import ValidationError
 
@@ -92,3 +92,36 @@ def test_photo_must_be_an_image_of_sensible_size():
     for data in (b"", b"GIF89a....", b"\xff\xd8\xff" + bytes(fields.MAX_PHOTO_BYTES)):
         with pytest.raises(ValidationError):
             fields.validate(field, data, TODAY)
+
+
+def test_a_bound_counted_back_from_29_february_lands_on_28_february():
+    field = make_field(type="date", max_years_ago=1)
+    earliest, latest = fields.date_bounds(field, _dt.date(2028, 2, 29))
+    assert (earliest, latest) == (_dt.date(2027, 2, 28), _dt.date(2028, 2, 29))
+    assert fields.validate(field, "2027-02-28", _dt.date(2028, 2, 29)) == "2027-02-28"
+    four_years = make_field(type="date", max_years_ago=4)
+    assert fields.date_bounds(four_years, _dt.date(2028, 2, 29))[0] == _dt.date(2024, 2, 29)
+
+
+DATE_FIELDS = [field for service in catalog_mod.bundled().services for field in service.fields if field.type == "date"]
+
+
+def _on_leap_days(test):
+    """Random dates rarely hit 29 February: every field is also tried on two of them."""
+    for field in DATE_FIELDS:
+        for day in (_dt.date(2024, 2, 29), _dt.date(2096, 2, 29)):
+            test = example(today=day, field=field)(test)
+    return test
+
+
+@_on_leap_days
+@given(today=st.dates(min_value=_dt.date(2000, 1, 1), max_value=_dt.date(2100, 12, 31)),
+       field=st.sampled_from(DATE_FIELDS))
+def test_every_date_field_of_the_bundled_catalog_has_sane_bounds_on_any_day(today, field):
+    earliest, latest = fields.date_bounds(field, today)
+    assert earliest <= today <= latest
+    if field.max_years_ago:
+        assert today.year - earliest.year == field.max_years_ago
+        assert (earliest.month, earliest.day) in ((today.month, today.day), (2, 28))
+    assert fields.validate(field, today.isoformat(), today) == today.isoformat()
+    assert fields.validate(field, earliest.isoformat(), today) == earliest.isoformat()

@@ -1,10 +1,11 @@
 """A database made by an old version is upgraded in place and nothing is lost."""
 
+import hashlib
 import json
 
 import pytest
 
-from kiosk import crypto, migrations, store as store_mod
+from kiosk import audit, crypto, migrations, store as store_mod
 from kiosk.errors import StoreError
 
 
@@ -12,6 +13,7 @@ def test_upgrade_from_first_migration_keeps_everything(tmp_path):
     sealer = crypto.Sealer(crypto.load_or_create_key(tmp_path / "k"))
     old = store_mod.Store(tmp_path / "w.db", sealer, migrate_to=1)
     assert store_mod.schema_version(old.conn) == 1
+    photos = {}
     with old.transaction() as conn:
         for i in range(1, 4):
             conn.execute(
@@ -20,7 +22,15 @@ def test_upgrade_from_first_migration_keeps_everything(tmp_path):
                 (f"u{i}", f"N{i}", i, "senior_card", "zh_CN", "2026-01-01",
                  sealer.seal(json.dumps({"answers": {"name": f"n{i}"}}).encode(), f"application:u{i}")),
             )
+            photos[i] = f"photo {i}".encode() * 100
+            conn.execute(
+                "INSERT INTO attachments(application_uuid, name, mime, size, sha256, data) VALUES (?,?,?,?,?,?)",
+                (f"u{i}", "id_front", "image/jpeg", len(photos[i]), hashlib.sha256(photos[i]).hexdigest(),
+                 sealer.seal(photos[i], f"attachment:u{i}:id_front")))
             conn.execute("INSERT INTO outbox(application_uuid, created_at) VALUES (?, ?)", (f"u{i}", "t"))
+            conn.execute("INSERT INTO receipts(number, application_uuid, issued_at, qr_text) VALUES (?,?,?,?)",
+                         (f"N{i}", f"u{i}", "2026-01-01", f"waystation:N{i}"))
+            audit.append(conn, "kiosk", "application.submitted", f"N{i}")
     old.close()
 
     upgraded = store_mod.Store(tmp_path / "w.db", sealer)
@@ -30,7 +40,18 @@ def test_upgrade_from_first_migration_keeps_everything(tmp_path):
     assert json.loads(sealer.open(rows[2][2], "application:u3"))["answers"]["name"] == "n3"
     assert all(r[3] == "" for r in rows)  # new column, default filled in
     assert upgraded.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 3
+    for uuid, sha, data in upgraded.conn.execute("SELECT application_uuid, sha256, data FROM attachments"):
+        opened = sealer.open(data, f"attachment:{uuid}:id_front")
+        assert hashlib.sha256(opened).hexdigest() == sha and opened == photos[int(uuid[1:])]
+    assert upgraded.conn.execute("SELECT number, qr_text FROM receipts ORDER BY number").fetchall() == [
+        (f"N{i}", f"waystation:N{i}") for i in range(1, 4)]
+    assert audit.verify(upgraded.conn) == 3  # the chain written by v1 still holds
+    with upgraded.transaction() as conn:
+        audit.append(conn, "kiosk", "store.upgraded")
+    assert audit.verify(upgraded.conn) == 4
     upgraded.conn.execute("SELECT * FROM help_requests").fetchall()  # the new table exists
+    assert upgraded.conn.execute("SELECT catalog_problem FROM sync_state").fetchone() == ("",)
+    upgraded.close()
 
 
 def test_a_database_from_a_newer_program_is_refused(tmp_path):

@@ -46,10 +46,15 @@ def test_retry_after_sets_the_next_try_exactly(store):
 def test_a_quarantined_row_is_kept_and_no_longer_blocks(store):
     first, second = queue(store, 2)
     row = outbox.due(store, now=0.0)[0]
-    outbox.quarantine(store, row, "sync.rejected invalid_application")
+    outbox.quarantine(store, row, "sync.rejected", server_code="invalid_application", field="answers.name",
+                      message="张三 is not a valid name")  # a centre echoing what was typed
     assert [r.application_uuid for r in outbox.due(store, now=0.0)] == [second]
     assert outbox.counts(store).quarantined == 1
-    assert outbox.quarantined(store)[0][1] == "sync.rejected invalid_application"
+    assert outbox.quarantined(store)[0][1] == "sync.rejected invalid_application: 张三 is not a valid name"
+    (detail,) = store.conn.execute("SELECT detail FROM audit_log WHERE action = 'application.quarantined'").fetchone()
+    assert detail == "code=sync.rejected server_code=invalid_application field=answers.name"  # codes only
+    raw = b"".join(path.read_bytes() for path in store.path.parent.glob(store.path.name + "*"))
+    assert "张三".encode() not in raw  # the centre's words are sealed on the row
     outbox.requeue(store, first)
     assert [r.application_uuid for r in outbox.due(store, now=0.0)] == [first, second]
 
@@ -60,8 +65,9 @@ def test_done_only_after_the_centres_answer_and_rows_left_in_flight_recover(stor
     outbox.release(store, rows[1:])  # never tried (the queue paused first): the attempt is taken back
     assert store.conn.execute("SELECT attempts FROM outbox WHERE id = ?", (rows[1].id,)).fetchone()[0] == 0
     outbox.claim(store, rows[1:], outbox.Backoff(base=100), now=0.0)
-    assert outbox.recover(store, now=5.0) == 2  # a killed worker's rows are due again
-    assert len(outbox.due(store, now=5.0)) == 2
+    assert outbox.recover(store, now=5.0) == 2  # a killed worker's rows are pending again ...
+    assert outbox.due(store, now=5.0) == []  # ... but wait out the backoff claim() persisted
+    assert len(outbox.due(store, now=1000.0)) == 2
     outbox.mark_done(store, [outbox.Accepted(uuid, "C000000001", "2026-11-24T01:00:00Z", "received")])
     assert outbox.counts(store).waiting == 1
     assert applications.find_by_number(store, store.conn.execute(

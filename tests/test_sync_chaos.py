@@ -3,7 +3,8 @@
 300 applications with two attachments each are queued; the reference centre
 (real, on loopback over TLS) injects every fault kind at random; the sync
 worker runs as its own process (`python -m sync.command --watch`) and is
-killed with SIGKILL at random moments at least 20 times and started again.
+killed with SIGKILL at random moments at least 20 times and started again,
+at least 20 of the kills while applications were still queued.
 In the end the centre must hold each application exactly once with every
 attachment's sha256 verified, and the kiosk's outbox must be empty.
 """
@@ -81,6 +82,7 @@ def test_nothing_lost_nothing_doubled_through_faults_and_kills(tmp_path, capsys)
         centre.faults.add({**rule, "times": None})
 
     kills = 0
+    left_at_kill: list[int] = []  # outbox rows when each kill landed: a kill after the drain proves nothing
     process = start_worker(config_file)
     try:
         while kills < KILLS:
@@ -88,6 +90,7 @@ def test_nothing_lost_nothing_doubled_through_faults_and_kills(tmp_path, capsys)
             process.send_signal(signal.SIGKILL)
             process.wait()
             kills += 1
+            left_at_kill.append(store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
             process = start_worker(config_file)
         deadline = time.monotonic() + 60
         while store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] and time.monotonic() < deadline:
@@ -116,9 +119,10 @@ def test_nothing_lost_nothing_doubled_through_faults_and_kills(tmp_path, capsys)
         print(f"\nchaos: applications={APPLICATIONS} attachments={2 * APPLICATIONS} kills={kills} "
               f"faults={sum(fired.values())} by kind={dict(sorted(fired.items()))} "
               f"lost={len(lost)} duplicated={duplicated} bad_attachments={len(bad_attachments)} "
-              f"outbox_left={waiting} centre={stats}")
+              f"outbox_left={waiting} outbox_at_kills={left_at_kill} centre={stats}")
     assert set(FAULT_KINDS) <= set(fired), f"fault kinds never injected: {set(FAULT_KINDS) - set(fired)}"
     assert kills >= 20
+    assert sum(left > 0 for left in left_at_kill) >= 20, f"kills after the queue had drained: {left_at_kill}"
     assert lost == [] and duplicated == 0 and stats["applications"] == APPLICATIONS
     assert bad_attachments == []
     assert waiting == 0

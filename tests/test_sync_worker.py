@@ -11,18 +11,23 @@ retention while the status look-up still works.
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import logging
+import threading
 import time
 
 import pytest
 
-from kiosk import applications, audit, outbox, retention
+from kiosk import applications, audit, doctor, outbox, retention
 from kiosk import config as config_mod
 from kiosk.applications import Attachment, Draft
+from kiosk.catalog import CatalogRepository, bundled_bytes
 from kiosk.store import open_store
 from sync import command
 from sync.central import run_server
 from sync.client import CentralClient
-from sync.worker import SyncLocked, SyncWorker
+from sync.signing import public_key_hex
+from sync.worker import SyncLocked, SyncWorker, run_in_thread
 
 TOKEN = "station-S001-token-0123456789abcdef"
 FAST = outbox.Backoff(base=0.001, cap=0.01)  # tests do not wait out real backoffs
@@ -179,3 +184,111 @@ def test_waystation_sync_once_and_the_lock_from_the_command(tmp_path, centre, tl
         holder.close()
         holder.store.close()
         kiosk_store.close()
+
+
+def station_config(tmp_path, centre, tls, **central):
+    return config_mod.from_mapping({
+        "station": {"id": "S001"}, "storage": {"data_dir": str(tmp_path / "data"), "retention_days": 0},
+        "central": {"url": centre.url, "token_file": str(tmp_path / "token"), "ca_bundle": str(tls.ca_file),
+                    **central}})
+
+
+def wait_for(condition, timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_a_signed_catalog_that_fails_the_schema_is_refused_and_the_pass_goes_on(tmp_path, centre, tls, signing_key):
+    (tmp_path / "token").write_text(TOKEN)
+    config = station_config(tmp_path, centre, tls, catalog_public_key=public_key_hex(signing_key))
+    kiosk_store = open_store(config)
+    repository = CatalogRepository(config.storage.data_dir)
+    try:
+        good = json.loads(bundled_bytes())
+        good["version"] = "2030.01.01"
+        centre.store.publish_catalog(good)
+        submit(kiosk_store)
+        assert command.main(config, once=True, watch=False) == 0
+        assert repository.load().version == "2030.01.01"
+
+        # The centre signs a catalog this kiosk cannot use: every pass still sends, pulls and purges.
+        centre.store.publish_catalog({"version": "next week", "services": []})
+        for _ in range(2):
+            (receipt,) = submit(kiosk_store)
+            assert command.main(config, once=True, watch=False) == 0
+            assert outbox_size(kiosk_store) == 0 and copies(centre, receipt.application_uuid) == 1
+            assert retention.tombstone(kiosk_store, receipt.number)["payload_gone"]  # retention 0: purged
+        state = kiosk_store.conn.execute(
+            "SELECT state, catalog_version, catalog_problem FROM sync_state").fetchone()
+        assert state[0] == "online" and state[1] == 1
+        assert state[2].startswith("catalog.invalid: version 2:") and "version" in state[2]
+        assert repository.load().version == "2030.01.01"  # the last good catalog stays in use
+        checks = {check.name: check for check in doctor.check_sync(config)}
+        assert checks["catalog update"].status == doctor.WARN and "version 2" in checks["catalog update"].detail
+    finally:
+        kiosk_store.close()
+
+
+def test_the_kiosk_sync_thread_survives_a_bad_start_says_why_and_starts_when_fixed(tmp_path, centre, tls, caplog,
+                                                                                capsys):
+    config = station_config(tmp_path, centre, tls)  # the token file is not there yet
+    kiosk_store = open_store(config)
+    (receipt,) = submit(kiosk_store)
+    calls = []
+
+    def factory():
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            raise RuntimeError("card 11010519491231002X of 张三 unreadable")  # an unexpected failure
+        return command.build_worker(config, backoff_base=0.001, backoff_cap=0.01, preflight_base=0.001)
+
+    def state():
+        return kiosk_store.conn.execute("SELECT state, state_code FROM sync_state").fetchone()
+
+    stop = threading.Event()
+    caplog.set_level(logging.INFO, logger="sync.worker")
+    thread = run_in_thread(factory, stop, retry=outbox.Backoff(base=0.05, cap=0.2))
+    try:
+        assert wait_for(lambda: state() == ("stopped", "config.invalid") and len(calls) >= 3)
+        assert thread.is_alive() and outbox_size(kiosk_store) == 1
+        queue = {check.name: check for check in doctor.check_sync(config)}["sync queue"]
+        assert queue.status == doctor.FAIL and "stopped (config.invalid)" in queue.detail
+        lines = [record for record in caplog.records
+                 if record.name == "sync.worker" and record.levelno >= logging.ERROR]
+        assert "sync worker stopped (sync.failed): RuntimeError" == lines[0].getMessage()
+        assert "central.token_file" in lines[1].getMessage()
+        assert all(record.exc_info is None for record in lines)  # no traceback: it could carry anything
+        assert "11010519491231002X" not in caplog.text and "张三" not in caplog.text
+        assert "Traceback" not in capsys.readouterr().err
+
+        (tmp_path / "token").write_text(TOKEN)  # IT fixes it: the thread starts by itself
+        assert wait_for(lambda: outbox_size(kiosk_store) == 0 and state()[0] == "online")
+        assert copies(centre, receipt.application_uuid) == 1
+    finally:
+        stop.set()
+        thread.join(10)
+        kiosk_store.close()
+    assert not thread.is_alive()
+
+
+def test_the_centres_words_about_a_refused_record_stay_out_of_the_audit_log(store, centre, worker):
+    (receipt,) = submit(store)
+    echo = {"code": "invalid_application", "message": "name 张三, id 11010519491231002X: not accepted",
+            "details": [{"loc": ["form", "answers", "name"], "type": "value_error", "msg": "bad"}]}
+    centre.faults.add({"kind": "garbage", "method": "PUT", "path": "/v1/applications/.*", "status": 422,
+                       "body": json.dumps(echo, ensure_ascii=False)})
+    assert worker.run_once().quarantined == 1
+    ((action, detail),) = store.conn.execute(
+        "SELECT action, detail FROM audit_log WHERE action = 'application.quarantined'").fetchall()
+    assert detail == "code=sync.rejected server_code=invalid_application field=form.answers.name"
+    everything = " ".join(" ".join(map(str, row)) for row in store.conn.execute("SELECT * FROM audit_log"))
+    assert "张三" not in everything and "11010519491231002X" not in everything
+    ((number, reason, _at),) = outbox.quarantined(store)  # a helper still reads what the centre said
+    assert number == receipt.number and reason.startswith("sync.rejected invalid_application: ")
+    assert "not accepted" in reason
+    last_error, sealed = store.conn.execute("SELECT last_error, quarantine_message FROM outbox").fetchone()
+    assert last_error == "sync.rejected invalid_application" and "张三".encode() not in sealed
