@@ -156,7 +156,7 @@ def _parse_resident(text: bytes, today: _dt.date | None) -> CardData:
         raise CardReaderError("card.id_invalid", detail=e.code) from None
     if not (f["ethnicity"].isascii() and f["ethnicity"].isdigit()):
         raise _bad("ethnicity")
-    return CardData(
+    card = CardData(
         name=f["name"],
         sex=_sex(f["sex"]),
         ethnicity=ethnicity_name(f["ethnicity"]),
@@ -168,6 +168,19 @@ def _parse_resident(text: bytes, today: _dt.date | None) -> CardData:
         valid_until=_date(f["valid_until"], "valid_until", long_term_ok=True),
         kind=CardKind.RESIDENT,
     )
+    _check_consistent(card)
+    return card
+
+
+def _check_consistent(card: CardData) -> None:
+    """The resident ID number carries the birth date and sex: a card whose fields disagree with it,
+    or whose validity ends before it starts, was misread (or is not genuine) and must not pre-fill."""
+    if idn.birth_date(card.id_number) != card.birth_date:
+        raise _bad("birth (differs from the ID number)")
+    if idn.sex(card.id_number) != card.sex:
+        raise _bad("sex (differs from the ID number)")
+    if card.valid_until is not None and card.valid_until < card.valid_from:
+        raise _bad("valid_until (before valid_from)")
 
 
 def _parse_foreign(text: bytes) -> CardData:

@@ -152,6 +152,7 @@ class LivenessCheck:
         self._t0: float | None = None
         self._t_last = 0.0
         self._best: tuple[float, np.ndarray, Box] | None = None
+        self._problem = ""  # the last frame's quality problem (blur aside), "" when it was fine
         # blink
         self._phase = "open"      # open → closed → reopen
         self._run = 0             # consecutive frames in the phase's wanted state
@@ -174,8 +175,14 @@ class LivenessCheck:
         self.frames += 1
         grey = to_grey(image)
         report = self.detector.analyse(image)
-        self._keep_if_best(image, report)
+        # A blink or a turn blurs a little: blur aside, a frame with a quality problem (too small,
+        # off centre, too dark ...) counts for nothing: the movement must be seen in good frames.
+        blocking = [p for p in report.problems if p != "face.blurred"]
+        self._problem = blocking[0] if blocking and report.face is not None else ""
+        self._keep_if_best(image, report, blocking)
         if "face.several" in report.problems:
+            self._restart()
+        elif self._problem:
             self._restart()
         elif report.face is None:
             # The cascade misses a face now and then (often on the very frame the eyes shut):
@@ -197,11 +204,11 @@ class LivenessCheck:
         if report.face is not None:
             self._missing = 0
         if self.state is LivenessState.RUNNING and timestamp - self._t0 > self.limits.time_limit:
-            self.state, self.reason = LivenessState.FAILED, "liveness.timeout"
+            # Out of time: say what kept it from working when the picture was the trouble.
+            self.state, self.reason = LivenessState.FAILED, self._problem or "liveness.timeout"
         if self.state is not LivenessState.RUNNING:
             return LivenessStep(self.state, self.reason, report)
         # Fix the picture first (distance, light …), then ask for the movement.
-        blocking = [p for p in report.problems if p != "face.blurred"]  # a blink or a turn blurs a little
         return LivenessStep(self.state, blocking[0] if blocking else self.reason, report)
 
     @property
@@ -289,13 +296,13 @@ class LivenessCheck:
         self._ref, self._turned = None, False
         self.reason = f"liveness.{self.challenge.value}"
 
-    def _keep_if_best(self, image: np.ndarray, report: FaceReport) -> None:
+    def _keep_if_best(self, image: np.ndarray, report: FaceReport, blocking: list[str]) -> None:
         face = report.face
-        if face is None or "face.several" in report.problems:
+        if face is None or blocking:  # too small, off centre, too dark ...: never the photo a helper sees
             return
         score = report.sharpness * (1.0 - 0.5 * report.centring)
         score *= 1.0 if len(report.eyes) >= 2 else 0.5   # eyes open and looking, preferably
-        score *= 1.0 if not report.problems else 0.25    # a frame that passes every check wins
+        score *= 1.0 if not report.problems else 0.25    # a sharp frame wins over a blurred one
         if self._best is None or score > self._best[0]:
             self._best = (score, face.crop(image, margin=0.45).copy(), face)
 

@@ -46,9 +46,15 @@ class WltDecoder:
         self._lock = threading.Lock()
 
     def load(self) -> bool:
-        """Load the library now (the reader does it at start); False + `problem` on failure."""
+        """Load the library now (the reader does it at start); False + `problem` on failure.
+
+        A failure is remembered: a missing library does not come back by itself, and trying
+        (and warning) again for every card would fill the journal.  `retry()` forgets it.
+        """
         if self._fn is not None:
             return True
+        if self._problem:
+            return False
         try:
             lib = ctypes.CDLL(self.library_path)
             fn = getattr(lib, self.function)
@@ -64,6 +70,11 @@ class WltDecoder:
             return True
         log.warning("card photo decoder unavailable: %s", self._problem)
         return False
+
+    def retry(self) -> bool:
+        """Forget an earlier failure and load again (after IT installed the library)."""
+        self._problem = ""
+        return self.load()
 
     @property
     def problem(self) -> str:

@@ -79,21 +79,11 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
         from devices.printer import CupsPrinter
 
         devices["printer"] = CupsPrinter(config.devices.printer)
-    kind = config.devices.card_reader
-    if kind == "simulated":
-        from devices.simulated_reader import SimulatedReader
+    from devices.reader_check import build_reader
 
-        devices["reader"] = SimulatedReader()
-    elif kind == "ga467":
-        from devices.ga467_reader import Ga467Reader
-        from devices.wlt_decoder import load_decoder
-
-        devices["reader"] = Ga467Reader(config.devices.card_reader_port,
-                                        photo_decoder=load_decoder(config.devices.wlt_decoder))
-    elif kind == "pcsc":
-        from devices.pcsc_reader import PcscReader
-
-        devices["reader"] = PcscReader()
+    reader = build_reader(config)
+    if reader is not None:
+        devices["reader"] = reader
     return devices
 
 
@@ -148,14 +138,13 @@ def check_speech(config: config_mod.Config) -> doctor.Check:
 
 
 def check_card_reader(config: config_mod.Config) -> doctor.Check:
-    kind = config.devices.card_reader
-    if kind == "none":
+    """Open the configured reader and wait for it to answer (no card is read)."""
+    if config.devices.card_reader == "none":
         return doctor.Check("card reader", doctor.WARN, "none configured: residents type ID numbers with a helper")
-    try:
-        reader = build_devices(config, speech=False)["reader"]
-    except Exception as error:  # a driver that cannot even be built is what doctor is for
-        return doctor.Check("card reader", doctor.FAIL, f"{kind}: {error}")
-    return doctor.Check("card reader", doctor.OK, reader.describe())
+    from devices.reader_check import check_card_reader as reader_answers
+
+    ok, text = reader_answers(config)
+    return doctor.Check("card reader", doctor.OK if ok else doctor.FAIL, text)
 
 
 def cmd_gallery(args: argparse.Namespace) -> int:

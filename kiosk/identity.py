@@ -32,6 +32,20 @@ class FaceCheck(str, Enum):
     HELPER_CONFIRMED = "helper_confirmed"
 
 
+class Liveness(str, Enum):
+    """Whether the live-face challenge (blink or head turn) was passed, failed, or not tried.
+
+    Recorded apart from `FaceCheck`: a helper confirming the face is worth less
+    after a skipped or failed challenge than after a passed one, and the centre
+    must be able to tell them apart.
+    """
+
+    NOT_DONE = "not_done"  # the service does not ask for a face
+    PASSED = "passed"
+    FAILED = "failed"      # tried and not passed: the photo was taken anyway, for a helper
+    SKIPPED = "skipped"    # photo taken without the challenge (button, or no camera)
+
+
 class CardKind(str, Enum):
     RESIDENT = "resident"                  # 居民身份证
     FOREIGN_PERMANENT = "foreign_permanent"  # 外国人永久居留身份证
@@ -103,9 +117,11 @@ class Identity:
     id_number: str = ""
     face: FaceCheck = FaceCheck.NOT_DONE
     face_photo: bytes | None = field(default=None, repr=False)
+    liveness: Liveness = Liveness.NOT_DONE
 
     def __repr__(self) -> str:
-        return f"Identity(method={self.method.value}, id={id_number.mask(self.id_number)}, face={self.face.value})"
+        return (f"Identity(method={self.method.value}, id={id_number.mask(self.id_number)}, face={self.face.value}, "
+                f"liveness={self.liveness.value})")
 
     @classmethod
     def from_card(cls, card: CardData, method: IdentityMethod) -> "Identity":
@@ -113,5 +129,5 @@ class Identity:
 
     def record(self) -> dict[str, str]:
         """What the application records about how identity was established (no personal data)."""
-        return {"method": self.method.value, "face": self.face.value,
+        return {"method": self.method.value, "face": self.face.value, "liveness": self.liveness.value,
                 "card_kind": self.card.kind.value if self.card else ""}

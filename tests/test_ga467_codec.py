@@ -330,3 +330,28 @@ def test_generated_resident_cards_round_trip(name, address, authority, birth, se
         valid_until=None if long_term else valid_from.replace(year=valid_from.year + 10, day=1),
     )
     assert fields.parse_text(fields.encode_text(card)) == card
+
+
+_RESIDENTS = [card for card in FIXTURE_CARDS if card.kind is CardKind.RESIDENT]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_RESIDENTS), st.dates(dt.date(1900, 1, 1), dt.date(2030, 12, 31)))
+def test_a_birth_date_that_disagrees_with_the_id_number_is_bad_data(card, birth):
+    text = fields.encode_text(dataclasses.replace(card, birth_date=birth))
+    if birth == id_number.birth_date(card.id_number):
+        assert fields.parse_text(text).birth_date == birth
+        return
+    with pytest.raises(CardReaderError) as raised:
+        fields.parse_text(text)
+    assert raised.value.code == "card.bad_data"
+
+
+@pytest.mark.parametrize("card", _RESIDENTS, ids=lambda card: card.id_number[-4:])
+def test_sex_against_the_id_number_and_validity_order_are_checked(card):
+    other_sex = dataclasses.replace(card, sex="F" if card.sex == "M" else "M")
+    backwards = dataclasses.replace(card, valid_from=dt.date(2030, 1, 1), valid_until=dt.date(2020, 1, 1))
+    for bad in (other_sex, backwards):
+        with pytest.raises(CardReaderError) as raised:
+            fields.parse_text(fields.encode_text(bad))
+        assert raised.value.code == "card.bad_data"

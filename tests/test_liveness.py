@@ -25,6 +25,14 @@ FPS = 15.0
 SHORT = LivenessLimits(time_limit=3.5)  # shorter than a resident gets, to keep the failing runs quick
 
 
+def blink_with(**placement) -> list[np.ndarray]:
+    """The blink clip (two blinks, 15 fps) with the face placed elsewhere in the frame."""
+    rng = np.random.default_rng(1)
+    lids = [0.0] * 8 + ([0.5, 1.0, 1.0, 1.0, 0.5] + [0.0] * 8) * 2
+    return [camera_clips.camera_noise(camera_clips.portrait(camera_clips.with_closed_eyes(lid), **placement), rng)
+            for lid in lids]
+
+
 @pytest.fixture(scope="module")
 def clips(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("liveness")
@@ -35,6 +43,9 @@ def clips(tmp_path_factory) -> dict[str, Path]:
         "turn_far": lambda: camera_clips.turn_frames(max_angle=60),  # face lost for 4 frames at the far end
         "still_photo": camera_clips.still_photo_frames,
         "photo_slid": camera_clips.photo_slide_frames,
+        "blink_far": lambda: blink_with(face_width=110),          # too small: too far from the camera
+        "blink_aside": lambda: blink_with(centre=(480, 220)),     # off to one side
+        "blink_dark": lambda: [(frame * 0.3).astype(np.uint8) for frame in camera_clips.blink_frames()],
     }
     return {name: camera_clips.write_clip(folder / f"{name}.avi", make(), FPS) for name, make in makers.items()}
 
@@ -135,3 +146,18 @@ def test_blink_seen_through_the_camera_playing_the_clip(clips, detector):
     with camera:
         assert finished.wait(30.0)
     assert check.result().passed
+
+
+@pytest.mark.parametrize(("clip", "problem", "words"), [
+    ("blink_far", "face.too_small", "closer"),
+    ("blink_aside", "face.off_centre", "middle"),
+    ("blink_dark", "face.too_dark", "dark"),
+])
+def test_a_blink_in_a_poor_picture_does_not_pass_and_says_what_to_fix(clips, detector, clip, problem, words):
+    """The eyes really blink, but the picture is not good enough to be the resident's face photo."""
+    assert problem in detector.analyse(camera_clips.read_clip(clips[clip])[0]).problems
+    check = run(clips[clip], Challenge.BLINK, detector)
+    result = check.result()
+    assert result.state is LivenessState.FAILED and result.reason == problem
+    assert result.best_jpeg is None  # no photo of a poor picture is handed on
+    assert words in check.feed(camera_clips.portrait(), 99.0).guidance("en")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk import applications, samples
-from kiosk.identity import FaceCheck, Identity, IdentityMethod
+from kiosk.identity import FaceCheck, Identity, IdentityMethod, Liveness
 from kiosk.session import State
 from ui.gallery import make_window, settle
 from ui.qt import QPushButton, Qt
@@ -29,27 +29,36 @@ def test_face_step_passes_liveness_from_a_blinking_clip_and_documents_use_the_ca
         assert window.screen.findChild(type(window.notice), "face_guidance") is not None
         qtbot.waitUntil(lambda: session.state == State.FORM, timeout=20_000)
         assert session.identity.face == FaceCheck.HELPER_TO_CONFIRM  # no model configured
+        assert session.identity.liveness == Liveness.PASSED
         assert session.identity.face_photo[:3] == b"\xff\xd8\xff"
         while session.state == State.FORM:
             session.next({f.id: session.answers.get(f.id) or samples.answer_for(f) for f in session.page_fields()})
         settle()
-        qtbot.mouseClick(window.screen.findChild(QPushButton, "take_photo"), Qt.LeftButton)
-        document = session.current_document().id
-        qtbot.waitUntil(lambda: document in session.photos, timeout=5_000)  # straightened off the GUI thread
-        assert session.photos[document][:3] == b"\xff\xd8\xff"
         while session.state == State.DOCUMENTS:
             document = session.current_document().id
             if document not in session.photos:
-                qtbot.mouseClick(window.screen.findChild(QPushButton, "take_photo"), Qt.LeftButton)
+                take_and_use(qtbot, window)
                 qtbot.waitUntil(lambda: document in session.photos, timeout=5_000)
+                assert session.photos[document][:3] == b"\xff\xd8\xff"
             session.next()
         window.submit()
         qtbot.waitUntil(lambda: session.state == State.RECEIPT, timeout=10_000)
         stored = applications.load(window.store, session.receipt.application_uuid)
+        assert stored.identity["liveness"] == "passed"
         assert stored.identity["face"] == "helper_to_confirm" and [a.name for a in stored.attachments][-1] == "face_photo" and len(stored.attachments) == 3
     finally:
         camera.stop()
         window.store.close()
+
+
+def take_and_use(qtbot, window) -> None:
+    """'Take photo now' (straightened off the GUI thread), then 'Use this photo' once it is shown."""
+    use = window.screen.findChild(QPushButton, "use_photo")
+    if use.isHidden():  # not already taken by itself
+        qtbot.mouseClick(window.screen.findChild(QPushButton, "take_photo"), Qt.LeftButton)
+        qtbot.waitUntil(lambda: not use.isHidden(), timeout=5_000)
+    qtbot.mouseClick(use, Qt.LeftButton)
+    settle()
 
 
 def test_no_camera_leaves_the_helper_route(qtbot, tmp_path):
@@ -62,6 +71,7 @@ def test_no_camera_leaves_the_helper_route(qtbot, tmp_path):
     assert "helper" in window.screen.findChild(type(window.notice), "face_guidance").text()
     qtbot.mouseClick(window.screen.findChild(QPushButton, "take_face"), Qt.LeftButton)
     assert session.state == State.FORM and session.identity.face == FaceCheck.HELPER_TO_CONFIRM
+    assert session.identity.liveness == Liveness.SKIPPED  # no camera: no challenge was tried
     window.store.close()
 
 
@@ -83,7 +93,34 @@ def test_a_missing_camera_is_explained_and_the_helper_route_stays_open(qtbot, tm
         assert window.screen.findChild(type(window.notice), "card_photo_unavailable") is not None
         assert ("identity.face", "en") in window.spoken
         qtbot.mouseClick(window.screen.findChild(QPushButton, "take_face"), Qt.LeftButton)
-        assert session.state == State.FORM and session.identity.face == FaceCheck.HELPER_TO_CONFIRM
+        qtbot.waitUntil(lambda: session.state == State.FORM, timeout=5_000)  # the frame is encoded off the GUI thread
+        assert session.identity.face == FaceCheck.HELPER_TO_CONFIRM
+        assert session.identity.liveness == Liveness.SKIPPED and session.identity.record()["liveness"] == "skipped"
     finally:
         camera.stop()
         window.store.close()
+
+
+def test_a_busy_gui_thread_gets_only_the_newest_picture(qtbot, tmp_path):
+    """Frames that arrive while the GUI thread is busy replace each other; they do not queue up."""
+    import time
+
+    from devices.camera import open_camera
+    from ui.camera_view import CameraView
+    from ui.qt import QApplication
+
+    clip = camera_clips.write_clip(tmp_path / "still.avi", camera_clips.still_photo_frames(count=20))
+    camera = open_camera(str(clip))
+    seen = []
+    view = CameraView(camera, lambda image, timestamp: seen.append(timestamp) or ("", None), lambda text: None,
+                      lambda result: None, 120)
+    qtbot.addWidget(view)
+    camera.start()
+    try:
+        time.sleep(1.5)  # the GUI thread is busy (here: asleep) while ~20 frames arrive
+        QApplication.processEvents()
+        assert len(seen) >= 10  # the analysis kept up on the camera's thread
+        assert view.frames_shown == 1 and view.pixmap() is not None and not view.pixmap().isNull()
+    finally:
+        view.close_view()
+        camera.stop()

@@ -69,6 +69,7 @@ def test_card_on_the_reader_fills_the_form_through_to_the_receipt(qtbot, kiosk):
     ("pulled", "移开"),
     ("expired", "过有效期"),
     ("check_digit", "校验"),
+    ("bad_data", "读完整"),
     ("unplugged", "断开"),
 ])
 def test_each_card_fault_is_shown_and_spoken(qtbot, kiosk, fault, words):
@@ -77,10 +78,15 @@ def test_each_card_fault_is_shown_and_spoken(qtbot, kiosk, fault, words):
     session.next()
     settle()
     if fault == "pulled":
+        simulator.pull_mid_frame()  # armed first: the reader may ask for the base info as soon as the card lies there
         simulator.place(ORDINARY)
-        simulator.pull_mid_frame()
     elif fault == "expired":
         simulator.place(EXPIRED)
+        # The core says no (Session.identify, on the station's date) once the resident confirms.
+        qtbot.waitUntil(lambda: window.screen.findChild(QPushButton, "confirm_yes") is not None, timeout=10_000)
+        qtbot.mouseClick(window.screen.findChild(QPushButton, "confirm_yes"), Qt.LeftButton)
+    elif fault == "bad_data":  # the card's birth date disagrees with the one inside its ID number
+        simulator.place(dataclasses.replace(ORDINARY, birth_date=ORDINARY.birth_date.replace(year=1931)))
     elif fault == "check_digit":
         simulator.place(dataclasses.replace(ORDINARY, id_number=ORDINARY.id_number[:-1] +
                                             str((int(ORDINARY.id_number[-1]) + 1) % 10)))
@@ -93,3 +99,54 @@ def test_each_card_fault_is_shown_and_spoken(qtbot, kiosk, fault, words):
         simulator.plug()
         simulator.place(ORDINARY)
         qtbot.waitUntil(lambda: window.screen.findChild(QPushButton, "confirm_yes") is not None, timeout=20_000)
+
+
+def test_a_card_laid_on_the_reader_before_the_identity_screen_is_read_there(qtbot, kiosk):
+    window, session, simulator = kiosk
+    simulator.place(ELDER)  # on the reader while the resident still reads the home screen
+    qtbot.waitUntil(lambda: window.bridge.present is not None, timeout=10_000)  # read once, by the reader
+    session.choose_service("senior_card")
+    session.next()
+    settle()
+    confirm = window.screen.findChild(QLabel, "confirm_name")
+    assert confirm is not None and "李*英" in confirm.text()
+    assert "李*英" in window.screen.prompt() and window.screen.prompt_key == "identity.confirm"  # Repeat says it
+    qtbot.mouseClick(window.screen.findChild(QPushButton, "confirm_yes"), Qt.LeftButton)
+    assert session.state == State.FORM and session.answers["id_number"] == ELDER.id_number
+
+
+def test_the_card_is_forgotten_when_lifted_and_when_the_visit_ends(qtbot, kiosk):
+    window, session, simulator = kiosk
+    simulator.place(ELDER)
+    qtbot.waitUntil(lambda: window.bridge.present is not None, timeout=10_000)
+    simulator.remove()
+    qtbot.waitUntil(lambda: window.bridge.present is None, timeout=10_000)
+    session.choose_service("senior_card")
+    session.next()
+    settle()
+    assert window.screen.findChild(QPushButton, "confirm_yes") is None  # lifted: nothing to confirm
+    simulator.place(ELDER)
+    qtbot.waitUntil(lambda: window.screen.findChild(QPushButton, "confirm_yes") is not None, timeout=10_000)
+    session.wipe("idle")  # the resident walked away with the card still on the reader
+    settle()
+    assert window.bridge.present is None
+    session.choose_service("senior_card")
+    session.next()
+    settle()
+    assert window.screen.findChild(QPushButton, "confirm_yes") is None  # the next person does not see it
+    assert ELDER.name not in texts(window)
+
+
+def test_a_reader_unplugged_before_the_identity_screen_is_shown_there(qtbot, kiosk):
+    window, session, simulator = kiosk
+    qtbot.waitUntil(lambda: window.bridge.connection is not None, timeout=10_000)
+    simulator.unplug()
+    qtbot.waitUntil(lambda: window.bridge.connection.kind.value == "disconnected", timeout=15_000)
+    session.choose_service("senior_card")
+    session.next()
+    settle()
+    assert "断开" in texts(window)
+    error = window.screen.findChild(QLabel, "error")
+    assert error.accessibleName() in window.screen.prompt()  # Repeat says it too
+    simulator.plug()
+    qtbot.waitUntil(lambda: window.screen.findChild(QLabel, "error").isHidden(), timeout=20_000)

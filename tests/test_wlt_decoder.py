@@ -141,3 +141,19 @@ def test_the_reader_delivers_the_decoded_photo_only_when_a_decoder_is_configured
                 assert read.card.photo is None
         finally:
             reader.stop()
+
+
+def test_a_library_that_failed_to_load_is_not_tried_again_for_every_card(tmp_path, library, caplog):
+    import logging
+    import shutil
+
+    path = tmp_path / "libwlt_later.so"
+    with caplog.at_level(logging.WARNING, logger="devices.wlt_decoder"):
+        decoder = load_decoder(path)  # not installed yet
+        for index in range(5):  # five residents' cards
+            assert decoder.decode(fake_wlt(FIXTURE_CARDS[index % len(FIXTURE_CARDS)])) is None
+    assert len([r for r in caplog.records if "unavailable" in r.getMessage()]) == 1
+    shutil.copy(library, path)  # IT installs the library
+    assert decoder.decode(fake_wlt(FIXTURE_CARDS[0])) is None  # still remembered as missing
+    assert decoder.retry() and decoder.problem == ""
+    assert decode_image(decoder.decode(fake_wlt(FIXTURE_CARDS[0]))).shape == (HEIGHT, WIDTH, 3)

@@ -1,8 +1,10 @@
 """Identity: place the ID card on the reader, confirm the (masked) name, then the face photo.
 
 Card events arrive from the reader's thread through the window's device
-bridge as queued Qt signals.  A resident without a card can type the number
-on the large keypad with a helper beside them.
+bridge as queued Qt signals; the bridge also replays the reader's state and a
+card laid on it before this screen opened.  A resident without a card can type
+the number on the large keypad with a helper beside them.  Card checks (expiry)
+are the core's: `Session.identify` says no, this screen shows why.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from devices.card_reader import CardEvent, CardEventKind
 from kiosk.errors import KioskError, ValidationError
 from kiosk.messages import message_text
-from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, mask_name
+from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, Liveness, mask_name
 from ui.keypad import Keypad
 from ui.qt import QPushButton, Qt, QTimer
 from ui.screens.base import Context, Screen
@@ -25,16 +27,19 @@ class IdentityScreen(Screen):
         self.card: CardData | None = None
         self.method = IdentityMethod.SIMULATED
         self.keypad: Keypad | None = None
+        self._quiet = False  # while replaying: show, do not speak (the screen's prompt says it)
+        self.step = "card"  # card / confirm / keypad / face: what the screen asks now (for Repeat)
+        self.question = ""
         t = self.theme
         self.title = label(self.text(self.session.service.title), t, 1.1, bold=True, role="hint", name="title")
         self.layout_.addWidget(self.title)
+        self.error = label("", t, role="error", name="error")
+        self.error.hide()
         if self.session.needs_face() and self.session.identity is not None:
             self._build_face()
             return
         self.heading = label(self.tr("Please place your ID card on the reader."), t, 1.3, bold=True, name="heading")
         self.status = label(self.tr("Waiting for the card…"), t, role="hint", name="card_status")
-        self.error = label("", t, role="error", name="error")
-        self.error.hide()
         self.confirm_box = column(theme=t)
         body = column(self.heading, self.status, self.error, self.confirm_box, theme=t)
         # Scrolls only on the shortest panels (the keypad in elder mode under a notice): Back stays in view.
@@ -46,7 +51,13 @@ class IdentityScreen(Screen):
         self.layout_.addLayout(self.nav)
         bridge = ctx.devices.get("bridge")
         if bridge is not None:
+            bridge.follow(self.session)  # the window follows it too; a remembered card goes when the visit ends
             bridge.card_event.connect(self.on_card_event)
+            # A reader unplugged, or a card laid on it, before this screen opened: shown now, and said by
+            # this screen's prompt (the window speaks it next), not twice.
+            self._quiet = True
+            bridge.replay(self.on_card_event)
+            self._quiet = False
 
     # -- card ------------------------------------------------------------------------
 
@@ -63,37 +74,47 @@ class IdentityScreen(Screen):
             self._show_error(event.error.text(self.ctx.locale) if event.error is not None
                              else self.tr("The card reader is not connected. Please ask a helper."))
         elif event.kind == CardEventKind.CONNECTED:
-            self.error.hide()
+            self._hide_error()
             self._status(self.tr("Waiting for the card…"))
         elif event.kind == CardEventKind.ERROR and event.error is not None:
             self._show_error(event.error.text(self.ctx.locale))
 
     def _card_read(self, card: CardData, method: IdentityMethod) -> None:
-        if card.is_expired():
-            self._show_error(ValidationError("card.expired").text(self.ctx.locale))
-            return
         self.card, self.method = card, method
         self._close_keypad()  # a card laid on the reader while typing wins: no need to type
+        self._clear_confirm_box()  # a second card read before "Yes" replaces the first question
         self.use_keypad.hide()  # the card is read: typing the number is no longer the question
-        self.error.hide()
+        self._hide_error()
         self._status(self.tr("Card read."))
         t = self.theme
         layout = self.confirm_box.layout()
-        question = self.tr("Is this you: %1?").replace("%1", mask_name(card.name))
-        layout.addWidget(label(question, t, 1.3, bold=True, name="confirm_name"))
+        self.question = self.tr("Is this you: %1?").replace("%1", mask_name(card.name))
+        self.step = "confirm"
+        self.prompt_key = "identity.confirm"  # carries the masked name: never cached as speech
+        layout.addWidget(label(self.question, t, 1.3, bold=True, name="confirm_name"))
         layout.addWidget(button(self.tr("Yes, continue"), t, self._confirm, primary=True, name="confirm_yes"))
         layout.addWidget(button(self.tr("No, that is not me"), t, self._reject, name="confirm_no"))
-        self.ctx.say("identity.confirm", question)
+        if not self._quiet:
+            self.ctx.say("identity.confirm", self.question)
 
     def _confirm(self) -> None:
         try:
             self.session.identify(Identity.from_card(self.card, self.method))
         except KioskError as error:
+            # This card cannot be used (expired, ...): ask for another, keep typing open.
+            self._back_to_card()
             self._show_error(error.text(self.ctx.locale))
 
     def _reject(self) -> None:
         self.card = None
         self.session.cancel()
+
+    def _back_to_card(self) -> None:
+        self.card, self.question = None, ""
+        self._clear_confirm_box()
+        self.step, self.prompt_key = "card", "identity"
+        self.use_keypad.show()
+        self._status(self.tr("Waiting for the card…"))
 
     # -- keypad with a helper ---------------------------------------------------------
 
@@ -109,6 +130,7 @@ class IdentityScreen(Screen):
             return
         self._clear_confirm_box()
         self.keypad = None
+        self.step = "card"
         done = self.findChild(QPushButton, "keypad_done")
         if done is not None:
             self.nav.removeWidget(done)
@@ -122,9 +144,11 @@ class IdentityScreen(Screen):
     def _show_keypad(self) -> None:
         t = self.theme
         self._clear_confirm_box()
+        self._hide_error()
         layout = self.confirm_box.layout()
         self.heading.setText(self.tr("Type the ID number (a helper stays with you)."))
         self.heading.setAccessibleName(self.heading.text())
+        self.step, self.prompt_key = "keypad", "identity"
         # Room for the keys: the service's name and the waiting line go (the reader still listens).
         for widget in (self.use_keypad, self.title, self.status):
             widget.hide()
@@ -150,24 +174,30 @@ class IdentityScreen(Screen):
 
     def _build_face(self) -> None:
         t = self.theme
+        self.step = "face"
+        self.liveness = Liveness.SKIPPED  # until a challenge is tried
         self.layout_.addWidget(label(self.tr("Now a photo of your face. Look at the camera and touch the button."),
                                      t, 1.2, bold=True, name="heading"))
         self.face_guidance = label("", t, name="face_guidance")
         self.layout_.addWidget(self.face_guidance)
+        self.layout_.addWidget(self.error)
         card = self.session.identity.card
         if card is not None and card.photo is None:
             self.layout_.addWidget(label(message_text("card.photo_unavailable", self.ctx.locale), t, role="hint",
                                          name="card_photo_unavailable"))
         camera = self.ctx.devices.get("camera")
         self.view = None
+        self.retry = button(self.tr("Try again"), t, self._retry_blink, name="face_retry")
+        self.turn = button(self.tr("Turn my head instead"), t, self._retry_turn, name="face_turn")
         if camera is not None:
             from devices.liveness import LivenessCheck
             from ui.camera_view import CameraView
 
-            check = LivenessCheck()
+            self.check = LivenessCheck()
             locale = self.ctx.locale
 
-            def analyse(image, timestamp):  # camera thread
+            def analyse(image, timestamp):  # camera thread; self.check is swapped only while paused
+                check = self.check
                 step = check.feed(image, timestamp)
                 return step.guidance(locale), (check.result() if check.done else None)
 
@@ -180,8 +210,12 @@ class IdentityScreen(Screen):
         else:
             self.face_guidance.setText(self.tr("No camera: a helper will compare your face with the card."))
             self.layout_.addStretch(1)
+        row = self.nav_row(self.session.back)
+        for widget in (self.retry, self.turn):
+            widget.hide()
+            row.insertWidget(row.count() - 1, widget)
         self.layout_.addWidget(button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face"))
-        self.layout_.addLayout(self.nav_row(self.session.back))
+        self.layout_.addLayout(row)
 
     def _camera_still_missing(self, camera) -> None:
         from devices.camera import CameraEvent, CameraEventKind
@@ -207,32 +241,85 @@ class IdentityScreen(Screen):
 
     def _liveness_done(self, result) -> None:
         if self.view is not None:
-            self.view.close_view()
+            self.view.pause()  # the picture stays live for a second try
         if not result.passed or not result.best_jpeg:
-            self._face_guidance(self.tr("That did not work. Touch the button and a helper will check."))
+            self.liveness = Liveness.FAILED
+            # What to fix first when the picture was the trouble (closer, into the light ...).
+            why = message_text(result.reason, self.ctx.locale) + " " if result.reason.startswith("face.") else ""
+            self._face_guidance(why + self.tr("That did not work. Touch “Try again”, or the button and a helper "
+                                              "will check."))
+            self.retry.show()
+            self.turn.show()
+            self.retry.setFocus(Qt.OtherFocusReason)
             return
+        if self.view is not None:
+            self.view.close_view()
+        self.liveness = Liveness.PASSED
         matcher = self.ctx.devices.get("face_matcher")
         card = self.session.identity.card if self.session.identity else None
         if matcher is None:
-            self.session.set_face(FaceCheck.HELPER_TO_CONFIRM, result.best_jpeg)
+            self._set_face(FaceCheck.HELPER_TO_CONFIRM, result.best_jpeg)
             return
         photo, card_photo = result.best_jpeg, card.photo if card else None
         session = self.session
 
         def matched(check) -> None:  # back on the GUI thread
             if session.state.value == "identity" and session.identity is not None:
-                session.set_face(check, photo)
+                self._set_face(check, photo)
 
         # Decoding and model inference take a while on a 2-core kiosk: never on the GUI thread.
         self.ctx.run_task(lambda: matcher.compare(photo, card_photo).check, matched)
+
+    def _retry_blink(self) -> None:
+        from devices.liveness import Challenge
+
+        self._retry(Challenge.BLINK)
+
+    def _retry_turn(self) -> None:
+        from devices.liveness import Challenge
+
+        self._retry(Challenge.TURN)
+
+    def _retry(self, challenge) -> None:
+        """A new challenge on the live picture (the view is paused: its thread no longer feeds the check)."""
+        from devices.liveness import LivenessCheck
+
+        if self.view is None or not self.view.active:
+            return
+        self.retry.hide()
+        self.turn.hide()
+        self.check = LivenessCheck(challenge)
+        self.view.resume()
+        self._face_guidance(message_text(f"liveness.{challenge.value}", self.ctx.locale))
 
     def _take_face(self) -> None:
         from ui.camera_view import frame_jpeg
 
         if self.view is not None:
             self.view.close_view()
+        camera, session, liveness = self.ctx.devices.get("camera"), self.session, self.liveness
+        if camera is None:  # nothing to encode: the helper route at once
+            self._set_face(FaceCheck.HELPER_TO_CONFIRM, None, liveness)
+            return
+
+        def taken(photo) -> None:  # back on the GUI thread
+            if session.state.value == "identity" and session.identity is not None:
+                self._set_face(FaceCheck.HELPER_TO_CONFIRM, photo, liveness)
+
         # Without a passed liveness check a helper compares the photo with the card, side by side.
-        self.session.set_face(FaceCheck.HELPER_TO_CONFIRM, frame_jpeg(self.ctx.devices.get("camera")))
+        # Encoding a frame is image work: off the GUI thread.
+        self.ctx.run_task(lambda: frame_jpeg(camera), taken)
+
+    def _set_face(self, check: FaceCheck, photo: bytes | None, liveness: Liveness | None = None) -> None:
+        self.session.identity.liveness = liveness or self.liveness
+        self.session.set_face(check, photo)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # The window hides a screen it replaces (and deletes it later): the camera must not go on
+        # guiding (and speaking) over the next screen meanwhile.
+        if self.isHidden() and getattr(self, "view", None) is not None:
+            self.view.close_view()
+        super().hideEvent(event)
 
     # -- words -----------------------------------------------------------------------------
 
@@ -245,9 +332,24 @@ class IdentityScreen(Screen):
         self.error.setAccessibleName(text)
         self.error.show()
         self.error.setFocus(Qt.OtherFocusReason)
-        self.ctx.say("identity.error", text)
+        if not self._quiet:
+            self.ctx.say("identity.error", text)
+
+    def _hide_error(self) -> None:
+        self.error.hide()
+        self.error.setText("")
+        self.error.setAccessibleName("")
 
     def prompt(self) -> str:
-        if self.session.identity is not None:
-            return self.tr("Now a photo of your face. Look at the camera and touch the button.")
-        return self.tr("Please place your ID card on the reader.")
+        """What the screen asks now (card, name to confirm, keypad, face) and the error shown, if any."""
+        if self.step == "face":
+            parts = [self.tr("Now a photo of your face. Look at the camera and touch the button."),
+                     self.face_guidance.text()]
+        elif self.step == "confirm":
+            parts = [self.question]
+        elif self.step == "keypad":
+            parts = [self.heading.text()]
+        else:
+            parts = [self.tr("Please place your ID card on the reader.")]
+        parts.append(self.error.accessibleName())
+        return " ".join(part for part in parts if part)
