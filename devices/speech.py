@@ -17,6 +17,9 @@ Rules the UI can rely on:
   keys and outcomes, never texts (texts may hold personal data).
 - Missing engine, missing voice or no sound device: speech is silently
   skipped, `status()` says what is wrong, and it is retried on the next say.
+  `available` is optimistic until the worker's start-up check has run;
+  `add_health_listener()` hears the outcome of that check and every later
+  change (a problem found, or gone), so a helper's notice can follow it.
 
 Wiring (composition root): `Speaker(EspeakCliEngine(), AplaySink(device),
 cache_dir=<data dir>/speech-cache)`, then `prewarm()` the catalog's prompts.
@@ -58,6 +61,7 @@ NORMAL_RATE = 165  # words per minute (espeak-ng's own default is 175)
 ELDER_RATE = 130   # a suggestion for the UI's elder mode
 MIN_RATE, MAX_RATE = 80, 260
 DEFAULT_VOLUME = 0.8
+_SINK_OK_AFTER_CHUNKS = 15  # 0.3 s of chunks written without an error
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.:\-]{0,79}")
 
 
@@ -108,6 +112,9 @@ class Speaker:
         self._history: deque[SpokenEntry] = deque(maxlen=history_size)
         self._health = SpeechHealth()
         self._listeners: list[SpeechListener] = []
+        self._health_listeners: list = []  # callables taking `available` (bool)
+        self._health_lock = threading.Lock()
+        self._announced = True  # the availability the health listeners last heard
         self._closed = False
         self._ready = threading.Event()  # set once the worker's start-up check is done
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
@@ -205,6 +212,16 @@ class Speaker:
         with self._cond:
             self._listeners = [known for known in self._listeners if known is not listener]
 
+    def add_health_listener(self, listener) -> None:
+        """`listener(available)` after the start-up check and whenever availability changes.
+        Called on the speech thread (or doctor's); must not block."""
+        with self._health_lock:
+            self._health_listeners.append(listener)
+
+    def remove_health_listener(self, listener) -> None:
+        with self._health_lock:
+            self._health_listeners = [known for known in self._health_listeners if known != listener]
+
     def close(self) -> None:
         with self._cond:
             self._closed = True
@@ -231,10 +248,10 @@ class Speaker:
     def check(self) -> SpeechStatus:
         """Probe engine, voices and sink now (spawns processes: not on the GUI thread)."""
         problem = self.engine.check()
-        self._health.note("engine", "speech.no_engine", problem)
+        self._note("engine", "speech.no_engine", problem)
         for voice in sorted(set(self.voices.values())):
-            self._health.note(f"voice:{voice}", "speech.no_voice", self.engine.check_voice(voice) if not problem else None)
-        self._health.note("sink", "speech.no_sound_device", self.sink.check())
+            self._note(f"voice:{voice}", "speech.no_voice", self.engine.check_voice(voice) if not problem else None)
+        self._note("sink", "speech.no_sound_device", self.sink.check())
         return self.status()
 
     def history(self) -> list[SpokenEntry]:
@@ -286,6 +303,24 @@ class Speaker:
             log.info("speech key=%s locale=%s outcome=%s%s", entry.key, entry.locale, outcome.value,
                      " (repeat)" if entry.repeat else "")
 
+    def _note(self, source: str, code: str, problem: str | None) -> None:
+        self._health.note(source, code, problem)
+        self._announce()
+
+    def _announce(self, always: bool = False) -> None:
+        """Tell the health listeners when availability changed (or `always`, after the start-up check)."""
+        available = self._health.ok
+        with self._health_lock:
+            if available == self._announced and not always:
+                return
+            self._announced = available
+            listeners = list(self._health_listeners)
+        for listener in listeners:
+            try:
+                listener(available)
+            except Exception:  # a broken listener must not stop speech
+                log.exception("speech health listener failed")
+
     def _emit(self, event: SpeechEvent) -> None:
         with self._cond:
             listeners = list(self._listeners)
@@ -301,6 +336,7 @@ class Speaker:
         except Exception:
             log.exception("speech self-check failed")
         self._ready.set()
+        self._announce(always=True)
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._closed or self._pending is not None or bool(self._prewarm))
@@ -320,7 +356,7 @@ class Speaker:
                     self._speak(request, epoch)
             except Exception as exc:  # keep the worker alive whatever happens
                 log.exception("speech worker error")
-                self._health.note("engine", "speech.engine_failed", f"{type(exc).__name__}: {exc}")
+                self._note("engine", "speech.engine_failed", f"{type(exc).__name__}: {exc}")
                 if request is not None:
                     self._finish(request.entry, Outcome.SILENT)
             finally:
@@ -338,10 +374,10 @@ class Speaker:
             audio = self.engine.render(text, voice, rate)
         except SpeechError as exc:
             source = "engine" if exc.code == "speech.no_engine" else f"voice:{voice}"
-            self._health.note(source, exc.code, exc.detail or exc.code)
+            self._note(source, exc.code, exc.detail or exc.code)
             return None
-        self._health.note("engine", "", None)
-        self._health.note(f"voice:{voice}", "", None)
+        self._note("engine", "", None)
+        self._note(f"voice:{voice}", "", None)
         if not personal:
             self._cache.put(key, audio)
         return audio
@@ -364,7 +400,7 @@ class Speaker:
             try:
                 sink.open(audio.rate)
             except SpeechError as exc:
-                self._health.note("sink", exc.code, exc.detail or exc.code)
+                self._note("sink", exc.code, exc.detail or exc.code)
                 return Outcome.SILENT
         self._emit(SpeechEvent(SpeechEventKind.STARTED, request.key))
         start = time.monotonic()
@@ -378,11 +414,15 @@ class Speaker:
                     if self._epoch != epoch:
                         return outcome
                     sink.write(data)
+                if index == _SINK_OK_AFTER_CHUNKS:
+                    # A third of a second played without an error: the device works (aplay opens even
+                    # without one, and fails a moment later), so a helper's notice goes mid-phrase.
+                    self._note("sink", "", None)
             sink.finish()  # the tail plays out; stop() aborts it
-            self._health.note("sink", "", None)
+            self._note("sink", "", None)
             outcome = Outcome.SPOKEN if self._epoch == epoch else Outcome.INTERRUPTED
         except SpeechError as exc:
-            self._health.note("sink", exc.code, exc.detail or exc.code)
+            self._note("sink", exc.code, exc.detail or exc.code)
             outcome = Outcome.SILENT
         finally:
             if outcome is not Outcome.SPOKEN:  # also on unexpected errors: never leave a sink open

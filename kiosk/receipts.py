@@ -2,14 +2,20 @@
 
 A receipt holds no personal data: the application number, the service, when
 it was issued, and the text of its QR code (the number, prefixed so a scanner
-can tell it from other codes).  The UI shows, speaks and prints it.
+can tell it from other codes).  The UI shows, speaks and prints it; the
+rules of issuing the paper copy (always a saved PDF, printed when a printer
+is configured, recorded as printed only after the printer took it) are here.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
 
 from kiosk import app_number
+from kiosk.errors import KioskError
 
 QR_PREFIX = "WAYSTATION:"
 
@@ -38,3 +44,97 @@ def number_from_qr(text: str) -> str | None:
         return None
     number = app_number.normalise(text[len(QR_PREFIX):])
     return number if app_number.is_valid(number) else None
+
+
+# --- Issuing the paper copy ------------------------------------------------------------------------
+
+log = logging.getLogger(__name__)
+
+PRINTED, SAVED, PRINT_FAILED = "printed", "saved", "print_failed"
+
+
+class Printer(Protocol):
+    def print_pdf(self, path: Path) -> str: ...  # raises KioskError (PrinterError) when it cannot
+
+
+def save_copy(receipt: Receipt, save_pdf: Callable[[Path], Path], path: Path) -> Path | None:
+    """Save the receipt as a PDF at `path` (`save_pdf` draws it); None when it could not be saved."""
+    try:
+        return save_pdf(path)
+    except Exception as error:  # noqa: BLE001 (a full disk or a drawing failure: only the paper copy is lost)
+        log.error("receipt %s not saved: %s", receipt.number, type(error).__name__)
+        return None
+
+
+def print_copy(receipt: Receipt, path: Path, printer: Printer) -> str:
+    """Hand the saved PDF to the printer (lp: may wait for CUPS): PRINTED or PRINT_FAILED."""
+    try:
+        printer.print_pdf(path)
+    except KioskError as error:
+        log.warning("receipt %s not printed: %s", receipt.number, error.detail)
+        return PRINT_FAILED
+    except Exception as error:  # noqa: BLE001
+        log.error("receipt %s not printed: %s", receipt.number, type(error).__name__)
+        return PRINT_FAILED
+    return PRINTED
+
+
+def issue_paper_copy(receipt: Receipt, save_pdf: Callable[[Path], Path], path: Path,
+                     printer: Printer | None) -> str:
+    """Save the receipt PDF and print it when a printer is configured (blocking: off the GUI thread,
+    after the application is committed; the UI runs the two halves on different workers).
+
+    Returns PRINTED, SAVED (no printer) or PRINT_FAILED (not saved, or saved but not printed: a helper
+    can print it).  Never raises: the application is safe already, so nothing here may look like a
+    failed submit (the resident would submit again)."""
+    saved = save_copy(receipt, save_pdf, path)
+    if saved is None:
+        return PRINT_FAILED
+    return SAVED if printer is None else print_copy(receipt, saved, printer)
+
+
+def mark_printed(store, number: str) -> None:
+    """Record that the receipt of application `number` was handed to the printer (helpers' reprint list)."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE receipts SET printed = 1 WHERE number = ?", (number,))
+
+
+# --- Status look-up: what a resident sees when checking progress (no personal data) ---------------
+
+@dataclass(frozen=True)
+class StatusLine:
+    """One application as the status screen shows it: number, service, date, status and, for a
+    rejection or a requested correction, the centre's reason (written for the resident)."""
+
+    number: str
+    service_id: str
+    created_at: str
+    status: str
+    reason: str | None = None
+
+
+_STATUS_SQL = "SELECT number, service_id, created_at, status, status_reason FROM applications"
+
+
+def status_by_number(store, number: str) -> StatusLine | None:
+    """The application with this number (as printed or scanned), if this kiosk knows it."""
+    row = store.conn.execute(_STATUS_SQL + " WHERE number = ?", (app_number.normalise(number),)).fetchone()
+    return StatusLine(*row) if row else None
+
+
+def status_by_tail(store, typed: str) -> StatusLine | None:
+    """The application whose number ends in the digits a resident typed (sequence and check digits)."""
+    parsed = app_number.parse_tail(typed)
+    if parsed is None:
+        return None
+    sequence, check = parsed
+    row = store.conn.execute(_STATUS_SQL + " WHERE seq = ?", (sequence,)).fetchone()
+    return StatusLine(*row) if row and row[0].endswith("-" + check) else None
+
+
+def status_by_id_number(store, id_number: str) -> list[StatusLine]:
+    """Every application of the resident with this ID number, newest first (by the blind index:
+    the number itself is never stored in the clear)."""
+    rows = store.conn.execute(_STATUS_SQL + " WHERE id_lookup = ? ORDER BY seq DESC",
+                              (store.sealer.blind_index(id_number),)).fetchall()
+    return [StatusLine(*row) for row in rows]

@@ -7,7 +7,10 @@ below on touches; tests drive the same methods directly.
 
 Privacy: `wipe()` drops every piece of the resident's data the session holds
 (answers, raw keypad text, photos, identity, errors, receipt) and resets
-language, elder mode, volume and rate to the station defaults.
+language, elder mode, volume and rate to the station defaults, closes the
+sound panel and clears the notice.  A session is "fresh" only when nothing a
+resident can change differs from those defaults: anything else (even a
+changed speech rate on the home screen) is wiped by the idle timer.
 """
 
 from __future__ import annotations
@@ -89,6 +92,8 @@ class Session(FormPages):
         self.receipt: Receipt | None = None
         self.submit_error: KioskError | None = None
         self.status_results: list | None = None
+        self.sound_panel_open = False
+        self.notice: str | None = None  # key of the notice above the screen (help_coming, help_failed, qr_invalid)
         self.idle = IdleTimer(self._clock, d.idle_warning_after_s, d.idle_countdown_s)
 
     def add_listener(self, listener: Listener) -> None:
@@ -131,6 +136,21 @@ class Session(FormPages):
         self.rate = min(260, max(80, rate))
         self._changed("rate")
 
+    def default_rate(self) -> int:
+        """The station's rate for the current mode (elder mode starts slower)."""
+        return self.defaults.rate_elder if self.elder_mode else self.defaults.rate_normal
+
+    def set_sound_panel(self, open_: bool) -> None:
+        """Show or hide the speed and volume buttons."""
+        self.sound_panel_open = bool(open_)
+        self._changed("sound_panel")
+
+    def show_notice(self, key: str | None) -> None:
+        """Show a notice above every screen (a helper is coming, a wrong code), or clear it (None).
+        It stays until the session ends; the idle timer ends a session that shows one."""
+        self.notice = key
+        self._changed("notice")
+
     # -- the journey ---------------------------------------------------------------
 
     def choose_service(self, service_id: str) -> None:
@@ -167,7 +187,9 @@ class Session(FormPages):
         self.identity = identity
         sources = card.prefill() if card else {"card.id_number": identity.id_number}
         for field in self.service.fields:
-            if field.prefill and sources.get(field.prefill) and field.id not in self.answers:
+            # Never over what the resident typed: an answer, or text still waiting to be corrected.
+            if (field.prefill and sources.get(field.prefill) and field.id not in self.answers
+                    and field.id not in self.raw_input):
                 self.answers[field.id] = sources[field.prefill]
         if not self.needs_face():
             self._enter_form()
@@ -340,10 +362,13 @@ class Session(FormPages):
     # -- idle ----------------------------------------------------------------------------
 
     def is_fresh(self) -> bool:
+        """Nothing here differs from what the next resident should find (the idle timer leaves it be)."""
         d = self.defaults
         return (self.state == State.HOME and self.locale == d.locale and self.elder_mode == d.elder_mode
-                and self.volume == d.volume and self.service is None and self.identity is None
-                and not (self.answers or self.raw_input or self.photos or self.status_results))
+                and self.volume == d.volume and self.rate == self.default_rate()
+                and not self.sound_panel_open and self.notice is None
+                and self.service is None and self.identity is None and self.receipt is None
+                and not (self.answers or self.raw_input or self.photos or self.errors or self.status_results))
 
     def touch(self) -> None:
         """Any touch: the resident is here."""

@@ -204,6 +204,38 @@ def test_a_fresh_home_screen_never_warns(session, clock):
     assert session.warning_since is None
 
 
+CHANGES_ON_HOME = {
+    "rate": lambda s: s.set_rate(s.rate - 20),
+    "volume": lambda s: s.set_volume(0.4),
+    "locale": lambda s: s.set_locale("en"),
+    "elder_mode": lambda s: s.set_elder_mode(True),
+    "sound_panel": lambda s: s.set_sound_panel(True),
+    "notice": lambda s: s.show_notice("help_coming"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES_ON_HOME))
+def test_whatever_a_resident_changed_on_home_is_reset_for_the_next_one(session, clock, change):
+    """A resident who slows the voice (or opens the sound panel, calls a helper ...) on the home
+    screen and walks away: the idle timer warns and wipes it, as on any other screen."""
+    CHANGES_ON_HOME[change](session)
+    assert session.state == State.HOME and not session.is_fresh()
+    events = []
+    session.add_listener(events.append)
+    clock.now += 60
+    session.tick()
+    assert events == ["idle_warning"]
+    clock.now += 20
+    session.tick()
+    assert events[-1] == "wiped:idle" and session.is_fresh()
+    assert (session.rate, session.volume, session.locale, session.elder_mode) == (
+        session.defaults.rate_normal, session.defaults.volume, "zh_CN", False)
+    assert not session.sound_panel_open and session.notice is None
+    clock.now += 10_000
+    session.tick()
+    assert session.warning_since is None  # and now it is left alone
+
+
 def test_a_foreign_permanent_residence_card_fills_and_passes_the_form(catalog, store):
     from devices.fixtures import FIXTURE_CARDS
     from kiosk.identity import CardKind
@@ -250,3 +282,16 @@ def test_a_second_card_replaces_everything_the_first_filled_in(session, card):
     session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
     assert session.answers["name"] == card.name and session.answers["id_number"] == card.id_number
     assert "mobile" not in session.answers
+
+
+def test_the_same_card_again_keeps_what_the_resident_was_correcting(session, card):
+    session.choose_service("senior_card")
+    session.next()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    assert not session.set_answer("name", "王")  # a name edited to something too short
+    session.back()
+    session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))  # back, and the card once more
+    # The field still shows what was typed, with its error; the card did not silently overwrite it.
+    assert session.shown_value("name") == "王" and "name" in session.errors
+    assert "name" not in session.answers
+    assert session.set_answer("name", card.name) and session.answers["name"] == card.name

@@ -54,7 +54,7 @@ touch("tile_senior_card")
 listen()
 touch("start")
 listen()
-window.devices["reader"].present(1)
+window.devices["reader"].present(1)  # test_xvfb_journey.PRESENTED: the log is searched for this card's data
 wait(lambda: window.screen.findChild(QPushButton, "confirm_yes") is not None)
 listen()
 touch("confirm_yes")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from kiosk import applications
+from kiosk import applications, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
 from ui.bridge import DeviceBridge
@@ -37,7 +37,9 @@ SCREENS: dict[State, type[Screen]] = {
     State.STATUS: StatusScreen,
 }
 # Changes that only touch the overlay or settings, not the screen's content.
-NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here"}
+NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "sound_panel", "notice"}
+# Seconds left at which the idle countdown is spoken again (besides its start).
+SPOKEN_COUNTDOWN = (10,)
 
 
 def clear_layout(frame: QWidget) -> None:
@@ -71,7 +73,8 @@ class KioskWindow(QWidget):
     """The whole resident-facing window."""
 
     def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
-                 receipts_dir: Path, devices: dict | None = None, portrait: bool = False) -> None:
+                 receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
+                 private_headset: bool = False) -> None:
         super().__init__()
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WA_StyledBackground, True)
@@ -79,18 +82,25 @@ class KioskWindow(QWidget):
         self.station_id, self.station_name = station_id, station_name
         self.px_per_mm, self.portrait = px_per_mm, portrait
         self.receipts_dir = receipts_dir
+        self.private_headset = private_headset  # config devices.private_headset: numbers may be read back
         self.devices = dict(devices or {})
         self.bridge: DeviceBridge = self.devices.setdefault("bridge", DeviceBridge())
-        self.voice = VoiceGuide(session, self.devices.get("speaker"))
+        self.bridge.follow(session)  # the card the bridge remembers goes when the session ends
+        # The speaker's health changes (speech thread) reach the GUI thread as bridge.speech_state.
+        # Queued even from the GUI thread: it may fire while this window is still being built.
+        self.bridge.speech_state.connect(self._on_speech_state, Qt.QueuedConnection)
+        self.voice = VoiceGuide(session, self.devices.get("speaker"), on_health=self.bridge.speech_state.emit)
         self.spoken = self.voice.spoken  # (prompt key, locale): what voice guidance said, no text kept
         self.tasks = TaskRunner()    # the store's one serial worker
         self.compute = TaskRunner()  # image work, so it never waits behind (or delays) the store
+        self.printing = TaskRunner()  # receipts to PDF and lp: a help request never waits behind a printer
         self.translations = Translations()
         self.translations.switch(session.locale)
         self.screen: Screen | None = None
         self._chrome: tuple | None = None  # (locale, elder mode, voice available) the chrome was built for
         self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
+        self._countdown_said: set[int] = set()  # countdown marks already spoken in this warning
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -133,7 +143,7 @@ class KioskWindow(QWidget):
     def _context(self, theme: Theme) -> Context:
         return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
                        submit=self.submit, devices=self.devices, portrait=self.portrait,
-                       receipt_outcome=self.receipt_outcome,
+                       receipt_outcome=self.receipt_outcome, private_headset=self.private_headset,
                        run_store_task=self.run_store_task, run_task=self.run_task)
 
     def run_task(self, func, done) -> None:
@@ -152,15 +162,11 @@ class KioskWindow(QWidget):
             self.setStyleSheet(sheet)
         # The top bar, sound panel and idle overlay hold nothing of the resident: rebuild them only
         # when what they show changes (language, mode, voice), not on every touch.
-        chrome = (self.session.locale, self.session.elder_mode, self.voice.available)
-        if chrome != self._chrome:
-            self._chrome = chrome
-            self._build_top_bar(theme)
-            self._build_sound_panel(theme)
-            self._build_overlay(theme)
-        else:
+        if not self._refresh_chrome(theme):
             self._update_sound_state()
             self._update_overlay()
+        self.sound_panel.setVisible(self.session.sound_panel_open)
+        self._update_notice()
         if self.screen is not None:
             # Deleted once control returns to the event loop: the touch that got us here may
             # still be running inside one of its buttons.
@@ -176,6 +182,24 @@ class KioskWindow(QWidget):
             self.qr_watch.set_active(self.session.state in (State.HOME, State.STATUS)
                                      and self.session.status_results is None)
         self.say(self.screen.prompt_key, self.screen.prompt())
+
+    def _refresh_chrome(self, theme: Theme | None = None) -> bool:
+        """Rebuild the top bar, sound panel and idle overlay if what they show changed; True if rebuilt."""
+        chrome = (self.session.locale, self.session.elder_mode, self.voice.available)
+        if chrome == self._chrome:
+            return False
+        theme = theme or self._theme()
+        self._chrome = chrome
+        self._build_top_bar(theme)
+        self._build_sound_panel(theme)
+        self._build_overlay(theme)
+        return True
+
+    def _on_speech_state(self, _available) -> None:
+        """The speaker found a problem or recovered (or finished its start-up check): the helpers'
+        'voice unavailable' notice follows at once, not at the next screen change."""
+        if self.screen is not None:
+            self._refresh_chrome()
 
     def _build_top_bar(self, theme: Theme) -> None:
         clear_layout(self.top_bar)
@@ -226,7 +250,20 @@ class KioskWindow(QWidget):
         self.sound_state.setAccessibleName(text)
 
     def toggle_sound_panel(self) -> None:
-        self.sound_panel.setVisible(not self.sound_panel.isVisible())
+        self.session.set_sound_panel(not self.session.sound_panel_open)
+
+    def _notice_text(self, key: str | None) -> str:
+        return {"help_coming": self.tr("A helper is coming to you. Please wait here."),
+                "help_failed": self.tr("Please wave to a helper: the request could not be saved."),
+                "qr_invalid": self.tr("This code is not a Waystation receipt. Please show the receipt's QR code."),
+                }.get(key or "", "")
+
+    def _update_notice(self) -> None:
+        """The notice above the screen, from the session (in the screen's language)."""
+        text = self._notice_text(self.session.notice)
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setVisible(bool(text))
 
     def _build_overlay(self, theme: Theme) -> None:
         clear_layout(self.overlay)
@@ -243,9 +280,15 @@ class KioskWindow(QWidget):
         box.addStretch(1)
         self._update_overlay()
 
+    def _overlay_geometry(self):
+        """Everything below the top bar: Repeat and Call a helper stay in reach during the warning."""
+        rect = self.rect()
+        rect.setTop(min(self.top_bar.geometry().bottom() + 1, rect.bottom()))
+        return rect
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
+        self.overlay.setGeometry(self._overlay_geometry())
 
     # -- session events ------------------------------------------------------------------
 
@@ -254,6 +297,7 @@ class KioskWindow(QWidget):
             self.notice.hide()
             self.notice.clear()
             self.sound_panel.hide()
+            self._countdown_said.clear()
             self.voice.reset()
             self.translations.switch(self.session.locale)
         if reason in ("volume", "rate"):
@@ -262,12 +306,24 @@ class KioskWindow(QWidget):
             return
         if reason == "locale":
             self.translations.switch(self.session.locale)
+        if reason == "sound_panel":
+            self.sound_panel.setVisible(self.session.sound_panel_open)
+            return
+        if reason == "notice":
+            self._update_notice()
+            return
         if reason in NO_REBUILD:
             self._update_overlay()
-            if reason == "countdown" and round(self.session.countdown_left()) == 10:
-                self.say("idle_warning", self.countdown.text())
             if reason == "idle_warning":
-                self.say("idle_warning", self.countdown.text())
+                self._countdown_said = {mark for mark in SPOKEN_COUNTDOWN
+                                        if self.session.countdown_left() <= mark}
+                self.say("idle_warning", self._warning_text())
+            elif reason == "countdown":
+                left = self.session.countdown_left()
+                due = {mark for mark in SPOKEN_COUNTDOWN if left <= mark} - self._countdown_said
+                if due:  # once a mark is crossed, whatever the timer's jitter
+                    self._countdown_said |= due
+                    self.say("idle_warning", self._warning_text())
             return
         self._rebuild()
 
@@ -278,13 +334,19 @@ class KioskWindow(QWidget):
             text = self.tr("This session will end in %n seconds to protect your privacy.", "", seconds)
             self.countdown.setText(text)
             self.countdown.setAccessibleName(text)
-            self.overlay.setGeometry(self.rect())
+            self.overlay.setGeometry(self._overlay_geometry())
             self.overlay.raise_()
         self.overlay.setVisible(warning)
+
+    def _warning_text(self) -> str:
+        """What the idle warning says: the question, the seconds left, and what to touch."""
+        return " ".join((self.tr("Are you still there?"), self.countdown.text(),
+                         self.tr("Touch “I am still here” to continue.")))
 
     # -- actions -------------------------------------------------------------------------
 
     def submit(self) -> None:
+        """Commit and save the receipt PDF on the store's worker, print on the printer's, then show it."""
         try:
             draft = self.session.prepare_submit()
         except KioskError:
@@ -292,47 +354,35 @@ class KioskWindow(QWidget):
         title = self.session.service.title.get(self.session.locale)
         labels = {"number": self.tr("Application number"), "issued": self.tr("Issued"),
                   "keep": self.tr("Keep this receipt to check progress.")}
+        printer = self.devices.get("printer")
 
         def commit():
+            from ui.receipt_pdf import write_receipt_pdf
+
             receipt = applications.submit(self.store, draft, self.station_id)
             # From here on the application is safe: nothing after this may turn into a "failed" submit,
             # or the resident would submit again and the centre would get two applications.
-            try:
-                outcome = self._issue_receipt(receipt, title, labels)
-            except Exception as error:  # noqa: BLE001 (any failure here only affects the paper copy)
-                log.error("receipt %s not issued on paper: %s", receipt.number, type(error).__name__)
-                outcome = "print_failed"
-            return receipt, outcome
+            path = receipts.save_copy(receipt, lambda target: write_receipt_pdf(
+                receipt, title, self.station_name, target, labels), self.receipts_dir / f"{receipt.number}.pdf")
+            return receipt, path
 
-        def done(result) -> None:
-            receipt, self.receipt_outcome = result
+        def committed(result) -> None:
+            receipt, path = result
+            if path is None or printer is None:
+                return issued(receipt, receipts.SAVED if path is not None else receipts.PRINT_FAILED)
+            self.printing.run(lambda: receipts.print_copy(receipt, path, printer),
+                              lambda outcome: issued(receipt, outcome),
+                              lambda error: issued(receipt, receipts.PRINT_FAILED))
+
+        def issued(receipt, outcome: str) -> None:
+            if outcome == receipts.PRINTED:
+                self.tasks.run(lambda: receipts.mark_printed(self.store, receipt.number), lambda _: None,
+                               lambda error: log.error("receipt %s not marked printed: %s", receipt.number,
+                                                       type(error).__name__))
+            self.receipt_outcome = outcome
             self.session.submitted(receipt)
 
-        self.tasks.run(commit, done, self._submit_failed)
-
-    def _issue_receipt(self, receipt, title: str, labels: dict[str, str]) -> str:
-        """Save the receipt PDF and print it when a printer is configured (worker thread).
-
-        Returns 'printed', 'saved' (no printer) or 'print_failed' (saved; a helper can print it)."""
-        from ui.receipt_pdf import write_receipt_pdf
-
-        try:
-            path = write_receipt_pdf(receipt, title, self.station_name, self.receipts_dir / f"{receipt.number}.pdf",
-                                     labels)
-        except OSError:
-            log.exception("receipt PDF not saved for %s", receipt.number)
-            return "print_failed"
-        printer = self.devices.get("printer")
-        if printer is None:
-            return "saved"
-        try:
-            printer.print_pdf(path)
-        except KioskError as error:
-            log.warning("receipt %s not printed: %s", receipt.number, error.detail)
-            return "print_failed"
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE receipts SET printed = 1 WHERE number = ?", (receipt.number,))
-        return "printed"
+        self.tasks.run(commit, committed, self._submit_failed)
 
     def _submit_failed(self, error: Exception) -> None:
         if not isinstance(error, KioskError):
@@ -349,11 +399,8 @@ class KioskWindow(QWidget):
             return
         number = number_from_qr(text)
         if number is None:
-            message = self.tr("This code is not a Waystation receipt. Please show the receipt's QR code.")
-            self.notice.setText(message)
-            self.notice.setAccessibleName(message)
-            self.notice.show()
-            self.say("error", message)
+            self.session.show_notice("qr_invalid")
+            self.say("error", self._notice_text("qr_invalid"))
             return
         if self.session.state == State.HOME:
             self.session.open_status()
@@ -367,12 +414,9 @@ class KioskWindow(QWidget):
                        lambda _id: self._helper_called(), lambda error: self._helper_called(failed=True))
 
     def _helper_called(self, failed: bool = False) -> None:
-        text = self.tr("A helper is coming to you. Please wait here.") if not failed else \
-            self.tr("Please wave to a helper: the request could not be saved.")
-        self.notice.setText(text)
-        self.notice.setAccessibleName(text)
-        self.notice.show()
-        self.say("help_coming", text)
+        key = "help_failed" if failed else "help_coming"
+        self.session.show_notice(key)
+        self.say("help_coming", self._notice_text(key))
 
     def repeat(self) -> None:
         if self.screen is not None:

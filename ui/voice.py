@@ -3,27 +3,53 @@
 A thin adaptor over the Qt-free `devices.speech.Speaker` (given by the
 composition root).  Without a speaker the kiosk runs silently; the spoken log
 (prompt keys and locales, never texts) is kept either way for tests and audits.
+The speaker's health changes (found a problem, recovered, finished its
+start-up check) are passed to `on_health(available)` from the speech thread:
+the window gives a Qt signal's `emit`, so they arrive on the GUI thread.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from typing import Callable
 
 from kiosk.session import Session
 
 # Which prompts must be heard to the end (an error is not cut off by the next screen's prompt).
 ERROR_KEYS = ("error", "identity.error")
 ALERT_KEYS = ("idle_warning", "help_coming")
-# Prompts that carry something of the resident (the masked name to confirm): never cached.
-PERSONAL_KEYS = ("identity.confirm",)
+# Prompts that carry something of the resident (the masked name to confirm, answers read back on a
+# private headset): never cached.
+PERSONAL_KEYS = ("identity.confirm", "review.readback")
 
 
 class VoiceGuide:
-    def __init__(self, session: Session, speaker=None) -> None:
+    def __init__(self, session: Session, speaker=None,
+                 on_health: Callable[[bool], None] | None = None) -> None:
         self.session = session
-        self.speaker = speaker
+        self.on_health = on_health
+        self._speaker = None
         # (prompt key, locale) of the last prompts, for tests and audits; bounded, as a kiosk runs for months
         self.spoken: deque[tuple[str, str]] = deque(maxlen=500)
+        self.speaker = speaker
+
+    @property
+    def speaker(self):
+        return self._speaker
+
+    @speaker.setter
+    def speaker(self, speaker) -> None:
+        """Use another speaker (tests swap one in): its health changes are forwarded from now on."""
+        if self._speaker is not None and hasattr(self._speaker, "remove_health_listener"):
+            self._speaker.remove_health_listener(self._health_changed)
+        self._speaker = speaker
+        if speaker is not None and hasattr(speaker, "add_health_listener"):
+            speaker.add_health_listener(self._health_changed)
+        self._health_changed(self.available)
+
+    def _health_changed(self, available: bool) -> None:
+        if self.on_health is not None:
+            self.on_health(available)
 
     @property
     def available(self) -> bool:

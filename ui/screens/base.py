@@ -21,6 +21,7 @@ class Context:
     devices: dict[str, Any] = field(default_factory=dict)    # configured devices from the composition root
     portrait: bool = False
     receipt_outcome: str = ""  # printed / saved / print_failed
+    private_headset: bool = False  # station config: sensitive numbers may be read back digit by digit
     run_store_task: Callable[[Callable[[Any], Any], Callable[[Any], None]], None] = lambda query, done: None
     run_task: Callable[[Callable[[], Any], Callable[[Any], None]], None] = lambda func, done: done(func())
 

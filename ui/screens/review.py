@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from devices.speech_texts import spell_sensitive
 from ui.keypad import grouped
 from ui.qt import QGridLayout, QWidget
 from ui.screens.base import Context, Screen
 from ui.widgets import button, label, scroll_page
+
+
+# Answers read back only into a private headset (never on the open speaker), digit by digit.
+SENSITIVE_TYPES = ("id_number", "mobile")
 
 
 class ReviewScreen(Screen):
@@ -15,6 +20,8 @@ class ReviewScreen(Screen):
         super().__init__(ctx)
         t = self.theme
         session = self.session
+        if self._read_back():
+            self.prompt_key = "review.readback"  # personal: voice guidance never caches it
         self.layout_.addWidget(label(self.tr("Please check your answers."), t, 1.3, bold=True, name="heading"))
         table = QWidget()
         grid = QGridLayout(table)
@@ -62,5 +69,14 @@ class ReviewScreen(Screen):
             return grouped(field.type, value)
         return value or self.tr("(not given)")
 
+    def _read_back(self) -> list[str]:
+        """With a private headset (station config), the ID and mobile numbers spelled out in groups;
+        on the open speaker nothing: the numbers are on the screen only."""
+        if not self.ctx.private_headset:
+            return []
+        return [spell_sensitive(value, self.ctx.locale, private_headset=True, kind=field.type)
+                for field, value in self.session.review_items() if field.type in SENSITIVE_TYPES and value]
+
     def prompt(self) -> str:
-        return self.tr("Please check your answers. Touch Change to correct one, or Submit when all is right.")
+        text = self.tr("Please check your answers. Touch Change to correct one, or Submit when all is right.")
+        return " ".join([text, *self._read_back()])
