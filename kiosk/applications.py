@@ -42,6 +42,7 @@ class Draft:
     identity: dict[str, str] = field(default_factory=dict)  # Identity.record(): method, face, card kind
     id_number: str = field(default="", repr=False)  # for the blind index (status look-up by card)
     parts: tuple[str, ...] = ()
+    appointment: str = ""  # booking reference of an appointment code, if the resident came with one
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
 
 
@@ -53,7 +54,8 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
     """Commit the application with attachments, outbox row, receipt and audit entry atomically."""
     now = utc_now()
     payload = json.dumps(
-        {"answers": draft.answers, "identity": draft.identity, "parts": list(draft.parts)},
+        {"answers": draft.answers, "identity": draft.identity, "parts": list(draft.parts),
+         **({"appointment": draft.appointment} if draft.appointment else {})},
         ensure_ascii=False, sort_keys=True,
     ).encode()
     sealer = store.sealer
@@ -98,6 +100,7 @@ class StoredApplication:
     identity: dict = field(default_factory=dict)
     parts: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = field(default=(), repr=False)
+    appointment: str = ""
 
 
 def load(store: Store, uuid: str) -> StoredApplication:
@@ -117,7 +120,8 @@ def load(store: Store, uuid: str) -> StoredApplication:
         )
     )
     return StoredApplication(*row[:7], answers=payload.get("answers", {}), identity=payload.get("identity", {}),
-                             parts=tuple(payload.get("parts", ())), attachments=attachments)
+                             parts=tuple(payload.get("parts", ())), attachments=attachments,
+                             appointment=payload.get("appointment", ""))
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,15 @@ _MESSAGES: dict[str, dict[str, str]] = {
     # catalog
     "catalog.invalid": {"zh_CN": "服务目录无效：{problem}", "en": "The service catalog is invalid: {problem}"},
     "catalog.unknown_service": {"zh_CN": "没有找到服务 {service}。", "en": "No service called {service}."},
+    # appointment codes shown to the camera
+    "appointment.unknown_service": {
+        "zh_CN": "这个预约的事项本驿站不能办理，请联系工作人员。",
+        "en": "This appointment is for a service this station does not offer. Please ask a helper.",
+    },
+    "appointment.other_day": {
+        "zh_CN": "这个预约是 {day} 的，不是今天。您也可以直接点选要办理的事项。",
+        "en": "This appointment is for {day}, not today. You can also touch the service you need.",
+    },
     # fields
     "field.invalid": {"zh_CN": "这一项填写有误。", "en": "This answer is not valid."},
     "field.required": {"zh_CN": "这一项必须填写。", "en": "This answer is required."},

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Callable
 
+from kiosk import appointments
 from kiosk.applications import Attachment, Draft
+from kiosk.appointments import Appointment
 from kiosk.catalog import Catalog, Field, Service
 from kiosk.errors import KioskError, SessionError, ValidationError
 from kiosk.form_pages import FormPages
@@ -94,6 +96,8 @@ class Session(FormPages):
         self.status_results: list | None = None
         self.sound_panel_open = False
         self.notice: str | None = None  # key of the notice above the screen (help_coming, help_failed, qr_invalid)
+        self.notice_error: KioskError | None = None  # with notice "error": what to say, in words
+        self.appointment: Appointment | None = None  # the appointment code the resident came with, if any
         self.idle = IdleTimer(self._clock, d.idle_warning_after_s, d.idle_countdown_s)
 
     def add_listener(self, listener: Listener) -> None:
@@ -145,10 +149,12 @@ class Session(FormPages):
         self.sound_panel_open = bool(open_)
         self._changed("sound_panel")
 
-    def show_notice(self, key: str | None) -> None:
+    def show_notice(self, key: str | None, error: KioskError | None = None) -> None:
         """Show a notice above every screen (a helper is coming, a wrong code), or clear it (None).
-        It stays until the session ends; the idle timer ends a session that shows one."""
+        With key "error", `error` says what is wrong.  It stays until the session ends; the idle
+        timer ends a session that shows one."""
         self.notice = key
+        self.notice_error = error if key == "error" else None
         self._changed("notice")
 
     # -- the journey ---------------------------------------------------------------
@@ -156,6 +162,14 @@ class Session(FormPages):
     def choose_service(self, service_id: str) -> None:
         self._require(State.HOME)
         self.service = self.catalog.service(service_id)
+        self._go(State.GUIDE)
+
+    def start_appointment(self, appointment: Appointment) -> None:
+        """From home: an appointment code opens its service's guide; ValidationError says why it cannot."""
+        self._require(State.HOME)
+        appointments.check(appointment, {service.id for service in self.catalog.services}, self._today())
+        self.appointment = appointment
+        self.service = self.catalog.service(appointment.service_id)
         self._go(State.GUIDE)
 
     def open_status(self) -> None:
@@ -269,6 +283,7 @@ class Session(FormPages):
         if self.state in (State.GUIDE, State.STATUS):
             self._drop_personal_data()
             self.service = None
+            self.appointment = None
             return self._go(State.HOME)
         if self.state == State.IDENTITY:
             return self._go(State.GUIDE)
@@ -325,6 +340,7 @@ class Session(FormPages):
             attachments=attachments,
             identity=self.identity.record(), id_number=self.identity.id_number,
             parts=tuple(part.id for part in self.service.parts),
+            appointment=self.appointment.reference if self.appointment else "",
         )
         self._go(State.SUBMITTED)
         return draft

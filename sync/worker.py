@@ -341,6 +341,8 @@ class SyncWorker:
 def application_body(store: Store, app: applications.StoredApplication) -> dict[str, Any]:
     """The application as the protocol's ApplicationIn wants it (see openapi.yaml)."""
     form: dict[str, Any] = {"answers": app.answers, "identity": app.identity, "parts": list(app.parts)}
+    if app.appointment:
+        form["appointment"] = app.appointment
     return {
         "number": app.number,
         "service_id": app.service_id,

@@ -1,4 +1,5 @@
-"""A receipt's QR code held to the camera on the home screen opens its status (camera = a video file)."""
+"""A receipt's QR code held to the camera on the home screen opens its status, an appointment code opens
+its service (camera = a video file)."""
 
 from __future__ import annotations
 
@@ -56,8 +57,30 @@ def test_receipt_qr_on_the_home_screen_shows_its_status(qtbot, window_with_clip)
     assert receipt.number in window.screen.findChild(QLabel, "result_0").text()
 
 
+def test_an_appointment_code_for_today_opens_its_service(qtbot, window_with_clip):
+    from kiosk.appointments import Appointment
+
+    code = Appointment("residence_permit", _dt.date.today(), "A1B2C3D4")
+    window, session, _ = window_with_clip(lambda receipt: code.qr_text)
+    qtbot.waitUntil(lambda: session.state == State.GUIDE, timeout=15_000)
+    assert session.service.id == "residence_permit" and session.appointment == code
+    qtbot.waitUntil(lambda: window.screen.findChild(QLabel, "appointment") is not None, timeout=5_000)
+    assert "A1B2C3D4" in window.screen.findChild(QLabel, "appointment").text()
+
+
+def test_an_appointment_for_another_day_is_explained_and_nothing_opens(qtbot, window_with_clip):
+    from kiosk.appointments import Appointment
+
+    day = _dt.date.today() + _dt.timedelta(days=3)
+    window, session, _ = window_with_clip(lambda receipt: Appointment("senior_card", day, "ZX9Y8W7V").qr_text)
+    qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=15_000)
+    assert day.isoformat() in window.notice.text() and "not today" in window.notice.text()
+    assert session.state == State.HOME and ("error", "en") in window.spoken
+    assert not session.is_fresh()  # the idle timer clears the notice for the next resident
+
+
 def test_a_code_that_is_not_a_receipt_is_explained(qtbot, window_with_clip):
     window, session, _ = window_with_clip(lambda receipt: "https://example.org/not-a-receipt")
     qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=15_000)
-    assert "not a Waystation receipt" in window.notice.text()
+    assert "not a Waystation receipt or appointment" in window.notice.text()
     assert session.state == State.HOME and ("error", "en") in window.spoken

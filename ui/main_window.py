@@ -134,6 +134,14 @@ class KioskWindow(QWidget):
         self.ticker.start()
         QApplication.instance().installEventFilter(self)
         self._rebuild()
+        # Once the home screen is up: the first prompts of a visit, rendered while the speaker is idle.
+        QTimer.singleShot(0, self._warm_prompts)
+
+    def _warm_prompts(self) -> None:
+        from ui.prompt_warmup import prewarm
+
+        defaults = self.session.defaults
+        prewarm(self.voice.speaker, self.session.catalog, (defaults.rate_normal, defaults.rate_elder))
 
     # -- building ------------------------------------------------------------------------
 
@@ -255,7 +263,9 @@ class KioskWindow(QWidget):
     def _notice_text(self, key: str | None) -> str:
         return {"help_coming": self.tr("A helper is coming to you. Please wait here."),
                 "help_failed": self.tr("Please wave to a helper: the request could not be saved."),
-                "qr_invalid": self.tr("This code is not a Waystation receipt. Please show the receipt's QR code."),
+                "qr_invalid": self.tr("This code is not a Waystation receipt or appointment. "
+                                      "Please show the receipt's QR code."),
+                "error": self.session.notice_error.text(self.session.locale) if self.session.notice_error else "",
                 }.get(key or "", "")
 
     def _update_notice(self) -> None:
@@ -392,10 +402,20 @@ class KioskWindow(QWidget):
         self.say("error", error.text(self.session.locale))
 
     def on_qr_scanned(self, text: str) -> None:
-        """A code held to the camera on the home or status screen: a receipt opens its status."""
+        """A code held to the camera on the home or status screen: a receipt opens its status; on the
+        home screen an appointment code opens its service's guide."""
+        from kiosk import appointments
         from kiosk.receipts import number_from_qr
 
         if self.session.state not in (State.HOME, State.STATUS) or self.session.status_results is not None:
+            return
+        appointment = appointments.parse(text)
+        if appointment is not None and self.session.state == State.HOME:
+            try:
+                self.session.start_appointment(appointment)
+            except KioskError as error:
+                self.session.show_notice("error", error)
+                self.say("error", error.text(self.session.locale))
             return
         number = number_from_qr(text)
         if number is None:

@@ -23,9 +23,12 @@ class GuideScreen(Screen):
         parts.append(label(self.tr("Time: %1").replace("%1", self.text(service.duration)), t, role="hint"))
         parts.append(label(self.tr("To prove who you are: %1").replace("%1", self.level_text(service.identity_level)),
                            t, role="hint"))
+        if self.session.appointment is not None:
+            parts.append(label(self.tr("Your appointment: %1").replace("%1", self.session.appointment.reference),
+                               t, bold=True, name="appointment"))
         if service.parts:
             parts.append(label(self.tr("One form, sent to: %1").replace(
-                "%1", "、".join(self.text(p.title) for p in service.parts)), t, role="hint"))
+                "%1", self.tr(", ").join(self.text(p.title) for p in service.parts)), t, role="hint"))
         body = column(*parts, theme=t, spacing_mm=2)
         self.layout_.addWidget(scroll_page(body, t), 1)
         self.layout_.addLayout(self.nav_row(self.session.back, self.tr("Start ›"), self.session.next, "start"))
@@ -36,7 +39,8 @@ class GuideScreen(Screen):
 
     def prompt(self) -> str:
         service = self.session.service
-        documents = "、".join(self.text(doc.title) for doc in service.documents)
-        return (self.text(service.title) + "。" + self.text(service.guide) + " "
+        documents = self.tr(", ").join(self.text(doc.title) for doc in service.documents)
+        # Sentence stops and list commas come from the translations: 。and 、 in Chinese, . and , in English.
+        return (self.tr("%1. %2").replace("%1", self.text(service.title)).replace("%2", self.text(service.guide)) + " "
                 + self.tr("Please have ready: %1.").replace("%1", documents) + " "
                 + self.tr("Touch Start when you are ready."))

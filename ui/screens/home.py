@@ -31,5 +31,5 @@ class HomeScreen(Screen):
                                       self.session.open_status, name="check_status"))
 
     def prompt(self) -> str:
-        names = "、".join(self.text(s.title) for s in self.session.catalog.services)
+        names = self.tr(", ").join(self.text(s.title) for s in self.session.catalog.services)
         return self.tr("Welcome. Touch the service you need: %1.").replace("%1", names)
