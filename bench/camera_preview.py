@@ -83,7 +83,7 @@ def preview(clip: Path, seconds: float) -> None:
 
 def qr_timing() -> None:
     scanner = QrScanner()
-    frames = camera_clips.qr_clip_frames("DEMO01-261124-000042-73", seed=1, count=20)
+    frames = camera_clips.qr_clip_frames("DEMO01-261124-000042-49", seed=1, count=20)
     empty = [camera_clips.camera_noise(camera_clips.portrait(), np.random.default_rng(i)) for i in range(20)]
     for name, batch in (("with a code", frames), ("without a code", empty)):
         times = []

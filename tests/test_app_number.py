@@ -42,3 +42,31 @@ def test_swapping_neighbours_is_caught(station, day, seq, data):
 def test_arbitrary_text_is_never_taken_for_a_number_by_accident(raw):
     if app_number.is_valid(raw):
         assert app_number.is_valid(app_number.normalise(raw))
+
+
+@given(stations, days, st.integers(0, 999_999_999))
+def test_the_digits_a_resident_types_give_back_sequence_and_check_digits(station, day, seq):
+    number = app_number.make(station, day, seq)
+    typed = app_number.tail(number)
+    assert app_number.TAIL_MIN <= len(typed) <= app_number.TAIL_MAX
+    assert app_number.parse_tail(typed) == (seq, number[-2:])
+    assert app_number.parse_tail(" " + typed[:3] + " " + typed[3:] + "-") == (seq, number[-2:])  # as grouped
+
+
+@given(st.text(max_size=20))
+def test_typed_text_parses_only_as_eight_to_eleven_plain_digits(typed):
+    parsed = app_number.parse_tail(typed)
+    digits = "".join(ch for ch in typed if ch not in " \t\n\r\x0b\x0c-")
+    plain = digits.isascii() and digits.isdigit() and 8 <= len(digits) <= 11
+    if parsed is None:
+        assert not plain or any(ch.isspace() and ch not in " \t\n\r\x0b\x0c" for ch in typed)
+    else:
+        sequence, check = parsed
+        assert plain and f"{sequence:0{len(digits) - 2}d}{check}" == digits
+
+
+def test_too_few_digits_or_other_characters_are_refused():
+    assert app_number.parse_tail("0000427") is None  # seven digits
+    assert app_number.parse_tail("000042739999") is None  # twelve
+    assert app_number.parse_tail("0000４273") is None  # a full-width digit
+    assert app_number.parse_tail("") is None and app_number.parse_tail(None) is None

@@ -11,17 +11,56 @@ from kiosk.session import Defaults, Session
 from kiosk.store import open_store
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QEvent, QGuiApplication, Qt
+from ui.theme import Theme
 
 log = logging.getLogger(__name__)
 
+FALLBACK_PX_PER_MM = 96 / 25.4  # no physical size known at all: assume 96 dpi
+
 
 def px_per_mm(config: Config, screen) -> float:
-    """Pixels per millimetre of the real panel: the config's override, else what the screen reports."""
-    geometry = screen.geometry()
-    width_mm = config.devices.screen_width_mm or screen.physicalSize().width()
-    if not width_mm or width_mm < 50:
-        return 96 / 25.4  # no physical size known: assume 96 dpi
-    return geometry.width() / width_mm
+    """Pixels per millimetre of the real panel (in the layout's pixels: the screen's geometry).
+
+    The config's `devices.screen_width_mm` / `screen_height_mm` win over what the screen reports
+    (many panels report nothing, or the size of a different panel); with both, their mean.  Each
+    missing one is taken from QScreen's physical size when that is plausible (≥ 50 mm)."""
+    geometry, physical = screen.geometry(), screen.physicalSize()
+    width_mm = config.devices.screen_width_mm
+    height_mm = config.devices.screen_height_mm
+    if width_mm is None and height_mm is None:
+        width_mm = physical.width() if physical.width() >= 50 else None
+        height_mm = physical.height() if physical.height() >= 50 else None
+    ratios = [pixels / mm for pixels, mm in ((geometry.width(), width_mm), (geometry.height(), height_mm)) if mm]
+    if not ratios:
+        log.warning("the screen reports no physical size and the config sets none: assuming 96 dpi")
+        return FALLBACK_PX_PER_MM
+    return sum(ratios) / len(ratios)
+
+
+def choose_screen(config: Config):
+    """The QScreen named by `devices.screen` (an index into QGuiApplication.screens(); 0 is the
+    primary), or the primary one, with a warning, when there is no such screen (yet)."""
+    screens = QGuiApplication.screens()
+    index = config.devices.screen
+    if 0 <= index < len(screens):
+        return screens[index]
+    log.warning("devices.screen = %d but %d screen(s) are connected: using the primary screen",
+                index, len(screens))
+    return QGuiApplication.primaryScreen()
+
+
+class ScaledWindow(KioskWindow):
+    """The kiosk window with the station's text scale (`devices.text_scale`) in its theme.
+
+    (KioskWindow builds its theme in `_theme()`; the scale comes in here so the window itself and
+    the screens need not know where it came from.)"""
+
+    def __init__(self, *args, text_scale: float = 1.0, **kwargs) -> None:
+        self.text_scale = text_scale  # before KioskWindow.__init__: it builds the first screen
+        super().__init__(*args, **kwargs)
+
+    def _theme(self) -> Theme:
+        return Theme(elder=self.session.elder_mode, px_per_mm=self.px_per_mm, scale=self.text_scale)
 
 
 def session_defaults(config: Config) -> Defaults:
@@ -29,7 +68,7 @@ def session_defaults(config: Config) -> Defaults:
                     idle_warning_after_s=config.idle.warning_after_s, idle_countdown_s=config.idle.countdown_s)
 
 
-class LockedWindow(KioskWindow):
+class LockedWindow(ScaledWindow):
     """Full screen without decorations; keyboard shortcuts do not leave it."""
 
     locked = True
@@ -60,10 +99,12 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False) -> Locked
     store = open_store(config)
     catalog = CatalogRepository(config.storage.data_dir).load()
     session = Session(catalog, session_defaults(config))
-    screen = QGuiApplication.primaryScreen()
+    screen = choose_screen(config)
     window = LockedWindow(session, store, station_id=config.station.id, station_name=config.station.name,
                           px_per_mm=px_per_mm(config, screen), receipts_dir=config.storage.data_dir / "receipts",
-                          devices=devices, portrait=screen.geometry().height() > screen.geometry().width())
+                          devices=devices, portrait=screen.geometry().height() > screen.geometry().width(),
+                          text_scale=config.devices.text_scale, private_headset=config.devices.private_headset)
+    window.setScreen(screen)
     reader = devices.get("reader")
     if reader is not None:
         window.bridge.attach_reader(reader)

@@ -8,19 +8,22 @@ that shows them side by side for reviewers and translators.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import tempfile
 from pathlib import Path
 from typing import Iterator
 
 from devices.card_reader import CardEvent, CardEventKind
-from kiosk import catalog as catalog_mod, crypto, samples
+from kiosk import app_number, catalog as catalog_mod, crypto, receipts, samples
 from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod
 from kiosk.session import Defaults, Session, State
 from kiosk.store import Store
+from ui.app import ScaledWindow
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QEvent
 from ui.sample_image import sample_document_jpeg
+from ui.screens.status import STATUS_NAMES
 
 RESOLUTIONS = {  # (width px, height px, panel width mm)
     "1024x768": (1024, 768, 304.0),
@@ -31,18 +34,19 @@ RESOLUTIONS = {  # (width px, height px, panel width mm)
 
 
 def sample_card() -> CardData:
-    import datetime as _dt
-
     return CardData("王小明", "M", "汉", _dt.date(1952, 6, 18), "北京市东城区景山前街4号", samples.SAMPLE_ID,
                     "北京市公安局东城分局", _dt.date(2016, 5, 1), None)
 
 
-def make_window(resolution: str, elder: bool, locale: str, data_dir: Path) -> tuple[KioskWindow, Session]:
+def make_window(resolution: str, elder: bool, locale: str, data_dir: Path,
+                text_scale: float = 1.0) -> tuple[KioskWindow, Session]:
+    """A kiosk window the size of the panel `resolution`, sized in its millimetres, with sample data
+    only (`text_scale` as the config's devices.text_scale)."""
     width, height, width_mm = RESOLUTIONS[resolution]
     store = Store(data_dir / "gallery.db", crypto.Sealer(crypto.load_or_create_key(data_dir / "gallery.key")))
     session = Session(catalog_mod.bundled(), Defaults(locale=locale, elder_mode=elder))
-    window = KioskWindow(session, store, station_id="DEMO01", station_name="Waystation", px_per_mm=width / width_mm,
-                         receipts_dir=data_dir / "receipts", portrait=height > width)
+    window = ScaledWindow(session, store, station_id="DEMO01", station_name="Waystation", px_per_mm=width / width_mm,
+                          receipts_dir=data_dir / "receipts", portrait=height > width, text_scale=text_scale)
     window.resize(width, height)
     window.show()
     return window, session
@@ -57,12 +61,17 @@ def settle() -> None:
 
 
 def walk_screens(window: KioskWindow, session: Session, service_id: str = "residence_permit",
-                 every_page: bool = False) -> Iterator[str]:
+                 every_page: bool = False, extras: bool = True) -> Iterator[str]:
     """Show each screen in turn; yields the screen's name while it is on display.
 
-    `every_page` also shows what the gallery leaves out (every form page and
-    document, the reader error, the ID keypad, the 'a helper is coming' notice),
-    for the layout and accessibility tests.
+    Every walk shows the sound panel, the status look-up (empty, with a typing
+    error, with results of every status, with none found), the reader error, the
+    ID keypad (empty and with a wrong number) and the 'a helper is coming' notice.
+    `every_page` also shows every form page and document, and carries the notice
+    from the start (the tightest case), for the layout and accessibility tests.
+    `extras=False` leaves out what is the same for every service (the sound panel,
+    the status look-up, the identity step's error and keypad states): for walking
+    one service after another in the same window.
     """
     if every_page:
         # The 'a helper is coming' notice stays above every screen until the session ends: the
@@ -71,21 +80,20 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
         window.tasks.wait()
     settle()
     yield "home"
+    if extras:
+        session.set_sound_panel(True)
+        settle()
+        yield "sound_panel"
+        session.set_sound_panel(False)
+        yield from _walk_status(window, session)
     session.choose_service(service_id)
     settle()
     yield "guide"
     session.next()
     settle()
     yield "identity"
-    if every_page:
-        window.screen.on_card_event(CardEvent(CardEventKind.DISCONNECTED))
-        settle()
-        yield "identity_error"
-        window.screen._show_keypad()
-        settle()
-        yield "identity_keypad"
-        session.back()  # a fresh identity screen for the card
-        session.next()
+    if extras:
+        yield from _walk_identity_trouble(window, session)
     window.screen._card_read(sample_card(), IdentityMethod.SIMULATED)
     settle()
     yield "identity_confirm"
@@ -110,16 +118,18 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
         if every_page and session.state == State.FORM:
             settle()
             yield f"form_page_{session.page + 1}"
-    session.next({field.id: "1" for field in session.page_fields() if field.type == "mobile"})
-    settle()
-    yield "form_error"
+    if session.state == State.FORM:  # (a service may not ask for one)
+        session.next({field.id: "1" for field in session.page_fields() if field.type == "mobile"})
+        settle()
+        yield "form_error"
     while session.state == State.FORM:
         session.next(valid_page())
         if every_page and session.state == State.FORM:
             settle()
             yield f"form_page_{session.page + 1}"
-    settle()
-    yield "documents"
+    if session.state == State.DOCUMENTS:
+        settle()
+        yield "documents"
     while session.state == State.DOCUMENTS:
         session.add_photo(session.current_document().id, sample_document_jpeg())
         if every_page:
@@ -135,12 +145,68 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
     window.tasks.wait()
     settle()
     yield "receipt"
+    if not every_page:  # (the walk for the tests carries the notice from the start)
+        window.call_helper()
+        window.tasks.wait()
+        settle()
+        yield "helper_coming"
     session.last_touch -= session.defaults.idle_warning_after_s
     session.tick()
     settle()
     yield "idle_warning"
     session.finish()
     settle()
+
+
+def sample_status_lines() -> list[receipts.StatusLine]:
+    """One line of every status (no personal data), one with a service the catalog no longer has."""
+    day = _dt.date(2026, 11, 24)
+    services = [service.id for service in catalog_mod.bundled().services] + ["retired_service"]
+    lines = []
+    for index, status in enumerate(STATUS_NAMES):
+        reason = {"rejected": "The photo of the household register is unreadable.",
+                  "needs_correction": "Please add the landlord's signature."}.get(status)
+        lines.append(receipts.StatusLine(app_number.make("DEMO01", day, 40 + index), services[index % len(services)],
+                                         f"{day:%Y-%m-%d}T09:30:00Z", status, reason))
+    return lines
+
+
+def _walk_status(window: KioskWindow, session: Session) -> Iterator[str]:
+    """The status look-up: waiting for a card or number, a number too short, results, nothing found."""
+    session.open_status()
+    settle()
+    yield "status"
+    for key in "123":
+        window.screen.keypad.press(key)
+    window.screen._by_number()
+    settle()
+    yield "status_typed_too_little"
+    session.show_status(sample_status_lines())
+    settle()
+    yield "status_results"
+    session.show_status([])
+    settle()
+    yield "status_none"
+    session.back()
+    settle()
+
+
+def _walk_identity_trouble(window: KioskWindow, session: Session) -> Iterator[str]:
+    """The identity step's bad moments: the reader gone, typing the ID number, a wrong check digit."""
+    window.screen.on_card_event(CardEvent(CardEventKind.DISCONNECTED))
+    settle()
+    yield "identity_error"
+    window.screen._show_keypad()
+    settle()
+    yield "identity_keypad"
+    wrong = samples.SAMPLE_ID[:-1] + ("0" if samples.SAMPLE_ID[-1] != "0" else "1")  # a wrong check digit
+    for key in wrong:
+        window.screen.keypad.press(key)
+    window.screen._keypad_done()
+    settle()
+    yield "identity_keypad_error"
+    session.back()  # a fresh identity screen for the card
+    session.next()
 
 
 def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:

@@ -47,12 +47,22 @@ class Keypad(QWidget):
         self.kind, self.theme, self.locale = kind, theme, locale
         self.limit = max_length or LIMITS.get(kind, 19)
         self.value = "".join(ch for ch in value.replace("-", "") if ch.isdigit() or ch == "X")[: self.limit]
-        outer = QHBoxLayout(self) if side_by_side else QVBoxLayout(self)
+        # Always a row: [display column (with the keys under it, stacked), keys (side by side), stretch].
+        # The column's maximum width (fit_width) then holds in the height-for-width sums as well (a row
+        # shares its width out under each item's maximum; a column does not), so wrapped lines get the
+        # height they need instead of squeezing the keys.
+        outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(theme.mm(4))
-        layout = QVBoxLayout()
+        self.side_by_side = side_by_side
+        # The display's column (a question and its help can go above the display).
+        self.side_box = QWidget()
+        layout = QVBoxLayout(self.side_box)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.mm(2))
-        outer.addLayout(layout, 1)
+        outer.addWidget(self.side_box, 1)
+        self.side = layout
+        self._lead = 0
         self.display = label("", theme, 1.3, bold=True, align=Qt.AlignCenter, name="keypad_display")
         self.display.setProperty("role", "notice")
         self.display.setTextInteractionFlags(Qt.NoTextInteraction)
@@ -62,7 +72,7 @@ class Keypad(QWidget):
         box = 2 * (theme.padding_px + theme.border_px())
         self.display.setMinimumWidth(self.display.fontMetrics().horizontalAdvance(longest) + box)
         layout.addWidget(self.display)
-        self.check = label("", theme, 0.9, role="hint", align=Qt.AlignCenter, name="keypad_check")
+        self.check = label("", theme, 1.0, role="hint", align=Qt.AlignCenter, name="keypad_check")
         self.check.setVisible(kind == "id_number")  # other kinds show it only when there is something to say
         layout.addWidget(self.check)
         grid = QGridLayout()
@@ -81,26 +91,47 @@ class Keypad(QWidget):
             grid.addWidget(widget, index // 3, index % 3)
             widgets.append(widget)
         clear = button(self.tr("Clear"), theme, self.clear, name="key_clear")
-        if side_by_side:
+        if side_by_side and kind == "id_number":
             # Under the display, beside the keys: one row less, so the pad fits a 768-pixel-high panel.
             layout.addStretch(1)
             layout.addWidget(clear)
+        elif side_by_side:
+            grid.addWidget(clear, 3, 0)  # where an ID pad has its X: the display's column stays short
+            widgets.append(clear)
+            layout.addStretch(1)  # the display keeps its height at the top of its column
         else:
             grid.addWidget(clear, 4, 0, 1, 3)
+        if side_by_side:
+            grid.setRowStretch(4, 1)  # the keys stay together at the top when the column beside is taller
         # Every key the same size (the largest one's), so the pad reads as one even grid.
         width = max(widget.sizeHint().width() for widget in widgets)
         height = max(widget.sizeHint().height() for widget in widgets)
         for widget in widgets:
             widget.setMinimumSize(width, height)
-            widget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+            # Side by side the keys keep their width and the display's column takes the rest: a fixed
+            # share lets the question's wrapped lines get the height they need at their real width.
+            widget.setSizePolicy(QSizePolicy.Fixed if side_by_side else QSizePolicy.Expanding, QSizePolicy.Fixed)
         for col in range(3):
             grid.setColumnStretch(col, 1)
-        (outer if side_by_side else layout).addLayout(grid, 1)
+        if side_by_side:
+            outer.addLayout(grid, 0)
+        else:
+            layout.addLayout(grid, 1)
+        outer.addStretch(0)  # room left over goes to the right, not between the lines or keys
         self._refresh()
+
+    def add_above(self, widget: QWidget) -> None:
+        """Put `widget` (the question, its help, an error) above the display, in the display's column.
+
+        Side by side, that column is beside the keys: question, display and every key fit one
+        landscape screen without scrolling (a question scrolled away is a question not read)."""
+        self.side.insertWidget(self._lead, widget)
+        self._lead += 1
 
     def fit_width(self, most: int) -> None:
         """At most `most` pixels wide, but never narrower than the keys and the display need."""
-        self.setMaximumWidth(max(most, self.minimumSizeHint().width()))
+        keys = self.layout().itemAt(1).minimumSize().width() + self.layout().spacing() if self.side_by_side else 0
+        self.side_box.setMaximumWidth(max(most - keys, self.side_box.minimumSizeHint().width()))
 
     def press(self, key: str) -> None:
         if len(self.value) >= self.limit:

@@ -9,12 +9,17 @@ overridable in the config), never fixed in pixels.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ui.qt import QFont, QFontMetrics
 
 FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Droid Sans Fallback", "sans-serif"]
+MIN_LINE_SPACING = 1.3  # line pitch ÷ font size, the floor for every text (DESIGN.md)
+TEXT_SCALES = (1.0, 2.0)  # the config's devices.text_scale: how much larger than the floor sizes
+
+log = logging.getLogger(__name__)
 
 
 def relative_luminance(hex_colour: str) -> float:
@@ -68,6 +73,11 @@ def _sized_font(cap_px: float, bold: bool) -> QFont:
     cap = QFontMetrics(font).capHeight() or cap_px
     font.setPixelSize(max(6, round(font.pixelSize() * cap_px / cap + 0.49)))
     font.setBold(bold)
+    spacing = QFontMetrics(font).lineSpacing() / font.pixelSize()
+    if spacing < MIN_LINE_SPACING:
+        # Labels are plain text: the line pitch is the font's own.  A fallback font this tight is a
+        # station set-up fault (waystation doctor checks the fonts), not something to hide here.
+        log.warning("font %s has line spacing %.2f < %.1f", font.family(), spacing, MIN_LINE_SPACING)
     return font
 
 
@@ -77,7 +87,12 @@ class Theme:
 
     elder: bool
     px_per_mm: float
-    scale: float = 1.0  # the resident may make text larger still
+    scale: float = 1.0  # devices.text_scale (1.0-2.0): all text and touch targets this much larger
+
+    def __post_init__(self) -> None:
+        low, high = TEXT_SCALES
+        if not low <= self.scale <= high:
+            raise ValueError(f"text scale {self.scale} is outside {low}-{high}")
 
     @property
     def colours(self) -> Palette:
@@ -92,13 +107,17 @@ class Theme:
 
     @property
     def target_mm(self) -> float:
-        return 16.0 if self.elder else 11.0
+        """Smallest side of a touch target: grows with the text (larger text in a key of the same size
+        would not fit, and a resident who needs larger text usually needs larger targets too)."""
+        return (16.0 if self.elder else 11.0) * self.scale
 
     @property
     def line_spacing(self) -> float:
-        """Line height ÷ font size of body text.  Labels are plain text, so this is the font's own
-        (ascent + descent + leading of Noto Sans CJK: 1.45); tests/test_ui_layout.py measures it."""
-        return 1.4
+        """Line pitch ÷ font size of body text as drawn.  Labels are plain text, so it is the font's own
+        (ascent + descent + leading: 1.45 for Noto Sans CJK), measured, not assumed: a fallback font
+        below MIN_LINE_SPACING is logged, and tests/test_ui_layout.py fails on it."""
+        font = self.font()
+        return QFontMetrics(font).lineSpacing() / font.pixelSize()
 
     @property
     def padding_px(self) -> int:

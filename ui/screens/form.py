@@ -65,19 +65,29 @@ class FormScreen(Screen):
         t = self.theme
         block = column(theme=t, spacing_mm=1.5)
         layout = block.layout()
-        layout.addWidget(label(self.text(field.label) + ("" if field.required else self.tr(" (optional)")), t,
-                               1.25 if t.elder else 1.1, bold=True, name=f"label_{field.id}"))
-        layout.addWidget(label(self.text(field.help), t, 0.9, role="hint"))
+        value = self.session.shown_value(field.id)
+        kind = keypad_kind(field)
+        # One question a screen in elder mode on a landscape panel: the question, its help and any error
+        # go beside the keys, above the display, so nothing has to be scrolled (a 768-pixel-high panel).
+        wide = kind is not None and t.elder and not self.ctx.portrait
+        keypad = None
+        if kind is not None:
+            keypad = Keypad(kind, t, self.ctx.locale, value.replace("-", ""), side_by_side=wide,
+                            max_length=field.max_length if kind == "digits" else None)
+            keypad.setObjectName(f"keypad_{field.id}")
+        head = keypad.add_above if wide else layout.addWidget
+        head(label(self.text(field.label) + ("" if field.required else self.tr(" (optional)")), t,
+                   1.25 if t.elder else 1.1, bold=True, name=f"label_{field.id}"))
+        # The help line is read as main text (same size), only its colour tells it apart.
+        head(label(self.text(field.help), t, 1.0, role="hint", name=f"help_{field.id}"))
         error = self.session.errors.get(field.id)
         if error is not None:
             # Beside the question, above its keys: read before the resident types again.
             text = "⚠ " + error.text(self.ctx.locale)
             error_label = label(text, t, role="error", name=f"error_{field.id}")
             error_label.setFocusPolicy(Qt.StrongFocus)
-            layout.addWidget(error_label)
+            head(error_label)
             self.first_error = self.first_error or error_label
-        value = self.session.shown_value(field.id)
-        kind = keypad_kind(field)
         if field.type == "choice":
             row = QHBoxLayout() if len(field.options) <= 3 and not t.elder else None
             holder = column(theme=t, spacing_mm=1.5) if row is None else QWidget()
@@ -90,12 +100,8 @@ class FormScreen(Screen):
                 choice.setText(("● " if value == option.value else "○ ") + self.text(option.label))
                 holder.layout().addWidget(choice)
             layout.addWidget(holder)
-        elif kind is not None:
-            wide = t.elder and not self.ctx.portrait  # one question a screen: keypad beside the value
-            keypad = Keypad(kind, t, self.ctx.locale, value.replace("-", ""), side_by_side=wide,
-                            max_length=field.max_length if kind == "digits" else None)
-            keypad.setObjectName(f"keypad_{field.id}")
-            keypad.fit_width(t.mm(220 if wide else 150 if self.ctx.portrait else 110))
+        elif keypad is not None:
+            keypad.fit_width(t.mm((300 if wide else 150 if self.ctx.portrait else 110) * t.scale))
             if not t.elder and len(self.fields) > 1:
                 keypad = self._collapsible_keypad(field, keypad)
             layout.addWidget(keypad)
@@ -161,4 +167,5 @@ class FormScreen(Screen):
         error = self.session.errors.get(first.id)
         if error is not None:
             return error.text(self.ctx.locale)
-        return self.text(first.label) + "。" + self.text(first.help)
+        # The sentence stop comes from the translations: 。 in Chinese, . in English.
+        return self.tr("%1. %2").replace("%1", self.text(first.label)).replace("%2", self.text(first.help))

@@ -1,0 +1,41 @@
+"""`waystation gallery DIR`: a PNG of every screen in both modes and both languages, and an index.html
+that shows them side by side (for reviewers and translators)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from ui.qt import QImage
+
+COLUMNS = ("normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en")
+# The states a reviewer must be able to see, besides the plain journey.
+MUST_SHOW = ("home", "sound_panel", "status", "status_typed_too_little", "status_results", "status_none", "guide",
+             "identity", "identity_error", "identity_keypad", "identity_keypad_error", "identity_confirm", "form",
+             "form_error", "documents", "review", "receipt", "helper_coming", "idle_warning")
+
+
+def test_gallery_command_writes_every_screen_in_both_modes_and_languages(tmp_path: Path) -> None:
+    out = tmp_path / "gallery"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "kiosk.cli", "gallery", str(out), "--resolution", "1024x768"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "gallery written" in done.stdout
+    index = (out / "index.html").read_text(encoding="utf-8")
+    referenced = set(re.findall(r'src="([^"]+)"', index))
+    pngs = {p.name for p in out.glob("*.png")}
+    assert referenced == pngs  # every picture is in the index, and the index shows no missing picture
+    for screen in MUST_SHOW:
+        for column in COLUMNS:
+            assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
+    assert len(pngs) % len(COLUMNS) == 0  # each screen in all four columns
+    for name in pngs:
+        image = QImage(str(out / name))
+        assert (image.width(), image.height()) == (1024, 768), name  # the panel's size: nothing grew
+    # Both languages really differ on screen (a translator compares them): the English and Chinese
+    # home screens are not the same picture.
+    assert QImage(str(out / "home_normal_en.png")) != QImage(str(out / "home_normal_zh_CN.png"))
