@@ -124,39 +124,6 @@ def load(store: Store, uuid: str) -> StoredApplication:
                              appointment=payload.get("appointment", ""))
 
 
-@dataclass(frozen=True)
-class StatusLine:
-    """What a status look-up shows: no personal data."""
-
-    number: str
-    service_id: str
-    created_at: str
-    status: str
-
-
-def find_by_number(store: Store, number: str) -> StatusLine | None:
-    row = store.conn.execute(
-        "SELECT number, service_id, created_at, status FROM applications WHERE number = ?",
-        (app_number.normalise(number),),
-    ).fetchone()
-    return StatusLine(*row) if row else None
-
-
-def find_by_sequence(store: Store, sequence: int, check: str) -> StatusLine | None:
-    """Look up by the number's last two groups (sequence and check digits), as a resident types them."""
-    row = store.conn.execute("SELECT number, service_id, created_at, status FROM applications WHERE seq = ?",
-                             (sequence,)).fetchone()
-    return StatusLine(*row) if row and row[0].endswith("-" + check) else None
-
-
-def find_by_id_number(store: Store, id_number: str) -> list[StatusLine]:
-    rows = store.conn.execute(
-        "SELECT number, service_id, created_at, status FROM applications WHERE id_lookup = ? ORDER BY seq DESC",
-        (store.sealer.blind_index(id_number),),
-    ).fetchall()
-    return [StatusLine(*row) for row in rows]
-
-
 def record_help_request(store: Store, screen: str, service_id: str = "") -> int:
     """Log a resident's 'call a helper' touch (shown to helpers; audited)."""
     with store.transaction() as conn:

@@ -19,6 +19,8 @@ import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, Iterator
 
+import sqlite_utils
+
 from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox
 from kiosk.config import Config
 from kiosk.crypto import load_key
@@ -98,10 +100,11 @@ def check_store(config: Config) -> list[Check]:
             ok, text = _quick_check(conn)
             version = schema_version(conn)
             report = audit.check(conn)
+            rows = _row_counts(conn)
         except sqlite3.Error as error:
             return [Check("database", FAIL, f"not readable: {error}"),
                     Check("audit chain", FAIL, "database not readable")]
-    detail = f"schema v{version}, integrity {text}"
+    detail = f"schema v{version}, integrity {text}; rows: {rows}"
     if not ok or version > LATEST:
         database = Check("database", FAIL, detail + ("" if version <= LATEST else f"; this program knows v{LATEST}"))
     elif version < LATEST:
@@ -111,6 +114,16 @@ def check_store(config: Config) -> list[Check]:
     chain = (Check("audit chain", OK, f"{report.entries} entries, chain intact") if report.ok else
              Check("audit chain", FAIL, f"altered at entry {report.first_broken}"))
     return [database, chain]
+
+
+COUNTED_TABLES = ("applications", "attachments", "outbox", "receipts", "audit_log", "help_requests")
+
+
+def _row_counts(conn: sqlite3.Connection) -> str:
+    """How many rows the main tables hold (sqlite-utils' introspection), for IT at a glance."""
+    db = sqlite_utils.Database(conn)
+    present = set(db.table_names())
+    return ", ".join(f"{name} {db[name].count}" for name in COUNTED_TABLES if name in present)
 
 
 def _quick_check(conn: sqlite3.Connection) -> tuple[bool, str]:
@@ -153,8 +166,7 @@ def check_sync(config: Config) -> list[Check]:
             return [Check("sync queue", conn.status, "not checked: " + conn.detail)]
         try:
             counts = outbox.counts(conn)
-            cursor = conn.execute("SELECT * FROM sync_state WHERE id = 1")
-            sync = dict(zip((d[0] for d in cursor.description), cursor.fetchone()))
+            sync = next(sqlite_utils.Database(conn)["sync_state"].rows_where("id = 1"))
         except sqlite3.Error as error:
             return [Check("sync queue", FAIL, f"not readable: {error}")]
     state, code, skew, success = sync["state"], sync["state_code"], sync["clock_skew"], sync["last_success_at"]

@@ -3,7 +3,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../ui/camera_view.py" line="31" />
+        <location filename="../ui/camera_view.py" line="37" />
         <source>Camera picture</source>
         <translation>Camera picture</translation>
     </message>
@@ -11,45 +11,65 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../ui/screens/documents.py" line="19" />
+        <location filename="../ui/screens/documents.py" line="35" />
         <source>Document %1 of %2</source>
         <translation>Document %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="21" />
-        <location filename="../ui/screens/documents.py" line="60" />
+        <location filename="../ui/screens/documents.py" line="37" />
+        <location filename="../ui/screens/documents.py" line="245" />
         <source>Photograph: %1</source>
         <translation>Photograph: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="24" />
+        <location filename="../ui/screens/documents.py" line="40" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>Lay it flat under the camera, inside the frame.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="29" />
+        <location filename="../ui/screens/documents.py" line="45" />
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="34" />
+        <location filename="../ui/screens/documents.py" line="55" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ Photo taken. Touch Next, or take it again.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="62" />
         <source>Take the photo again</source>
         <translation>Take the photo again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="62" />
         <source>Take the photo</source>
         <translation>Take the photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="42" />
+        <location filename="../ui/screens/documents.py" line="64" />
+        <source>Retake</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="65" />
+        <source>Use this photo</source>
+        <translation>Use this photo</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="71" />
         <source>Next ›</source>
         <translation>Next ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="89" />
+        <source>Take photo now</source>
+        <translation>Take photo now</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="169" />
+        <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
+        <translation>Is the whole page clear? Touch “Use this photo”, or “Retake”.</translation>
     </message>
 </context>
 <context>
@@ -70,25 +90,30 @@
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="68" />
+        <location filename="../ui/screens/form.py" line="79" />
         <source> (optional)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="108" />
+        <location filename="../ui/screens/form.py" line="114" />
         <source>A helper can type this for you</source>
         <translation>A helper can type this for you</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="117" />
         <location filename="../ui/screens/form.py" line="123" />
+        <location filename="../ui/screens/form.py" line="129" />
         <source>Touch to type</source>
         <translation>Touch to type</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="119" />
+        <location filename="../ui/screens/form.py" line="125" />
         <source>Change %1</source>
         <translation>Change %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="171" />
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>
@@ -115,36 +140,52 @@
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="27" />
+        <source>Your appointment: %1</source>
+        <translation>Your appointment: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="30" />
         <source>One form, sent to: %1</source>
         <translation>One form, sent to: %1</translation>
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="31" />
+        <location filename="../ui/screens/guide.py" line="42" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="34" />
         <source>Start ›</source>
         <translation>Start ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34" />
+        <location filename="../ui/screens/guide.py" line="37" />
         <source>ID number, with a helper</source>
         <translation>ID number, with a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34" />
+        <location filename="../ui/screens/guide.py" line="37" />
         <source>ID card</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="35" />
+        <location filename="../ui/screens/guide.py" line="38" />
         <source>ID card and a photo of your face</source>
         <translation>ID card and a photo of your face</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="41" />
+        <location filename="../ui/screens/guide.py" line="44" />
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="45" />
         <source>Please have ready: %1.</source>
         <translation>Please have ready: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="42" />
+        <location filename="../ui/screens/guide.py" line="46" />
         <source>Touch Start when you are ready.</source>
         <translation>Touch Start when you are ready.</translation>
     </message>
@@ -162,6 +203,11 @@
         <translation>Check the progress of an application</translation>
     </message>
     <message>
+        <location filename="../ui/screens/home.py" line="34" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../ui/screens/home.py" line="35" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
@@ -170,125 +216,142 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="34" />
-        <location filename="../ui/screens/identity.py" line="117" />
-        <location filename="../ui/screens/identity.py" line="235" />
+        <location filename="../ui/screens/identity.py" line="41" />
+        <location filename="../ui/screens/identity.py" line="139" />
+        <location filename="../ui/screens/identity.py" line="353" />
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="35" />
-        <location filename="../ui/screens/identity.py" line="61" />
-        <location filename="../ui/screens/identity.py" line="67" />
+        <location filename="../ui/screens/identity.py" line="42" />
+        <location filename="../ui/screens/identity.py" line="72" />
+        <location filename="../ui/screens/identity.py" line="78" />
+        <location filename="../ui/screens/identity.py" line="117" />
         <source>Waiting for the card…</source>
         <translation>Waiting for the card…</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="42" />
+        <location filename="../ui/screens/identity.py" line="47" />
         <source>No card? Type the ID number with a helper</source>
         <translation>No card? Type the ID number with a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="57" />
+        <location filename="../ui/screens/identity.py" line="68" />
         <source>Reading the card… please keep it still.</source>
         <translation>Reading the card… please keep it still.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="64" />
+        <location filename="../ui/screens/identity.py" line="75" />
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>The card reader is not connected. Please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="79" />
+        <location filename="../ui/screens/identity.py" line="88" />
         <source>Card read.</source>
         <translation>Card read.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="82" />
+        <location filename="../ui/screens/identity.py" line="91" />
         <source>Is this you: %1?</source>
         <translation>Is this you: %1?</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="84" />
+        <location filename="../ui/screens/identity.py" line="95" />
         <source>Yes, continue</source>
         <translation>Yes, continue</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="85" />
+        <location filename="../ui/screens/identity.py" line="96" />
         <source>No, that is not me</source>
         <translation>No, that is not me</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="126" />
+        <location filename="../ui/screens/identity.py" line="149" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>Type the ID number (a helper stays with you).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="136" />
+        <location filename="../ui/screens/identity.py" line="160" />
         <source>Continue ›</source>
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153" />
-        <location filename="../ui/screens/identity.py" line="234" />
+        <location filename="../ui/screens/identity.py" line="179" />
+        <location filename="../ui/screens/identity.py" line="346" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="179" />
+        <location filename="../ui/screens/identity.py" line="190" />
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="191" />
+        <source>Turn my head instead</source>
+        <translation>Turn my head instead</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="211" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>No camera: a helper will compare your face with the card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="181" />
+        <location filename="../ui/screens/identity.py" line="217" />
         <source>Take my photo</source>
         <translation>Take my photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="190" />
+        <location filename="../ui/screens/identity.py" line="233" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>Touch the button and a helper will check your face.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="192" />
+        <location filename="../ui/screens/identity.py" line="235" />
         <source>The camera works again. Please look at it.</source>
         <translation>The camera works again. Please look at it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="203" />
-        <source>That did not work. Touch the button and a helper will check.</source>
-        <translation>That did not work. Touch the button and a helper will check.</translation>
+        <location filename="../ui/screens/identity.py" line="249" />
+        <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
+        <translation>That did not work. Touch “Try again”, or the button and a helper will check.</translation>
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="77" />
+        <location filename="../ui/keypad.py" line="87" />
         <source>⌫ Delete</source>
         <translation>⌫ Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="77" />
+        <location filename="../ui/keypad.py" line="87" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="83" />
+        <location filename="../ui/keypad.py" line="93" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="129" />
+        <location filename="../ui/keypad.py" line="160" />
         <source>Typed so far: %n characters</source>
-        <translation><numerusform>Typed so far: %n character</numerusform><numerusform>Typed so far: %n characters</numerusform></translation>
+        <translation>
+            <numerusform>Typed so far: %n character</numerusform>
+            <numerusform>Typed so far: %n characters</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="139" />
+        <location filename="../ui/keypad.py" line="170" />
         <source>%n more to type</source>
-        <translation><numerusform>%n more to type</numerusform><numerusform>%n more to type</numerusform></translation>
+        <translation>
+            <numerusform>%n more to type</numerusform>
+            <numerusform>%n more to type</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="146" />
+        <location filename="../ui/keypad.py" line="177" />
         <source>✓ Check digit correct</source>
         <translation>✓ Check digit correct</translation>
     </message>
@@ -296,117 +359,126 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="175" />
+        <location filename="../ui/main_window.py" line="221" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176" />
+        <location filename="../ui/main_window.py" line="222" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176" />
+        <location filename="../ui/main_window.py" line="222" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="183" />
+        <location filename="../ui/main_window.py" line="229" />
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184" />
+        <location filename="../ui/main_window.py" line="230" />
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185" />
+        <location filename="../ui/main_window.py" line="231" />
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="186" />
+        <location filename="../ui/main_window.py" line="232" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="187" />
+        <location filename="../ui/main_window.py" line="233" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198" />
+        <location filename="../ui/main_window.py" line="244" />
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="199" />
+        <location filename="../ui/main_window.py" line="245" />
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200" />
+        <location filename="../ui/main_window.py" line="246" />
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="201" />
+        <location filename="../ui/main_window.py" line="247" />
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="209" />
+        <location filename="../ui/main_window.py" line="255" />
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="210" />
+        <location filename="../ui/main_window.py" line="256" />
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224" />
+        <location filename="../ui/main_window.py" line="266" />
+        <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
+        <translation>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="285" />
+        <location filename="../ui/main_window.py" line="353" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227" />
+        <location filename="../ui/main_window.py" line="288" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="264" />
+        <location filename="../ui/main_window.py" line="344" />
         <source>This session will end in %n seconds to protect your privacy.</source>
-        <translation><numerusform>This session will end in %n second to protect your privacy.</numerusform><numerusform>This session will end in %n seconds to protect your privacy.</numerusform></translation>
+        <translation>
+            <numerusform>This session will end in %n second to protect your privacy.</numerusform>
+            <numerusform>This session will end in %n seconds to protect your privacy.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="354" />
+        <source>Touch “I am still here” to continue.</source>
+        <translation>Touch “I am still here” to continue.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="365" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="365" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="280" />
+        <location filename="../ui/main_window.py" line="366" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="331" />
-        <source>This code is not a Waystation receipt. Please show the receipt's QR code.</source>
-        <translation>This code is not a Waystation receipt. Please show the receipt's QR code.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="349" />
+        <location filename="../ui/main_window.py" line="264" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="350" />
+        <location filename="../ui/main_window.py" line="265" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -462,44 +534,44 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="18" />
+        <location filename="../ui/screens/review.py" line="25" />
         <source>Please check your answers.</source>
         <translation>Please check your answers.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="28" />
-        <location filename="../ui/screens/review.py" line="43" />
+        <location filename="../ui/screens/review.py" line="35" />
+        <location filename="../ui/screens/review.py" line="50" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="29" />
-        <location filename="../ui/screens/review.py" line="44" />
+        <location filename="../ui/screens/review.py" line="36" />
+        <location filename="../ui/screens/review.py" line="51" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42" />
+        <location filename="../ui/screens/review.py" line="49" />
         <source>✓ photo taken</source>
         <translation>✓ photo taken</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42" />
+        <location filename="../ui/screens/review.py" line="49" />
         <source>— no photo</source>
         <translation>— no photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="54" />
+        <location filename="../ui/screens/review.py" line="61" />
         <source>Submit ›</source>
         <translation>Submit ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="63" />
+        <location filename="../ui/screens/review.py" line="70" />
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="66" />
+        <location filename="../ui/screens/review.py" line="81" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>Please check your answers. Touch Change to correct one, or Submit when all is right.</translation>
     </message>
@@ -507,7 +579,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="62" />
+        <location filename="../ui/main_window.py" line="64" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>
@@ -515,13 +587,13 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="56" />
+        <location filename="../ui/screens/base.py" line="58" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="56" />
+        <location filename="../ui/screens/base.py" line="58" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -529,70 +601,93 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../ui/screens/status.py" line="24" />
+        <location filename="../ui/screens/status.py" line="29" />
         <source>Check the progress of your applications</source>
+        <extracomment>every status an application can have on this kiosk: its own (queued, set_aside) and the centre's</extracomment>
         <translation>Check the progress of your applications</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="28" />
-        <location filename="../ui/screens/status.py" line="76" />
+        <location filename="../ui/screens/status.py" line="63" />
         <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="35" />
+        <location filename="../ui/screens/status.py" line="47" />
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="42" />
+        <location filename="../ui/screens/status.py" line="57" />
         <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
         <translation>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53" />
+        <location filename="../ui/screens/status.py" line="77" />
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="83" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>saved on this kiosk, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53" />
+        <location filename="../ui/screens/status.py" line="84" />
+        <source>kept on this kiosk for a helper to check: please ask a helper</source>
+        <translation>kept on this kiosk for a helper to check: please ask a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="85" />
         <source>sent</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54" />
+        <location filename="../ui/screens/status.py" line="86" />
+        <source>being sent to the service centre</source>
+        <translation>being sent to the service centre</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="87" />
         <source>received by the service centre</source>
         <translation>received by the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54" />
+        <location filename="../ui/screens/status.py" line="88" />
         <source>being reviewed</source>
         <translation>being reviewed</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55" />
+        <location filename="../ui/screens/status.py" line="89" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55" />
+        <location filename="../ui/screens/status.py" line="90" />
         <source>not approved: please ask a helper</source>
         <translation>not approved: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="56" />
+        <location filename="../ui/screens/status.py" line="91" />
         <source>needs a correction: please ask a helper</source>
         <translation>needs a correction: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="61" />
+        <location filename="../ui/screens/status.py" line="92" />
+        <source>unknown: please ask a helper</source>
+        <translation>unknown: please ask a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="97" />
         <source>Please type all 8 digits.</source>
         <translation>Please type all 8 digits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="78" />
+        <location filename="../ui/screens/status.py" line="112" />
         <source>%n application(s) found.</source>
-        <translation><numerusform>%n application(s) found.</numerusform><numerusform>%n application(s) found.</numerusform></translation>
+        <translation>
+            <numerusform>%n application(s) found.</numerusform>
+            <numerusform>%n application(s) found.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

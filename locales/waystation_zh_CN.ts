@@ -3,7 +3,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../ui/camera_view.py" line="31" />
+        <location filename="../ui/camera_view.py" line="37" />
         <source>Camera picture</source>
         <translation>摄像头画面</translation>
     </message>
@@ -11,45 +11,65 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../ui/screens/documents.py" line="19" />
+        <location filename="../ui/screens/documents.py" line="35" />
         <source>Document %1 of %2</source>
         <translation>第 %1 份材料，共 %2 份</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="21" />
-        <location filename="../ui/screens/documents.py" line="60" />
+        <location filename="../ui/screens/documents.py" line="37" />
+        <location filename="../ui/screens/documents.py" line="245" />
         <source>Photograph: %1</source>
         <translation>请拍摄：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="24" />
+        <location filename="../ui/screens/documents.py" line="40" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>请把材料平放在摄像头下方的框内。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="29" />
+        <location filename="../ui/screens/documents.py" line="45" />
         <source>Photo preview</source>
         <translation>照片预览</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="34" />
+        <location filename="../ui/screens/documents.py" line="55" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ 已拍好。请按“下一步”，或重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="62" />
         <source>Take the photo again</source>
         <translation>重新拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="62" />
         <source>Take the photo</source>
         <translation>拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="42" />
+        <location filename="../ui/screens/documents.py" line="64" />
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="65" />
+        <source>Use this photo</source>
+        <translation>用这张照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="71" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="89" />
+        <source>Take photo now</source>
+        <translation>现在拍照</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/documents.py" line="169" />
+        <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
+        <translation>整页都清楚吗？请点“用这张照片”，或点“重拍”。</translation>
     </message>
 </context>
 <context>
@@ -70,25 +90,30 @@
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="68" />
+        <location filename="../ui/screens/form.py" line="79" />
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="108" />
+        <location filename="../ui/screens/form.py" line="114" />
         <source>A helper can type this for you</source>
         <translation>可以请工作人员帮您输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="117" />
         <location filename="../ui/screens/form.py" line="123" />
+        <location filename="../ui/screens/form.py" line="129" />
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="119" />
+        <location filename="../ui/screens/form.py" line="125" />
         <source>Change %1</source>
         <translation>修改%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="171" />
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
     </message>
 </context>
 <context>
@@ -115,36 +140,52 @@
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="27" />
+        <source>Your appointment: %1</source>
+        <translation>您的预约：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="30" />
         <source>One form, sent to: %1</source>
         <translation>填写一次，同时送达：%1</translation>
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="31" />
+        <location filename="../ui/screens/guide.py" line="42" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="34" />
         <source>Start ›</source>
         <translation>开始办理 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34" />
+        <location filename="../ui/screens/guide.py" line="37" />
         <source>ID number, with a helper</source>
         <translation>在工作人员协助下输入身份号码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="34" />
+        <location filename="../ui/screens/guide.py" line="37" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="35" />
+        <location filename="../ui/screens/guide.py" line="38" />
         <source>ID card and a photo of your face</source>
         <translation>身份证和现场人像照片</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="41" />
+        <location filename="../ui/screens/guide.py" line="44" />
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/guide.py" line="45" />
         <source>Please have ready: %1.</source>
         <translation>请准备好：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/guide.py" line="42" />
+        <location filename="../ui/screens/guide.py" line="46" />
         <source>Touch Start when you are ready.</source>
         <translation>准备好后，请按“开始办理”。</translation>
     </message>
@@ -162,6 +203,11 @@
         <translation>查询办理进度</translation>
     </message>
     <message>
+        <location filename="../ui/screens/home.py" line="34" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../ui/screens/home.py" line="35" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
@@ -170,125 +216,140 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="34" />
-        <location filename="../ui/screens/identity.py" line="117" />
-        <location filename="../ui/screens/identity.py" line="235" />
+        <location filename="../ui/screens/identity.py" line="41" />
+        <location filename="../ui/screens/identity.py" line="139" />
+        <location filename="../ui/screens/identity.py" line="353" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="35" />
-        <location filename="../ui/screens/identity.py" line="61" />
-        <location filename="../ui/screens/identity.py" line="67" />
+        <location filename="../ui/screens/identity.py" line="42" />
+        <location filename="../ui/screens/identity.py" line="72" />
+        <location filename="../ui/screens/identity.py" line="78" />
+        <location filename="../ui/screens/identity.py" line="117" />
         <source>Waiting for the card…</source>
         <translation>正在等待放置证件……</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="42" />
+        <location filename="../ui/screens/identity.py" line="47" />
         <source>No card? Type the ID number with a helper</source>
         <translation>没带证件？请工作人员协助输入身份号码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="57" />
+        <location filename="../ui/screens/identity.py" line="68" />
         <source>Reading the card… please keep it still.</source>
         <translation>正在读卡……请不要移动证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="64" />
+        <location filename="../ui/screens/identity.py" line="75" />
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>读卡器没有连接，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="79" />
+        <location filename="../ui/screens/identity.py" line="88" />
         <source>Card read.</source>
         <translation>读卡成功。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="82" />
+        <location filename="../ui/screens/identity.py" line="91" />
         <source>Is this you: %1?</source>
         <translation>请确认是您本人：%1？</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="84" />
+        <location filename="../ui/screens/identity.py" line="95" />
         <source>Yes, continue</source>
         <translation>是我，继续</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="85" />
+        <location filename="../ui/screens/identity.py" line="96" />
         <source>No, that is not me</source>
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="126" />
+        <location filename="../ui/screens/identity.py" line="149" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>请输入身份号码（工作人员在旁协助）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="136" />
+        <location filename="../ui/screens/identity.py" line="160" />
         <source>Continue ›</source>
         <translation>继续 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153" />
-        <location filename="../ui/screens/identity.py" line="234" />
+        <location filename="../ui/screens/identity.py" line="179" />
+        <location filename="../ui/screens/identity.py" line="346" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="179" />
+        <location filename="../ui/screens/identity.py" line="190" />
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="191" />
+        <source>Turn my head instead</source>
+        <translation>改为转头</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="211" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="181" />
+        <location filename="../ui/screens/identity.py" line="217" />
         <source>Take my photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="190" />
+        <location filename="../ui/screens/identity.py" line="233" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>请按下按钮，由工作人员核对您的人像。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="192" />
+        <location filename="../ui/screens/identity.py" line="235" />
         <source>The camera works again. Please look at it.</source>
         <translation>摄像头已恢复，请看着摄像头。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="203" />
-        <source>That did not work. Touch the button and a helper will check.</source>
-        <translation>没有成功。请按下按钮，由工作人员帮您核对。</translation>
+        <location filename="../ui/screens/identity.py" line="249" />
+        <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
+        <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="77" />
+        <location filename="../ui/keypad.py" line="87" />
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="77" />
+        <location filename="../ui/keypad.py" line="87" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="83" />
+        <location filename="../ui/keypad.py" line="93" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="129" />
+        <location filename="../ui/keypad.py" line="160" />
         <source>Typed so far: %n characters</source>
-        <translation><numerusform>已输入 %n 位</numerusform></translation>
+        <translation>
+            <numerusform>已输入 %n 位</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="139" />
+        <location filename="../ui/keypad.py" line="170" />
         <source>%n more to type</source>
-        <translation><numerusform>还需输入 %n 位</numerusform></translation>
+        <translation>
+            <numerusform>还需输入 %n 位</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="146" />
+        <location filename="../ui/keypad.py" line="177" />
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -296,117 +357,125 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="175" />
+        <location filename="../ui/main_window.py" line="221" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176" />
+        <location filename="../ui/main_window.py" line="222" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176" />
+        <location filename="../ui/main_window.py" line="222" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="183" />
+        <location filename="../ui/main_window.py" line="229" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184" />
+        <location filename="../ui/main_window.py" line="230" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185" />
+        <location filename="../ui/main_window.py" line="231" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="186" />
+        <location filename="../ui/main_window.py" line="232" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="187" />
+        <location filename="../ui/main_window.py" line="233" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198" />
+        <location filename="../ui/main_window.py" line="244" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="199" />
+        <location filename="../ui/main_window.py" line="245" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200" />
+        <location filename="../ui/main_window.py" line="246" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="201" />
+        <location filename="../ui/main_window.py" line="247" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="209" />
+        <location filename="../ui/main_window.py" line="255" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="210" />
+        <location filename="../ui/main_window.py" line="256" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224" />
+        <location filename="../ui/main_window.py" line="266" />
+        <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
+        <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="285" />
+        <location filename="../ui/main_window.py" line="353" />
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227" />
+        <location filename="../ui/main_window.py" line="288" />
         <source>I am still here</source>
         <translation>我还在</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="264" />
+        <location filename="../ui/main_window.py" line="344" />
         <source>This session will end in %n seconds to protect your privacy.</source>
-        <translation><numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform></translation>
+        <translation>
+            <numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="354" />
+        <source>Touch “I am still here” to continue.</source>
+        <translation>请点“我还在”继续。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="365" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="365" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="280" />
+        <location filename="../ui/main_window.py" line="366" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="331" />
-        <source>This code is not a Waystation receipt. Please show the receipt's QR code.</source>
-        <translation>这不是驿站回执上的二维码，请出示回执上的二维码。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="349" />
+        <location filename="../ui/main_window.py" line="264" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="350" />
+        <location filename="../ui/main_window.py" line="265" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -462,44 +531,44 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="18" />
+        <location filename="../ui/screens/review.py" line="25" />
         <source>Please check your answers.</source>
         <translation>请核对您填写的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="28" />
-        <location filename="../ui/screens/review.py" line="43" />
+        <location filename="../ui/screens/review.py" line="35" />
+        <location filename="../ui/screens/review.py" line="50" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="29" />
-        <location filename="../ui/screens/review.py" line="44" />
+        <location filename="../ui/screens/review.py" line="36" />
+        <location filename="../ui/screens/review.py" line="51" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42" />
+        <location filename="../ui/screens/review.py" line="49" />
         <source>✓ photo taken</source>
         <translation>✓ 已拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="42" />
+        <location filename="../ui/screens/review.py" line="49" />
         <source>— no photo</source>
         <translation>— 未拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="54" />
+        <location filename="../ui/screens/review.py" line="61" />
         <source>Submit ›</source>
         <translation>提交 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="63" />
+        <location filename="../ui/screens/review.py" line="70" />
         <source>(not given)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="66" />
+        <location filename="../ui/screens/review.py" line="81" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>请核对您填写的内容。需要更正请按“修改”，确认无误请按“提交”。</translation>
     </message>
@@ -507,7 +576,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="62" />
+        <location filename="../ui/main_window.py" line="64" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -515,13 +584,13 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="56" />
+        <location filename="../ui/screens/base.py" line="58" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="56" />
+        <location filename="../ui/screens/base.py" line="58" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -529,68 +598,88 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../ui/screens/status.py" line="24" />
+        <location filename="../ui/screens/status.py" line="29" />
         <source>Check the progress of your applications</source>
+        <extracomment>every status an application can have on this kiosk: its own (queued, set_aside) and the centre's</extracomment>
         <translation>查询您的办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="28" />
-        <location filename="../ui/screens/status.py" line="76" />
+        <location filename="../ui/screens/status.py" line="63" />
         <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准摄像头，或输入回执编号最后8位数字（日期之后的部分）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="35" />
+        <location filename="../ui/screens/status.py" line="47" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="42" />
+        <location filename="../ui/screens/status.py" line="57" />
         <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
         <translation>没有找到申请。较早的申请可能只在服务中心有记录，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53" />
+        <location filename="../ui/screens/status.py" line="77" />
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="83" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>已保存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="53" />
+        <location filename="../ui/screens/status.py" line="84" />
+        <source>kept on this kiosk for a helper to check: please ask a helper</source>
+        <translation>已暂存在本机，待工作人员核对：请联系工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="85" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54" />
+        <location filename="../ui/screens/status.py" line="86" />
+        <source>being sent to the service centre</source>
+        <translation>正在发送到服务中心</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="87" />
         <source>received by the service centre</source>
         <translation>服务中心已接收</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="54" />
+        <location filename="../ui/screens/status.py" line="88" />
         <source>being reviewed</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55" />
+        <location filename="../ui/screens/status.py" line="89" />
         <source>approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="55" />
+        <location filename="../ui/screens/status.py" line="90" />
         <source>not approved: please ask a helper</source>
         <translation>未通过：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="56" />
+        <location filename="../ui/screens/status.py" line="91" />
         <source>needs a correction: please ask a helper</source>
         <translation>需要补正：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="61" />
+        <location filename="../ui/screens/status.py" line="92" />
+        <source>unknown: please ask a helper</source>
+        <translation>状态未知：请联系工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="97" />
         <source>Please type all 8 digits.</source>
         <translation>请输入全部8位数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="78" />
+        <location filename="../ui/screens/status.py" line="112" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>

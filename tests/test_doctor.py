@@ -86,3 +86,21 @@ def test_central_settings_are_checked_when_a_centre_is_configured(tmp_path):
     check = doctor.check_central(config_for(tmp_path, url="https://c.example", token_file=str(token),
                                             catalog_public_key="ab" * 32))
     assert check.status == doctor.OK
+
+
+def test_the_database_check_counts_what_the_kiosk_holds(tmp_path):
+    from kiosk import applications
+
+    from factories import TINY_JPEG, make_card
+
+    config = config_for(tmp_path)
+    store = open_store(config)
+    card = make_card()
+    for _ in range(2):
+        applications.submit(store, applications.Draft(
+            "senior_card", "en", {"name": card.name}, [applications.Attachment("p", "image/jpeg", TINY_JPEG)],
+            {"method": "id_card"}, card.id_number), "DEMO01")
+    store.close()
+    detail = by_name(doctor.check_store(config))["database"].detail
+    assert "applications 2" in detail and "attachments 2" in detail and "outbox 2" in detail
+    assert card.name not in detail and card.id_number not in detail

@@ -7,7 +7,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk import applications, outbox
+from kiosk import applications, outbox, receipts
 from kiosk.applications import Draft
 
 
@@ -70,7 +70,7 @@ def test_done_only_after_the_centres_answer_and_rows_left_in_flight_recover(stor
     assert len(outbox.due(store, now=1000.0)) == 2
     outbox.mark_done(store, [outbox.Accepted(uuid, "C000000001", "2026-11-24T01:00:00Z", "received")])
     assert outbox.counts(store).waiting == 1
-    assert applications.find_by_number(store, store.conn.execute(
+    assert receipts.status_by_number(store, store.conn.execute(
         "SELECT number FROM applications WHERE uuid = ?", (uuid,)).fetchone()[0]).status == "received"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from kiosk import applications, audit, outbox, retention
+from kiosk import applications, audit, outbox, retention, receipts
 from kiosk.applications import Attachment, Draft
 
 ID = "11010519491231002X"
@@ -31,8 +31,8 @@ def test_only_accepted_applications_past_retention_are_purged(store):
         assert applications.load(store, kept.application_uuid).answers == {"name": "张三"}
     assert applications.load(store, old.application_uuid).attachments == ()
     # Status look-up by card and by number still works from the tombstone.
-    assert old.number in [line.number for line in applications.find_by_id_number(store, ID)]
-    assert applications.find_by_number(store, old.number).status == "approved"
+    assert old.number in [line.number for line in receipts.status_by_id_number(store, ID)]
+    assert receipts.status_by_number(store, old.number).status == "approved"
     assert retention.purge(store, 7) == []  # once only
     entries = audit.verify(store.conn)
     assert store.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'application.purged'").fetchone()[0] == 1

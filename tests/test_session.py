@@ -4,7 +4,7 @@ import datetime as _dt
 
 import pytest
 
-from kiosk import applications, samples
+from kiosk import applications, samples, receipts
 from kiosk.errors import SessionError, StoreError, ValidationError
 from kiosk.identity import FaceCheck, Identity, IdentityMethod
 from kiosk.session import Defaults, Session, State
@@ -245,7 +245,7 @@ def test_a_foreign_permanent_residence_card_fills_and_passes_the_form(catalog, s
     fill_to_review(session, "senior_card", foreign)
     assert session.answers["id_number"] == foreign.id_number
     receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01"))
-    assert applications.find_by_id_number(store, foreign.id_number)[0].number == receipt.number
+    assert receipts.status_by_id_number(store, foreign.id_number)[0].number == receipt.number
 
 
 def test_a_foreign_number_is_not_accepted_from_a_resident(session, card):

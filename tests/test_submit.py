@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from kiosk import app_number, applications, audit
+from kiosk import app_number, applications, audit, receipts
 from kiosk.applications import Attachment, Draft
 from kiosk.errors import StoreError
 
@@ -30,8 +30,8 @@ def test_submit_writes_application_attachments_outbox_receipt_and_audit(store):
     assert app_number.is_valid(receipt.number) and receipt.number.startswith("DEMO01-261124-")
     stored = applications.load(store, receipt.application_uuid)
     assert stored.answers == {"name": "李秀英"} and stored.attachments[0].data == TINY_JPEG
-    assert applications.find_by_id_number(store, "11010519491231002X")[0].number == receipt.number
-    assert applications.find_by_number(store, receipt.number.lower()).status == "queued"
+    assert receipts.status_by_id_number(store, "11010519491231002X")[0].number == receipt.number
+    assert receipts.status_by_number(store, receipt.number.lower()).status == "queued"
     assert audit.verify(store.conn) == 1
 
 

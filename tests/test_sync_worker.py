@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from kiosk import applications, audit, doctor, outbox, retention
+from kiosk import applications, audit, doctor, outbox, retention, receipts
 from kiosk import config as config_mod
 from kiosk.applications import Attachment, Draft
 from kiosk.catalog import CatalogRepository, bundled_bytes
@@ -105,7 +105,7 @@ def test_an_invalid_record_is_set_aside_and_the_next_one_goes(store, centre, wor
     assert copies(centre, good.application_uuid) == 1 and copies(centre, bad.application_uuid) == 0
     ((number, reason, _at),) = outbox.quarantined(store)
     assert number == bad.number and "sync.rejected" in reason
-    assert applications.find_by_number(store, bad.number).status == "set_aside"
+    assert receipts.status_by_number(store, bad.number).status == "set_aside"
     assert outbox.counts(store).quarantined == 1 and outbox.counts(store).waiting == 0
 
 
@@ -141,7 +141,7 @@ def test_status_changes_come_back_with_the_cursor(store, centre, worker):
     centre.store.set_status(receipt.application_uuid, "needs_correction", "photo unclear")
     worker._last_pull = 0.0
     worker.run_once()
-    line = applications.find_by_number(store, receipt.number)
+    line = receipts.status_by_number(store, receipt.number)
     assert line.status == "needs_correction"
     assert store.conn.execute("SELECT status_reason FROM applications").fetchone()[0] == "photo unclear"
     assert worker.state()["status_cursor"]
@@ -156,7 +156,7 @@ def test_personal_data_is_purged_after_retention_and_a_tombstone_stays(store, ce
     stone = retention.tombstone(store, receipt.number)
     assert stone["payload_gone"] and stone["status"] == "received" and stone["accepted_at"]
     assert store.conn.execute("SELECT count(*) FROM attachments WHERE data IS NOT NULL").fetchone()[0] == 0
-    assert applications.find_by_id_number(store, "11010519491231002X")[0].number == receipt.number
+    assert receipts.status_by_id_number(store, "11010519491231002X")[0].number == receipt.number
     actions = [row[0] for row in store.conn.execute("SELECT action FROM audit_log")]
     assert "application.purged" in actions and audit.verify(store.conn) == len(actions)
 

@@ -247,7 +247,7 @@ class KioskWindow(QWidget):
             (self.tr("Louder"), "louder", lambda: s.set_volume(round(s.volume + 0.2, 2))),
         ):
             row.addWidget(button(text, theme, action, name=name))
-        self.sound_state = label("", theme, 0.9, role="hint", name="sound_state")
+        self.sound_state = label("", theme, 1.0, role="hint", name="sound_state")
         row.addWidget(self.sound_state, 1)
         self._update_sound_state()
 
@@ -424,7 +424,7 @@ class KioskWindow(QWidget):
             return
         if self.session.state == State.HOME:
             self.session.open_status()
-        self.run_store_task(lambda store: [r for r in [applications.find_by_number(store, number)] if r],
+        self.run_store_task(lambda store: [r for r in [receipts.status_by_number(store, number)] if r],
                             self.session.show_status)
 
     def call_helper(self) -> None:
