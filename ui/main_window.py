@@ -47,12 +47,18 @@ def clear_layout(frame: QWidget) -> None:
     old = frame.layout()
     if old is None:
         return
-    while old.count():
-        item = old.takeAt(0)
+    _drop_items(old)
+    QWidget().setLayout(old)  # reparent the old layout to a throw-away widget so a new one can be set
+
+
+def _drop_items(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
         if item.widget():
             item.widget().hide()
             item.widget().deleteLater()
-    QWidget().setLayout(old)  # reparent the old layout to a throw-away widget so a new one can be set
+        elif item.layout():  # a row inside the frame's layout: its widgets are the frame's children too
+            _drop_items(item.layout())
 
 
 class SavingScreen(Screen):
@@ -211,10 +217,13 @@ class KioskWindow(QWidget):
 
     def _build_top_bar(self, theme: Theme) -> None:
         clear_layout(self.top_bar)
-        bar = QHBoxLayout(self.top_bar)
+        outer = QVBoxLayout(self.top_bar)
         margin = theme.mm(2)
-        bar.setContentsMargins(margin, margin, margin, margin)
+        outer.setContentsMargins(margin, margin, margin, margin)
+        outer.setSpacing(theme.mm(1))
+        bar = QHBoxLayout()
         bar.setSpacing(theme.mm(2))
+        outer.addLayout(bar)
         other = "en" if self.session.locale == "zh_CN" else "zh_CN"
         bar.addWidget(button("English" if other == "en" else "中文", theme,
                              lambda: self.session.set_locale(other), name="language",
@@ -226,7 +235,12 @@ class KioskWindow(QWidget):
         bar.addWidget(elder)
         bar.addStretch(1)
         if not self.voice.available:
-            bar.addWidget(label(self.tr("Voice guidance unavailable"), theme, 0.9, role="hint", name="voice_notice"))
+            notice = label(self.tr("Voice guidance unavailable"), theme, 0.9, role="hint", name="voice_notice")
+            if self.portrait:  # a narrow panel has no room for it in the row of buttons: a line of its own
+                notice.setAlignment(Qt.AlignRight)
+                outer.addWidget(notice)
+            else:
+                bar.addWidget(notice)
         bar.addWidget(button(self.tr("Sound"), theme, self.toggle_sound_panel, name="sound",
                              accessible=self.tr("Sound: speed and volume")))
         bar.addWidget(button(self.tr("Repeat"), theme, self.repeat, name="repeat", accessible=self.tr("Repeat")))
