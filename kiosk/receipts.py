@@ -123,13 +123,17 @@ def status_by_number(store, number: str) -> StatusLine | None:
 
 
 def status_by_tail(store, typed: str) -> StatusLine | None:
-    """The application whose number ends in the digits a resident typed (sequence and check digits)."""
+    """The application whose number ends in the digits a resident typed (sequence and check digits).
+
+    Without the centre's reason: eight typed digits can be guessed (the sequence counts up, the
+    check digits are one in a hundred), so the reason, which may speak of the person's case, is
+    shown only to whoever holds the card or the receipt's QR code."""
     parsed = app_number.parse_tail(typed)
     if parsed is None:
         return None
     sequence, check = parsed
     row = store.conn.execute(_STATUS_SQL + " WHERE seq = ?", (sequence,)).fetchone()
-    return StatusLine(*row) if row and row[0].endswith("-" + check) else None
+    return StatusLine(*row[:4]) if row and row[0].endswith("-" + check) else None
 
 
 def status_by_id_number(store, id_number: str) -> list[StatusLine]:

@@ -102,6 +102,23 @@ def test_a_rejection_shows_the_centres_reason_and_every_status_reads_as_words(qt
     window.store.close()
 
 
+def test_the_reason_needs_the_card_or_the_receipt_code_not_just_typed_digits(tmp_path):
+    """Eight digits can be guessed: they show the status, the centre's reason only with card or QR."""
+    from kiosk import crypto, receipts
+    from kiosk.store import Store
+
+    store = Store(tmp_path / "s.db", crypto.Sealer(crypto.load_or_create_key(tmp_path / "k")))
+    card = make_card()
+    receipt = submit_for(store, card)
+    outbox.mark_done(store, [outbox.Accepted(receipt.application_uuid, "c-1", "2026-11-25T08:00:00Z",
+                                             "needs_correction", "Your address has no house number.")])
+    typed = receipts.status_by_tail(store, app_number.tail(receipt.number))
+    assert typed.status == "needs_correction" and typed.reason is None
+    assert receipts.status_by_number(store, receipt.qr_text[len(receipts.QR_PREFIX):]).reason
+    assert receipts.status_by_id_number(store, card.id_number)[0].reason == "Your address has no house number."
+    store.close()
+
+
 def test_elder_status_keypad_fits_a_small_panel(qtbot, tmp_path):
     """1024x768 in elder mode: the window keeps the panel's size and every key is whole and large."""
     window, session = make_window("1024x768", True, "en", tmp_path)
