@@ -124,3 +124,45 @@ def test_a_busy_gui_thread_gets_only_the_newest_picture(qtbot, tmp_path):
     finally:
         view.close_view()
         camera.stop()
+
+
+def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbot, tmp_path):
+    """A passed blink goes to the matcher; "Take my photo" is then out of play, so the matcher's answer is
+    what the application records.  (The matcher is a slow stand-in for OpenCV's SFace model, whose
+    weights cannot be fetched here.)"""
+    import threading
+
+    from devices.camera import open_camera
+    from devices.face_match import MatchResult
+
+    release = threading.Event()
+
+    class SlowMatcher:
+        def compare(self, live_photo, card_photo):
+            release.wait(10)
+            return MatchResult(FaceCheck.MATCHED, "face_match.matched")
+
+        def describe(self):
+            return "slow stand-in"
+
+    clip = camera_clips.write_clip(tmp_path / "blink.avi", camera_clips.blink_frames())
+    camera = open_camera(str(clip))
+    camera.start()
+    window, session = make_window("1366x768", False, "en", tmp_path)
+    window.devices.update(camera=camera, face_matcher=SlowMatcher())
+    qtbot.addWidget(window)
+    try:
+        session.choose_service("residence_permit")
+        session.next()
+        session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
+        settle()
+        take = window.screen.findChild(QPushButton, "take_face")
+        qtbot.waitUntil(lambda: not take.isEnabled(), timeout=20_000)  # liveness passed: matching
+        qtbot.mouseClick(take, Qt.LeftButton)
+        release.set()
+        qtbot.waitUntil(lambda: session.state == State.FORM, timeout=10_000)
+        assert session.identity.face == FaceCheck.MATCHED and session.identity.liveness == Liveness.PASSED
+    finally:
+        release.set()
+        camera.stop()
+        window.store.close()

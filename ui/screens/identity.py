@@ -214,7 +214,8 @@ class IdentityScreen(Screen):
         for widget in (self.retry, self.turn):
             widget.hide()
             row.insertWidget(row.count() - 1, widget)
-        self.layout_.addWidget(button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face"))
+        self.take_face = button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face")
+        self.layout_.addWidget(self.take_face)
         self.layout_.addLayout(row)
 
     def _camera_still_missing(self, camera) -> None:
@@ -255,6 +256,8 @@ class IdentityScreen(Screen):
         if self.view is not None:
             self.view.close_view()
         self.liveness = Liveness.PASSED
+        # One outcome per face step: a touch on "Take my photo" now would race the matcher's answer.
+        self.take_face.setEnabled(False)
         matcher = self.ctx.devices.get("face_matcher")
         card = self.session.identity.card if self.session.identity else None
         if matcher is None:
@@ -295,6 +298,9 @@ class IdentityScreen(Screen):
     def _take_face(self) -> None:
         from ui.camera_view import frame_jpeg
 
+        if not self.take_face.isEnabled():  # already decided (a passed check being matched, or a photo taken)
+            return
+        self.take_face.setEnabled(False)
         if self.view is not None:
             self.view.close_view()
         camera, session, liveness = self.ctx.devices.get("camera"), self.session, self.liveness
