@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-xinerama0 libxcb-image0 libglib2.0-0   # Qt's xcb platform
   xvfb xauth                                            # a virtual screen for screenshots and demos
+  xserver-xorg-core xserver-xorg-video-dummy xdotool x11-xkb-utils xkb-data   # test of build/xorg/ settings
   pcscd vsmartcard-vpcd libpcsclite-dev swig            # PC/SC smart cards (and building pyscard)
   poppler-utils                                         # pdftoppm, to look at receipt PDFs
 )
