@@ -30,14 +30,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     log_setup.setup(config.storage.data_dir / "logs")
     from ui.app import run_kiosk  # Qt only here
 
-    stop_sync = start_sync_thread(config)
+    from kiosk.sync_status import SyncStatusBoard
+
+    devices = build_devices(config)
+    devices["sync_status"] = board = SyncStatusBoard()  # the helpers' notice on screen follows the worker
+    stop_sync = start_sync_thread(config, board.publish)
     try:
-        return run_kiosk(config, build_devices(config), windowed=args.windowed)
+        return run_kiosk(config, devices, windowed=args.windowed)
     finally:
         stop_sync.set()
 
 
-def start_sync_thread(config: config_mod.Config):
+def start_sync_thread(config: config_mod.Config, on_status=None):
     """Sync to the centre on its own thread when one is configured (never on the GUI thread)."""
     import threading
 
@@ -46,7 +50,7 @@ def start_sync_thread(config: config_mod.Config):
         from sync.command import build_worker
         from sync.worker import run_in_thread
 
-        run_in_thread(lambda: build_worker(config), stop)
+        run_in_thread(lambda: build_worker(config), stop, on_status=on_status)
     return stop
 
 

@@ -218,7 +218,7 @@
     <message>
         <location filename="../ui/screens/identity.py" line="41" />
         <location filename="../ui/screens/identity.py" line="139" />
-        <location filename="../ui/screens/identity.py" line="353" />
+        <location filename="../ui/screens/identity.py" line="359" />
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../ui/screens/identity.py" line="179" />
-        <location filename="../ui/screens/identity.py" line="346" />
+        <location filename="../ui/screens/identity.py" line="352" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
@@ -302,17 +302,17 @@
         <translation>Take my photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="233" />
+        <location filename="../ui/screens/identity.py" line="234" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>Touch the button and a helper will check your face.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="235" />
+        <location filename="../ui/screens/identity.py" line="236" />
         <source>The camera works again. Please look at it.</source>
         <translation>The camera works again. Please look at it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="249" />
+        <location filename="../ui/screens/identity.py" line="250" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>That did not work. Touch “Try again”, or the button and a helper will check.</translation>
     </message>
@@ -359,93 +359,113 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="221" />
+        <location filename="../ui/main_window.py" line="246" />
+        <source>Offline · %1 waiting</source>
+        <translation>Offline · %1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="248" />
+        <source>Not the centre (login page?) · %1 waiting</source>
+        <translation>Not the centre (login page?) · %1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="250" />
+        <source>Sync stopped (%1)</source>
+        <translation>Sync stopped (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="252" />
+        <source>%1 set aside</source>
+        <translation>%1 set aside</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="273" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229" />
+        <location filename="../ui/main_window.py" line="281" />
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="287" />
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231" />
+        <location filename="../ui/main_window.py" line="288" />
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="232" />
+        <location filename="../ui/main_window.py" line="289" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233" />
+        <location filename="../ui/main_window.py" line="290" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="301" />
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="302" />
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
+        <location filename="../ui/main_window.py" line="303" />
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="255" />
+        <location filename="../ui/main_window.py" line="312" />
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256" />
+        <location filename="../ui/main_window.py" line="313" />
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266" />
+        <location filename="../ui/main_window.py" line="323" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="285" />
-        <location filename="../ui/main_window.py" line="353" />
+        <location filename="../ui/main_window.py" line="342" />
+        <location filename="../ui/main_window.py" line="410" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288" />
+        <location filename="../ui/main_window.py" line="345" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="344" />
+        <location filename="../ui/main_window.py" line="401" />
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation>
             <numerusform>This session will end in %n second to protect your privacy.</numerusform>
@@ -453,32 +473,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="354" />
+        <location filename="../ui/main_window.py" line="411" />
         <source>Touch “I am still here” to continue.</source>
         <translation>Touch “I am still here” to continue.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365" />
+        <location filename="../ui/main_window.py" line="422" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365" />
+        <location filename="../ui/main_window.py" line="422" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="366" />
+        <location filename="../ui/main_window.py" line="423" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="264" />
+        <location filename="../ui/main_window.py" line="321" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265" />
+        <location filename="../ui/main_window.py" line="322" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -579,7 +599,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="64" />
+        <location filename="../ui/main_window.py" line="70" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>

@@ -218,7 +218,7 @@
     <message>
         <location filename="../ui/screens/identity.py" line="41" />
         <location filename="../ui/screens/identity.py" line="139" />
-        <location filename="../ui/screens/identity.py" line="353" />
+        <location filename="../ui/screens/identity.py" line="359" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../ui/screens/identity.py" line="179" />
-        <location filename="../ui/screens/identity.py" line="346" />
+        <location filename="../ui/screens/identity.py" line="352" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
@@ -302,17 +302,17 @@
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="233" />
+        <location filename="../ui/screens/identity.py" line="234" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>请按下按钮，由工作人员核对您的人像。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="235" />
+        <location filename="../ui/screens/identity.py" line="236" />
         <source>The camera works again. Please look at it.</source>
         <translation>摄像头已恢复，请看着摄像头。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="249" />
+        <location filename="../ui/screens/identity.py" line="250" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
     </message>
@@ -357,125 +357,145 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="221" />
+        <location filename="../ui/main_window.py" line="246" />
+        <source>Offline · %1 waiting</source>
+        <translation>离线 · %1 件待发</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="248" />
+        <source>Not the centre (login page?) · %1 waiting</source>
+        <translation>非服务中心（登录页？）· %1 件待发</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="250" />
+        <source>Sync stopped (%1)</source>
+        <translation>同步已停止（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="252" />
+        <source>%1 set aside</source>
+        <translation>%1 件待核对</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="273" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222" />
+        <location filename="../ui/main_window.py" line="274" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229" />
+        <location filename="../ui/main_window.py" line="281" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="287" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231" />
+        <location filename="../ui/main_window.py" line="288" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="232" />
+        <location filename="../ui/main_window.py" line="289" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233" />
+        <location filename="../ui/main_window.py" line="290" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="301" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="302" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
+        <location filename="../ui/main_window.py" line="303" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="255" />
+        <location filename="../ui/main_window.py" line="312" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256" />
+        <location filename="../ui/main_window.py" line="313" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266" />
+        <location filename="../ui/main_window.py" line="323" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="285" />
-        <location filename="../ui/main_window.py" line="353" />
+        <location filename="../ui/main_window.py" line="342" />
+        <location filename="../ui/main_window.py" line="410" />
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288" />
+        <location filename="../ui/main_window.py" line="345" />
         <source>I am still here</source>
         <translation>我还在</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="344" />
+        <location filename="../ui/main_window.py" line="401" />
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation>
             <numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="354" />
+        <location filename="../ui/main_window.py" line="411" />
         <source>Touch “I am still here” to continue.</source>
         <translation>请点“我还在”继续。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365" />
+        <location filename="../ui/main_window.py" line="422" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365" />
+        <location filename="../ui/main_window.py" line="422" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="366" />
+        <location filename="../ui/main_window.py" line="423" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="264" />
+        <location filename="../ui/main_window.py" line="321" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265" />
+        <location filename="../ui/main_window.py" line="322" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -576,7 +596,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="64" />
+        <location filename="../ui/main_window.py" line="70" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>

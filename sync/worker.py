@@ -37,6 +37,7 @@ from kiosk.errors import CatalogError, KioskError, SyncError
 from kiosk.log import scrub
 from kiosk.messages import register
 from kiosk.store import Store
+from kiosk.sync_status import SyncStatus
 from sync import errors as sync_errors
 from sync.client import CentralClient
 
@@ -81,8 +82,10 @@ class SyncWorker:
     def __init__(self, store: Store, client: CentralClient, *, catalog_repository: Any = None,
                  retention_days: int | None = None, backoff: outbox.Backoff | None = None,
                  preflight_backoff: outbox.Backoff | None = None, batch: int = 16,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 on_status: Callable[[SyncStatus], None] | None = None) -> None:
         self.store = store
+        self.on_status = on_status  # after every pass: the helpers' notice on the kiosk screen
         self.client = client
         self.catalog_repository = catalog_repository  # kiosk.catalog.CatalogRepository, when a key is set
         self.retention_days = retention_days
@@ -184,7 +187,17 @@ class SyncWorker:
         finally:
             # Data minimisation does not wait for the network, nor for anything above going wrong.
             self._purge(result)
+            self._publish()
         return result
+
+    def _publish(self) -> None:
+        if self.on_status is None:
+            return
+        try:
+            state, counts = self.state(), outbox.counts(self.store)
+            self.on_status(SyncStatus(state["state"], state["state_code"] or "", counts.waiting, counts.quarantined))
+        except Exception as error:  # noqa: BLE001 - a notice must never stop sending
+            log.warning("sync status not published: %s", type(error).__name__)
 
     def push(self, result: PassResult) -> bool:
         """Send due rows in order until the queue is empty, not due, or paused; False if paused."""
@@ -383,7 +396,8 @@ def _failure(error: BaseException) -> tuple[str, str]:
 
 def run_in_thread(worker_factory: Callable[[], SyncWorker], stop_event: threading.Event,
                   nudge: threading.Event | None = None, *,
-                  retry: outbox.Backoff | None = None) -> threading.Thread:
+                  retry: outbox.Backoff | None = None,
+                  on_status: Callable[[SyncStatus], None] | None = None) -> threading.Thread:
     """Start a worker on a daemon thread (inside the kiosk; never the GUI thread).
 
     The factory runs on that thread, so the store connection and HTTP session are its own
@@ -400,6 +414,7 @@ def run_in_thread(worker_factory: Callable[[], SyncWorker], stop_event: threadin
             worker: SyncWorker | None = None
             try:
                 worker = worker_factory()
+                worker.on_status = on_status or worker.on_status
                 worker.open()
                 failures = 0
                 worker.run_forever(stop_event, nudge)
@@ -408,6 +423,9 @@ def run_in_thread(worker_factory: Callable[[], SyncWorker], stop_event: threadin
             except Exception as error:  # noqa: BLE001 - the thread must outlive any one failure
                 code, words = _failure(error)
                 log.error("sync worker stopped (%s): %s", code, words)
+                if on_status is not None:
+                    with contextlib.suppress(Exception):
+                        on_status(SyncStatus("stopped", code))
                 if worker is not None:
                     with contextlib.suppress(Exception):
                         record_stopped(worker.store, code, words)

@@ -122,9 +122,16 @@ def test_429_retry_after_is_honoured_and_persisted(store, centre, worker):
 
 
 def test_a_captive_portal_loses_nothing_and_says_so(store, centre, worker):
+    from kiosk.sync_status import SyncStatus, SyncStatusBoard
+
+    board = SyncStatusBoard()
+    heard: list = []
+    board.add_listener(heard.append)
+    worker.on_status = board.publish  # what the kiosk's helpers' notice listens to
     receipts = submit(store, 3)
     centre.faults.add({"kind": "captive_portal", "times": None})
     result = worker.run_once()
+    assert heard == [SyncStatus("not_central", "sync.captive_portal", waiting=3, set_aside=0)]
     assert (result.state, result.code, result.sent) == ("not_central", "sync.captive_portal", 0)
     state = worker.state()
     assert state["state"] == "not_central" and state["state_code"] == "sync.captive_portal"
@@ -133,6 +140,7 @@ def test_a_captive_portal_loses_nothing_and_says_so(store, centre, worker):
     centre.faults.clear()
     assert worker.run_once().sent == 3
     assert outbox_size(store) == 0
+    assert heard[-1] == SyncStatus("online", "", waiting=0, set_aside=0) and not heard[-1].needs_attention
 
 
 def test_status_changes_come_back_with_the_cursor(store, centre, worker):

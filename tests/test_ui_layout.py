@@ -39,6 +39,7 @@ ELDER_MAIN_MM, ELDER_SMALL_PRINT_MM = 6.0, 5.0
 # Text in elder mode allowed below the main size, by object name, each with why.  Keep it short.
 SMALL_PRINT = {
     "voice_notice": "tells a helper that speech is not working (DESIGN: 'helpers see a small notice')",
+    "sync_notice": "tells a helper, on the home screen only, that the centre is not reached or what is set aside",
 }
 NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
 TOLERANCE_PX = 1  # layouts round to whole pixels

@@ -25,6 +25,7 @@ class DeviceBridge(QObject):
     camera_frame = Signal(object)  # latest camera frame (numpy array)
     camera_event = Signal(object)  # camera errors and recoveries
     speech_state = Signal(object)  # speech started / stopped / unavailable
+    sync_status = Signal(object)   # kiosk.sync_status.SyncStatus after each sync pass
 
     def __init__(self) -> None:
         super().__init__()

@@ -81,6 +81,16 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
     settle()
     yield "home"
     if extras:
+        # What a helper sees on the home screen while the centre cannot be reached (the sync worker's
+        # word, as it would arrive from its thread).
+        from kiosk.sync_status import SyncStatus
+
+        before = window.sync_status
+        window._on_sync_status(SyncStatus("offline", "sync.offline", waiting=128, set_aside=3))
+        settle()
+        yield "home_offline"
+        window._on_sync_status(before)
+        settle()
         session.set_sound_panel(True)
         settle()
         yield "sound_panel"
@@ -143,6 +153,8 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
     yield "review"
     window.submit()
     window.tasks.wait()
+    settle()  # the commit's answer: with a printer, the receipt shows once lp has taken the PDF
+    window.printing.wait()
     settle()
     yield "receipt"
     if not every_page:  # (the walk for the tests carries the notice from the start)

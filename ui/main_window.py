@@ -96,6 +96,13 @@ class KioskWindow(QWidget):
         # Queued even from the GUI thread: it may fire while this window is still being built.
         self.bridge.speech_state.connect(self._on_speech_state, Qt.QueuedConnection)
         self.voice = VoiceGuide(session, self.devices.get("speaker"), on_health=self.bridge.speech_state.emit)
+        # The sync worker's state (sync thread) reaches the GUI thread as bridge.sync_status.
+        self.sync_status = None
+        self.bridge.sync_status.connect(self._on_sync_status, Qt.QueuedConnection)
+        board = self.devices.get("sync_status")
+        if board is not None:
+            board.add_listener(self.bridge.sync_status.emit)
+            self.sync_status = board.latest
         self.spoken = self.voice.spoken  # (prompt key, locale): what voice guidance said, no text kept
         self.tasks = TaskRunner()    # the store's one serial worker
         self.compute = TaskRunner()  # image work, so it never waits behind (or delays) the store
@@ -123,6 +130,9 @@ class KioskWindow(QWidget):
         outer.addWidget(self.notice)
         self.content = QVBoxLayout()
         outer.addLayout(self.content, 1)
+        self.sync_line = label("", self._theme(), 0.9, role="hint", name="sync_notice", align=Qt.AlignRight)
+        self.sync_line.hide()
+        outer.addWidget(self.sync_line)
         self.overlay = QFrame(self)
         self.overlay.setObjectName("overlay")
         self.overlay.hide()
@@ -181,6 +191,9 @@ class KioskWindow(QWidget):
             self._update_overlay()
         self.sound_panel.setVisible(self.session.sound_panel_open)
         self._update_notice()
+        self.sync_line.setFont(theme.font(0.9))
+        self.sync_line.setContentsMargins(theme.mm(4), 0, theme.mm(4), theme.mm(2))  # as the screens' margins
+        self._update_sync_line()
         if self.screen is not None:
             # Deleted once control returns to the event loop: the touch that got us here may
             # still be running inside one of its buttons.
@@ -209,6 +222,36 @@ class KioskWindow(QWidget):
         self._build_overlay(theme)
         return True
 
+    def _on_sync_status(self, status) -> None:
+        """A sync pass ended: the helpers' line on the home screen says whether the centre is reached."""
+        self.sync_status = status
+        self._update_sync_line()
+
+    def _update_sync_line(self) -> None:
+        """Only on the home screen, where a helper glances between residents: during a visit every
+        line of the panel belongs to the resident's task."""
+        words = self._sync_words() if self.session.state == State.HOME else ""
+        self.sync_line.setText(words)
+        self.sync_line.setAccessibleName(words)
+        self.sync_line.setVisible(bool(words))
+
+    def _sync_words(self) -> str:
+        """For helpers, in a few words (it sits in the top bar): the centre not reached, or what is set aside.
+        The why in full is in `waystation doctor`."""
+        status = self.sync_status
+        if status is None or not status.needs_attention:
+            return ""
+        lines = []
+        if status.state == "offline":
+            lines.append(self.tr("Offline · %1 waiting").replace("%1", str(status.waiting)))
+        elif status.state == "not_central":
+            lines.append(self.tr("Not the centre (login page?) · %1 waiting").replace("%1", str(status.waiting)))
+        elif status.state == "stopped":
+            lines.append(self.tr("Sync stopped (%1)").replace("%1", status.code))
+        if status.set_aside:
+            lines.append(self.tr("%1 set aside").replace("%1", str(status.set_aside)))
+        return " · ".join(lines)  # one line: with the voice notice, never more than the bar's two
+
     def _on_speech_state(self, _available) -> None:
         """The speaker found a problem or recovered (or finished its start-up check): the helpers'
         'voice unavailable' notice follows at once, not at the next screen change."""
@@ -234,7 +277,7 @@ class KioskWindow(QWidget):
         elder.setChecked(self.session.elder_mode)
         bar.addWidget(elder)
         bar.addStretch(1)
-        if not self.voice.available:
+        if not self.voice.available:  # a small notice for helpers (DESIGN: "helpers see a small notice")
             notice = label(self.tr("Voice guidance unavailable"), theme, 0.9, role="hint", name="voice_notice")
             if self.portrait:  # a narrow panel has no room for it in the row of buttons: a line of its own
                 notice.setAlignment(Qt.AlignRight)
