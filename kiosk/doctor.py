@@ -166,7 +166,11 @@ def check_sync(config: Config) -> list[Check]:
             return [Check("sync queue", conn.status, "not checked: " + conn.detail)]
         try:
             counts = outbox.counts(conn)
-            sync = next(sqlite_utils.Database(conn)["sync_state"].rows_where("id = 1"))
+            sync = next(sqlite_utils.Database(conn)["sync_state"].rows_where("id = 1"), None)
+            if sync is None:  # a database from before sync (v1, v2): the kiosk adds it when it starts
+                return [Check("sync queue", WARN if config.central.url else OK,
+                              f"{counts.waiting} application(s) queued; sync state not created yet "
+                              f"(schema v{schema_version(conn)}: the kiosk upgrades it on start)")]
         except sqlite3.Error as error:
             return [Check("sync queue", FAIL, f"not readable: {error}")]
     state, code, skew, success = sync["state"], sync["state_code"], sync["clock_skew"], sync["last_success_at"]

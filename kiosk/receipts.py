@@ -43,7 +43,7 @@ def number_from_qr(text: str) -> str | None:
     if not text.startswith(QR_PREFIX):
         return None
     number = app_number.normalise(text[len(QR_PREFIX):])
-    return number if app_number.is_valid(number) else None
+    return number if app_number.is_valid_printed(number) else None
 
 
 # --- Issuing the paper copy ------------------------------------------------------------------------

@@ -43,6 +43,9 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
     for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if schema_version(conn) >= version:  # another process (the sync worker) got here first
+                conn.execute("COMMIT")
+                continue
             for statement in MIGRATIONS[version - 1]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version={version}")

@@ -70,3 +70,16 @@ def test_too_few_digits_or_other_characters_are_refused():
     assert app_number.parse_tail("000042739999") is None  # twelve
     assert app_number.parse_tail("0000４273") is None  # a full-width digit
     assert app_number.parse_tail("") is None and app_number.parse_tail(None) is None
+
+
+def test_receipts_printed_before_the_check_digit_fix_still_scan():
+    """Numbers issued with the earlier (IBAN-style) check digits: their printed QR codes are still read,
+    while a typed number must pass today's stricter check."""
+    from kiosk import receipts
+
+    body = "DEMO01-261124-000042"
+    old = f"{body}-{app_number.legacy_check_digits(body)}"
+    assert old == "DEMO01-261124-000042-73"  # as printed then
+    assert not app_number.is_valid(old) and app_number.is_valid_printed(old)
+    assert receipts.number_from_qr(receipts.QR_PREFIX + old) == old
+    assert receipts.number_from_qr(receipts.QR_PREFIX + body + "-00") is None

@@ -104,3 +104,12 @@ def test_the_database_check_counts_what_the_kiosk_holds(tmp_path):
     detail = by_name(doctor.check_store(config))["database"].detail
     assert "applications 2" in detail and "attachments 2" in detail and "outbox 2" in detail
     assert card.name not in detail and card.id_number not in detail
+
+
+def test_doctor_on_a_database_from_before_sync_says_so_instead_of_failing(tmp_path):
+    config = config_for(tmp_path)
+    key = crypto.load_or_create_key(config.storage.key_path)
+    Store(config.storage.database, crypto.Sealer(key), migrate_to=1).close()  # a kiosk of the first release
+    checks = by_name(doctor.run_checks(config))
+    assert checks["database"].status == doctor.WARN and "upgrades it" in checks["database"].detail
+    assert "not created yet" in checks["sync queue"].detail

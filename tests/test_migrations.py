@@ -66,3 +66,20 @@ def test_a_database_from_a_newer_program_is_refused(tmp_path):
 def test_store_runs_in_wal_mode_with_full_sync(store):
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_two_processes_upgrading_at_once_do_not_trip_over_each_other(tmp_path, monkeypatch):
+    """The kiosk's window and its sync worker open the store at the same moment after an upgrade: the
+    one that read the old version before the other committed must skip what is already done."""
+    from kiosk import crypto, store as store_mod
+    from kiosk.migrations import LATEST
+
+    path, key = tmp_path / "w.db", crypto.load_or_create_key(tmp_path / "k")
+    store_mod.Store(path, crypto.Sealer(key), migrate_to=LATEST - 1).close()
+    late = store_mod._connect(path)  # the slower process: it read the version before the other upgraded
+    store_mod.Store(path, crypto.Sealer(key)).close()  # the faster one upgrades to LATEST
+    real = store_mod.schema_version
+    stale = iter([LATEST - 1])
+    monkeypatch.setattr(store_mod, "schema_version", lambda conn: next(stale, None) or real(conn))
+    assert store_mod.migrate(late) == LATEST  # no "duplicate column": the step is skipped
+    late.close()

@@ -166,3 +166,31 @@ def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbo
         release.set()
         camera.stop()
         window.store.close()
+
+
+def test_a_matcher_that_fails_leaves_the_helper_route_not_a_stuck_screen(qtbot, tmp_path):
+    """A broken model (a cv2 error inside SFace, say) after a passed blink: a helper confirms."""
+    from devices.camera import open_camera
+
+    class BrokenMatcher:
+        def compare(self, live_photo, card_photo):
+            raise RuntimeError("model file damaged")
+
+        def describe(self):
+            return "broken stand-in"
+
+    clip = camera_clips.write_clip(tmp_path / "blink.avi", camera_clips.blink_frames())
+    camera = open_camera(str(clip))
+    camera.start()
+    window, session = make_window("1366x768", False, "en", tmp_path)
+    window.devices.update(camera=camera, face_matcher=BrokenMatcher())
+    qtbot.addWidget(window)
+    try:
+        session.choose_service("residence_permit")
+        session.next()
+        session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
+        qtbot.waitUntil(lambda: session.state == State.FORM, timeout=20_000)
+        assert session.identity.face == FaceCheck.HELPER_TO_CONFIRM and session.identity.liveness == Liveness.PASSED
+    finally:
+        camera.stop()
+        window.store.close()

@@ -137,6 +137,25 @@ def test_the_card_is_forgotten_when_lifted_and_when_the_visit_ends(qtbot, kiosk)
     assert ELDER.name not in texts(window)
 
 
+def test_back_to_home_forgets_the_card_left_on_the_reader(qtbot, kiosk):
+    """Back from the guide ends nothing by the idle timer (home is fresh): the card must go all the same,
+    or the next person would be asked 'Is this you?' with the last resident's name."""
+    window, session = kiosk[0], kiosk[1]
+    simulator = kiosk[2]
+    session.choose_service("senior_card")
+    settle()
+    simulator.place(ELDER)  # laid down while reading the guide ...
+    qtbot.waitUntil(lambda: window.bridge.present is not None, timeout=10_000)
+    session.back()  # ... then back to home, and away, the card still on the reader
+    settle()
+    assert window.bridge.present is None and session.is_fresh()
+    session.choose_service("residence_permit")  # the next person
+    session.next()
+    settle()
+    assert window.screen.findChild(QPushButton, "confirm_yes") is None
+    assert ELDER.name not in texts(window) and "李*英" not in texts(window)
+
+
 def test_a_reader_unplugged_before_the_identity_screen_is_shown_there(qtbot, kiosk):
     window, session, simulator = kiosk
     qtbot.waitUntil(lambda: window.bridge.connection is not None, timeout=10_000)

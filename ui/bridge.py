@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Callable
 
 from devices.card_reader import CardEvent, CardEventKind
+from kiosk.session import State
 from ui.qt import QObject, Signal
 
 _CONNECTION = (CardEventKind.CONNECTED, CardEventKind.DISCONNECTED)
@@ -40,11 +41,18 @@ class DeviceBridge(QObject):
         reader.add_listener(self.card_event.emit)
 
     def follow(self, session) -> None:
-        """Drop the remembered card when `session` ends (wiped); calling it again is harmless."""
+        """Drop the remembered card when `session` ends (wiped) or comes back to the home screen (Back
+        from the guide or the status look-up: whoever touches next may be someone else, and must not
+        be offered the card a resident left on the reader).  Calling it again is harmless."""
         if id(session) in self._followed:
             return
         self._followed.add(id(session))
-        session.add_listener(lambda reason: self.forget_card() if reason.startswith("wiped:") else None)
+
+        def listener(reason: str) -> None:
+            if reason.startswith("wiped:") or (reason == "state" and session.state == State.HOME):
+                self.forget_card()
+
+        session.add_listener(listener)
 
     def forget_card(self) -> None:
         self.present = None

@@ -9,6 +9,8 @@ are the core's: `Session.identify` says no, this screen shows why.
 
 from __future__ import annotations
 
+import logging
+
 from devices.card_reader import CardEvent, CardEventKind
 from kiosk.errors import KioskError, ValidationError
 from kiosk.messages import message_text
@@ -17,6 +19,8 @@ from ui.keypad import Keypad
 from ui.qt import QPushButton, Qt, QTimer
 from ui.screens.base import Context, Screen
 from ui.widgets import button, column, label, scroll_page
+
+log = logging.getLogger(__name__)
 
 
 class IdentityScreen(Screen):
@@ -264,14 +268,21 @@ class IdentityScreen(Screen):
             self._set_face(FaceCheck.HELPER_TO_CONFIRM, result.best_jpeg)
             return
         photo, card_photo = result.best_jpeg, card.photo if card else None
-        session = self.session
+        session, identity = self.session, self.session.identity
 
-        def matched(check) -> None:  # back on the GUI thread
-            if session.state.value == "identity" and session.identity is not None:
+        def compare() -> FaceCheck:
+            try:
+                return matcher.compare(photo, card_photo).check
+            except Exception as error:  # noqa: BLE001 - a broken model must not leave the resident stuck
+                log.error("face matcher failed (%s): a helper confirms", type(error).__name__)
+                return FaceCheck.HELPER_TO_CONFIRM
+
+        def matched(check) -> None:  # back on the GUI thread; only for the same resident's step
+            if session.state.value == "identity" and session.identity is identity:
                 self._set_face(check, photo)
 
         # Decoding and model inference take a while on a 2-core kiosk: never on the GUI thread.
-        self.ctx.run_task(lambda: matcher.compare(photo, card_photo).check, matched)
+        self.ctx.run_task(compare, matched)
 
     def _retry_blink(self) -> None:
         from devices.liveness import Challenge
@@ -308,13 +319,22 @@ class IdentityScreen(Screen):
             self._set_face(FaceCheck.HELPER_TO_CONFIRM, None, liveness)
             return
 
-        def taken(photo) -> None:  # back on the GUI thread
-            if session.state.value == "identity" and session.identity is not None:
+        identity = session.identity
+
+        def grab() -> bytes | None:
+            try:
+                return frame_jpeg(camera)
+            except Exception as error:  # noqa: BLE001 - no photo: the helper compares in person
+                log.error("face photo not taken (%s)", type(error).__name__)
+                return None
+
+        def taken(photo) -> None:  # back on the GUI thread; only for the same resident's step
+            if session.state.value == "identity" and session.identity is identity:
                 self._set_face(FaceCheck.HELPER_TO_CONFIRM, photo, liveness)
 
         # Without a passed liveness check a helper compares the photo with the card, side by side.
         # Encoding a frame is image work: off the GUI thread.
-        self.ctx.run_task(lambda: frame_jpeg(camera), taken)
+        self.ctx.run_task(grab, taken)
 
     def _set_face(self, check: FaceCheck, photo: bytes | None, liveness: Liveness | None = None) -> None:
         self.session.identity.liveness = liveness or self.liveness
