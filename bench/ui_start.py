@@ -10,7 +10,8 @@ the interpreter's own start); "in process" from the child's first line.
 A bare PySide6 full-screen window is measured the same way for comparison.
 
 Run:  .venv/bin/python bench/ui_start.py [--runs 5]
-Budget (DESIGN.md): ≤ 1.0 s median from source; ≤ 200 MB RSS idle.
+Budget (DESIGN.md): ≤ 1.0 s median from source; ≤ 200 MB RSS idle (checked 1 s after the home
+screen is ready and again 8 s after, once the start-up prompts have been rendered).
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ def child(kind: str, data_dir: str) -> None:
 
     def idle() -> None:
         result["rss_idle_mb"] = rss_mb()
+        QTimer.singleShot(7000, settled)  # after the prompt warm-up (ui/main_window.py, 3 s after start)
+
+    def settled() -> None:
+        result["rss_settled_mb"] = rss_mb()
         stop()
         print(json.dumps(result), flush=True)
         app.quit()
@@ -138,10 +143,13 @@ def main() -> None:
               f"{', '.join(f'{w:.3f}' for w in wall)})" + (f"   budget ≤ {BUDGET_START_S:.1f} s: "
               f"{'OK' if statistics.median(wall) <= BUDGET_START_S else 'OVER'}" if kind == "kiosk" else ""))
         print(f"  in process (imports → painted and idle): median {statistics.median(inproc):.3f} s")
-        idle = statistics.median(r["rss_idle_mb"] for r in runs)
+        idle = max(statistics.median(r["rss_idle_mb"] for r in runs),
+                   statistics.median(r["rss_settled_mb"] for r in runs))
         print(f"  RSS when ready: median {statistics.median(r['rss_ready_mb'] for r in runs):.1f} MB; "
-              f"idle 1 s later: median {idle:.1f} MB" + (f"   budget ≤ {BUDGET_RSS_MB:.0f} MB: "
-              f"{'OK' if idle <= BUDGET_RSS_MB else 'OVER'}" if kind == "kiosk" else ""))
+              f"idle 1 s later: median {statistics.median(r['rss_idle_mb'] for r in runs):.1f} MB; "
+              f"8 s later (prompts warmed): median {statistics.median(r['rss_settled_mb'] for r in runs):.1f} MB"
+              + (f"   budget ≤ {BUDGET_RSS_MB:.0f} MB: {'OK' if idle <= BUDGET_RSS_MB else 'OVER'}"
+                 if kind == "kiosk" else ""))
 
 
 if __name__ == "__main__":

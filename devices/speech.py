@@ -351,7 +351,7 @@ class Speaker:
                     self._current_epoch = epoch
             try:
                 if request is None:
-                    self._audio_for(text, self._voice(locale), rate, personal=False)
+                    self._prewarm_one(text, self._voice(locale), rate)
                 else:
                     self._speak(request, epoch)
             except Exception as exc:  # keep the worker alive whatever happens
@@ -364,6 +364,22 @@ class Speaker:
                     with self._cond:
                         self._current = None
                         self._cond.notify_all()
+
+    def _prewarm_one(self, text: str, voice: str, rate: int) -> None:
+        """Render into the disk cache only: start-up prompts must not fill memory before anyone speaks
+        (the first say() loads a file in well under a millisecond)."""
+        key = cache_key(self.engine.describe(), voice, rate, text)
+        if self._cache.contains(key):
+            return
+        try:
+            audio = self.engine.render(text, voice, rate)
+        except SpeechError as exc:
+            source = "engine" if exc.code == "speech.no_engine" else f"voice:{voice}"
+            self._note(source, exc.code, exc.detail or exc.code)
+            return
+        self._note("engine", "", None)
+        self._note(f"voice:{voice}", "", None)
+        self._cache.put(key, audio, remember=False)
 
     def _audio_for(self, text: str, voice: str, rate: int, personal: bool) -> Audio | None:
         key = cache_key(self.engine.describe(), voice, rate, text)  # with its version: an upgrade re-renders

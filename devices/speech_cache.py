@@ -75,9 +75,19 @@ class AudioCache:
         self._remember(key, audio)
         return audio
 
-    def put(self, key: str, audio: Audio) -> None:
-        self._remember(key, audio)
+    def contains(self, key: str) -> bool:
+        """In memory or on disk, without loading it into memory."""
+        with self._lock:
+            if key in self._memory:
+                return True
         path = self._path(key)
+        return path is not None and path.exists()
+
+    def put(self, key: str, audio: Audio, remember: bool = True) -> None:
+        """Keep `audio` on disk and (unless `remember` is False and there is a disk) in memory."""
+        path = self._path(key)
+        if remember or path is None:
+            self._remember(key, audio)
         if path is not None:
             try:
                 audio.write_wav(path)

@@ -37,6 +37,7 @@ SCREENS: dict[State, type[Screen]] = {
     State.STATUS: StatusScreen,
 }
 # Changes that only touch the overlay or settings, not the screen's content.
+WARM_PROMPTS_AFTER_MS = 3000
 NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "sound_panel", "notice"}
 # Seconds left at which the idle countdown is spoken again (besides its start).
 SPOKEN_COUNTDOWN = (10,)
@@ -150,8 +151,9 @@ class KioskWindow(QWidget):
         self.ticker.start()
         QApplication.instance().installEventFilter(self)
         self._rebuild()
-        # Once the home screen is up: the first prompts of a visit, rendered while the speaker is idle.
-        QTimer.singleShot(0, self._warm_prompts)
+        # A little after the home screen is up (start-up has the CPU to itself): the first prompts of a
+        # visit, rendered while the speaker is idle.
+        QTimer.singleShot(WARM_PROMPTS_AFTER_MS, self._warm_prompts)
 
     def _warm_prompts(self) -> None:
         from ui.prompt_warmup import prewarm
