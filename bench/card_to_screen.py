@@ -8,6 +8,7 @@ DESIGN.md for this step; figures are printed.  Run: .venv/bin/python bench/card_
 from __future__ import annotations
 
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -51,7 +52,9 @@ def main(rounds: int = 20) -> None:
                 times.append((time.perf_counter() - start) * 1000)
                 if remove is not None:
                     remove()
-                    time.sleep(0.4)  # the reader sees the card lifted before the next placement
+                    # The reader sees the card lifted; then a random wait, so placements fall at any point
+                    # of the reader's 0.25 s poll (a fixed wait would lock them to one phase of it).
+                    time.sleep(0.4 + random.uniform(0.0, 0.25))
                 session.cancel()
                 QApplication.processEvents()
             reader.stop()
