@@ -19,8 +19,6 @@ import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, Iterator
 
-import sqlite_utils
-
 from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox
 from kiosk.config import Config
 from kiosk.crypto import load_key
@@ -121,6 +119,8 @@ COUNTED_TABLES = ("applications", "attachments", "outbox", "receipts", "audit_lo
 
 def _row_counts(conn: sqlite3.Connection) -> str:
     """How many rows the main tables hold (sqlite-utils' introspection), for IT at a glance."""
+    import sqlite_utils  # here, not at the top: `waystation run` imports this module and need not load it
+
     db = sqlite_utils.Database(conn)
     present = set(db.table_names())
     return ", ".join(f"{name} {db[name].count}" for name in COUNTED_TABLES if name in present)
@@ -166,6 +166,8 @@ def check_sync(config: Config) -> list[Check]:
             return [Check("sync queue", conn.status, "not checked: " + conn.detail)]
         try:
             counts = outbox.counts(conn)
+            import sqlite_utils
+
             sync = next(sqlite_utils.Database(conn)["sync_state"].rows_where("id = 1"), None)
             if sync is None:  # a database from before sync (v1, v2): the kiosk adds it when it starts
                 return [Check("sync queue", WARN if config.central.url else OK,

@@ -4,6 +4,12 @@ Opening a store applies pending migrations.  Writes go through
 `transaction()`, which takes the write lock at the start (BEGIN IMMEDIATE) so
 a submit never half-commits and two writers never deadlock.  Errors from
 SQLite become StoreError (DiskFullError when the disk is full).
+
+Writes use the standard library's sqlite3 directly: the promise "nothing lost,
+nothing doubled" rests on controlling each transaction (BEGIN IMMEDIATE, one
+COMMIT for an application with its attachments, outbox row and receipt), which
+sqlite-utils' convenience writes would hide.  sqlite-utils serves where it
+helps without that: doctor's look at what the database holds.
 """
 
 from __future__ import annotations
@@ -12,8 +18,6 @@ import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Iterator
-
-import sqlite_utils
 
 from kiosk.crypto import Sealer
 from kiosk.errors import DiskFullError, StoreError
@@ -91,7 +95,6 @@ class Store:
             migrate(self.conn, migrate_to)
         except sqlite3.Error as error:
             raise translate_error(error) from None
-        self.db = sqlite_utils.Database(self.conn)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
