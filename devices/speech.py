@@ -371,21 +371,12 @@ class Speaker:
         key = cache_key(self.engine.describe(), voice, rate, text)
         if self._cache.contains(key):
             return
-        try:
-            audio = self.engine.render(text, voice, rate)
-        except SpeechError as exc:
-            source = "engine" if exc.code == "speech.no_engine" else f"voice:{voice}"
-            self._note(source, exc.code, exc.detail or exc.code)
-            return
-        self._note("engine", "", None)
-        self._note(f"voice:{voice}", "", None)
-        self._cache.put(key, audio, remember=False)
-
-    def _audio_for(self, text: str, voice: str, rate: int, personal: bool) -> Audio | None:
-        key = cache_key(self.engine.describe(), voice, rate, text)  # with its version: an upgrade re-renders
-        audio = None if personal else self._cache.get(key)
+        audio = self._render(text, voice, rate)
         if audio is not None:
-            return audio
+            self._cache.put(key, audio, remember=False)
+
+    def _render(self, text: str, voice: str, rate: int) -> Audio | None:
+        """Render with the engine, noting in the health record what worked or failed (None on failure)."""
         try:
             audio = self.engine.render(text, voice, rate)
         except SpeechError as exc:
@@ -394,7 +385,15 @@ class Speaker:
             return None
         self._note("engine", "", None)
         self._note(f"voice:{voice}", "", None)
-        if not personal:
+        return audio
+
+    def _audio_for(self, text: str, voice: str, rate: int, personal: bool) -> Audio | None:
+        key = cache_key(self.engine.describe(), voice, rate, text)  # with its version: an upgrade re-renders
+        audio = None if personal else self._cache.get(key)
+        if audio is not None:
+            return audio
+        audio = self._render(text, voice, rate)
+        if audio is not None and not personal:
             self._cache.put(key, audio)
         return audio
 

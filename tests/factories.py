@@ -38,6 +38,11 @@ def fill_to_review(session: Session, service_id: str, card: CardData, photo: byt
     session.identify(Identity.from_card(card, IdentityMethod.SIMULATED))
     if session.needs_face():
         session.set_face(FaceCheck.HELPER_TO_CONFIRM)
+    answer_to_review(session, photo)
+
+
+def answer_to_review(session: Session, photo: bytes = TINY_JPEG) -> None:
+    """From the form's first page: valid answers and a photo of every document, up to the review."""
     while session.state == State.FORM:
         for field in session.page_fields():
             if not session.answers.get(field.id):

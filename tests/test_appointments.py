@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk import applications, catalog as catalog_mod, crypto, samples
+from kiosk import applications, catalog as catalog_mod, crypto
 from kiosk.appointments import PREFIX, Appointment, check, parse
 from kiosk.errors import ValidationError
 from kiosk.identity import Identity, IdentityMethod
@@ -17,7 +17,7 @@ from kiosk.session import Defaults, Session, State
 from kiosk.store import Store
 from sync.worker import application_body
 
-from factories import TINY_JPEG, make_card
+from factories import answer_to_review, make_card
 
 services = st.from_regex(r"[a-z][a-z0-9_]{1,40}", fullmatch=True)
 references = st.from_regex(r"[A-Z0-9]{6,16}", fullmatch=True)
@@ -66,14 +66,7 @@ def test_the_reference_goes_with_the_application_to_the_centre(tmp_path):
     assert session.state == State.GUIDE and session.service.id == "senior_card"
     session.next()
     session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
-    while session.state == State.FORM:
-        for field in session.page_fields():
-            if not session.answers.get(field.id):
-                assert session.set_answer(field.id, samples.answer_for(field)), field.id
-        session.next()
-    while session.state == State.DOCUMENTS:
-        assert session.add_photo(session.current_document().id, TINY_JPEG)
-        session.next()
+    answer_to_review(session)
     receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01", _dt.date(2026, 12, 1)))
     stored = applications.load(store, receipt.application_uuid)
     assert stored.appointment == "QWERTY12"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk import applications, samples
 from kiosk.identity import FaceCheck, Identity, IdentityMethod, Liveness
 from kiosk.session import State
@@ -126,13 +128,39 @@ def test_a_busy_gui_thread_gets_only_the_newest_picture(qtbot, tmp_path):
         camera.stop()
 
 
-def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbot, tmp_path):
+@pytest.fixture
+def face_step(qtbot, tmp_path):
+    """face_step(matcher) -> (window, session) on the face step of residence_permit, the camera playing a
+    blinking clip.  (Matchers here are stand-ins for OpenCV's SFace model, whose weights cannot be fetched.)"""
+    from devices.camera import open_camera
+
+    opened = []
+
+    def start(matcher):
+        clip = camera_clips.write_clip(tmp_path / "blink.avi", camera_clips.blink_frames())
+        camera = open_camera(str(clip))
+        camera.start()
+        window, session = make_window("1366x768", False, "en", tmp_path)
+        window.devices.update(camera=camera, face_matcher=matcher)
+        qtbot.addWidget(window)
+        opened.append((camera, window))
+        session.choose_service("residence_permit")
+        session.next()
+        session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
+        settle()
+        return window, session
+
+    yield start
+    for camera, window in opened:
+        camera.stop()
+        window.store.close()
+
+
+def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbot, face_step):
     """A passed blink goes to the matcher; "Take my photo" is then out of play, so the matcher's answer is
-    what the application records.  (The matcher is a slow stand-in for OpenCV's SFace model, whose
-    weights cannot be fetched here.)"""
+    what the application records."""
     import threading
 
-    from devices.camera import open_camera
     from devices.face_match import MatchResult
 
     release = threading.Event()
@@ -145,17 +173,8 @@ def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbo
         def describe(self):
             return "slow stand-in"
 
-    clip = camera_clips.write_clip(tmp_path / "blink.avi", camera_clips.blink_frames())
-    camera = open_camera(str(clip))
-    camera.start()
-    window, session = make_window("1366x768", False, "en", tmp_path)
-    window.devices.update(camera=camera, face_matcher=SlowMatcher())
-    qtbot.addWidget(window)
     try:
-        session.choose_service("residence_permit")
-        session.next()
-        session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
-        settle()
+        window, session = face_step(SlowMatcher())
         take = window.screen.findChild(QPushButton, "take_face")
         qtbot.waitUntil(lambda: not take.isEnabled(), timeout=20_000)  # liveness passed: matching
         qtbot.mouseClick(take, Qt.LeftButton)
@@ -164,13 +183,10 @@ def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbo
         assert session.identity.face == FaceCheck.MATCHED and session.identity.liveness == Liveness.PASSED
     finally:
         release.set()
-        camera.stop()
-        window.store.close()
 
 
-def test_a_matcher_that_fails_leaves_the_helper_route_not_a_stuck_screen(qtbot, tmp_path):
+def test_a_matcher_that_fails_leaves_the_helper_route_not_a_stuck_screen(qtbot, face_step):
     """A broken model (a cv2 error inside SFace, say) after a passed blink: a helper confirms."""
-    from devices.camera import open_camera
 
     class BrokenMatcher:
         def compare(self, live_photo, card_photo):
@@ -179,18 +195,6 @@ def test_a_matcher_that_fails_leaves_the_helper_route_not_a_stuck_screen(qtbot, 
         def describe(self):
             return "broken stand-in"
 
-    clip = camera_clips.write_clip(tmp_path / "blink.avi", camera_clips.blink_frames())
-    camera = open_camera(str(clip))
-    camera.start()
-    window, session = make_window("1366x768", False, "en", tmp_path)
-    window.devices.update(camera=camera, face_matcher=BrokenMatcher())
-    qtbot.addWidget(window)
-    try:
-        session.choose_service("residence_permit")
-        session.next()
-        session.identify(Identity.from_card(make_card(), IdentityMethod.ID_CARD))
-        qtbot.waitUntil(lambda: session.state == State.FORM, timeout=20_000)
-        assert session.identity.face == FaceCheck.HELPER_TO_CONFIRM and session.identity.liveness == Liveness.PASSED
-    finally:
-        camera.stop()
-        window.store.close()
+    window, session = face_step(BrokenMatcher())
+    qtbot.waitUntil(lambda: session.state == State.FORM, timeout=20_000)
+    assert session.identity.face == FaceCheck.HELPER_TO_CONFIRM and session.identity.liveness == Liveness.PASSED
