@@ -81,10 +81,12 @@ def test_repeat_says_the_keypad_step_and_its_error(qtbot, tmp_path):
             keypad.press(key)
         keypad.press("9")  # a wrong check digit
         qtbot.mouseClick(shown(window, "keypad_done")[0], Qt.LeftButton)
-        error = window.screen.findChild(QLabel, "error")
-        assert not error.isHidden()
+        error = window.screen.findChild(QLabel, "keypad_check")  # under the display, in the error style
+        assert not error.isHidden() and error.property("role") == "error" and error.text().startswith("⚠")
+        assert window.focusWidget() is error and list(window.spoken)[-1] == ("identity.error", "en")
         prompt = window.screen.prompt()
-        assert prompt.startswith("Type the ID number") and error.accessibleName() in prompt
+        assert prompt.startswith("Type the ID number") and window.screen.keypad_error in prompt
+        assert "check digit" in window.screen.keypad_error
         assert "place your ID card" not in prompt
         window.repeat()
         assert list(window.spoken)[-1] == ("identity", "en")

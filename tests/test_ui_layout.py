@@ -175,11 +175,7 @@ def _check_sizes(widget: QWidget, theme: Theme, problems: list[str], where: str)
 
 
 # Screens known to scroll their keypad, each with why; the list is meant to shrink.
-KEYPAD_SCROLLS = {
-    # ui/screens/identity.py keeps its heading and error above the pad (not in the pad's column via
-    # Keypad.add_above, as the form does); under the 'helper coming' notice at 1366x768 they push it down.
-    "1366x768 identity_keypad_error",
-}
+KEYPAD_SCROLLS: set[str] = set()  # "<resolution> <screen>" allowed to scroll its keypad, each with why: none
 
 
 def _check_question_and_keys_unscrolled(window: QWidget, problems: list[str], where: str) -> None:

@@ -56,6 +56,21 @@ def test_look_up_by_card_shows_only_that_residents_applications(qtbot, tmp_path)
     window.store.close()
 
 
+def test_too_few_digits_is_an_error_in_words_and_voice(qtbot, tmp_path):
+    window, session = make_window("1366x768", True, "en", tmp_path)
+    qtbot.addWidget(window)
+    session.open_status()
+    settle()
+    window.screen.keypad.value = "1234"
+    qtbot.mouseClick(window.screen.findChild(QPushButton, "look_up"), Qt.LeftButton)
+    check = window.screen.findChild(QLabel, "keypad_check")
+    assert check.text() == "⚠ Please type all 8 digits." and check.property("role") == "error"
+    assert window.focusWidget() is check and list(window.spoken)[-1] == ("error", "en")
+    assert session.status_results is None  # nothing looked up, nothing lost: the digits stay typed
+    assert window.screen.keypad.value == "1234"
+    window.store.close()
+
+
 def test_a_wrong_number_finds_nothing_and_says_so(qtbot, tmp_path):
     window, session = make_window("1366x768", False, "en", tmp_path)
     qtbot.addWidget(window)

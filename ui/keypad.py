@@ -149,10 +149,21 @@ class Keypad(QWidget):
         self.value = ""
         self._refresh()
 
-    def set_check(self, text: str) -> None:
+    def set_check(self, text: str, error: bool = False) -> None:
+        """The line under the display: how many characters are left, the check digit's verdict, or (with
+        `error`) why what was typed cannot be taken, in the error style, with the ⚠ sign and focus."""
+        role = "error" if error and text else "hint"
+        if self.check.property("role") != role:
+            self.check.setProperty("role", role)
+            self.check.style().unpolish(self.check)
+            self.check.style().polish(self.check)
+        text = ("⚠ " + text) if role == "error" else text
         self.check.setText(text)
         self.check.setAccessibleName(text)
         self.check.setVisible(bool(text) or self.kind == "id_number")
+        if role == "error":
+            self.check.setFocusPolicy(Qt.StrongFocus)
+            self.check.setFocus(Qt.OtherFocusReason)
 
     def _refresh(self) -> None:
         shown = masked(self.kind, self.value)

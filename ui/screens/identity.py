@@ -158,6 +158,7 @@ class IdentityScreen(Screen):
             widget.hide()
         # Beside the keys on a landscape panel, so the keys keep their full size on a 768-pixel-high screen.
         self.keypad = Keypad("id_number", t, self.ctx.locale, side_by_side=not self.ctx.portrait)
+        self.keypad_error = ""
         self.keypad.setObjectName("id_keypad")
         self.keypad.fit_width(t.mm(220 if not self.ctx.portrait else 110))
         layout.addWidget(self.keypad)
@@ -170,7 +171,12 @@ class IdentityScreen(Screen):
         try:
             number = id_number.validate(self.keypad.value)
         except ValidationError as error:
-            self._show_error(error.text(self.ctx.locale))
+            # Under the display, in the keypad's own check line: an error box above the keys would push
+            # them off a 768-pixel-high panel (and say again what the check line already says).
+            self.keypad_error = error.text(self.ctx.locale)
+            self.keypad.set_check(self.keypad_error, error=True)
+            if not self._quiet:
+                self.ctx.say("identity.error", self.keypad_error)
             return
         self.session.identify(Identity(IdentityMethod.KEYPAD_WITH_HELPER, id_number=number))
 
@@ -374,7 +380,7 @@ class IdentityScreen(Screen):
         elif self.step == "confirm":
             parts = [self.question]
         elif self.step == "keypad":
-            parts = [self.heading.text()]
+            parts = [self.heading.text(), self.keypad_error if self.keypad.check.property("role") == "error" else ""]
         else:
             parts = [self.tr("Please place your ID card on the reader.")]
         parts.append(self.error.accessibleName())

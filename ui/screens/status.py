@@ -94,7 +94,9 @@ class StatusScreen(Screen):
     def _by_number(self) -> None:
         typed = self.keypad.value
         if app_number.parse_tail(typed) is None:
-            self.keypad.set_check(self.tr("Please type all 8 digits."))
+            text = self.tr("Please type all 8 digits.")
+            self.keypad.set_check(text, error=True)  # in words, with ⚠, focused; and spoken
+            self.ctx.say("error", text)
             return
         self._look_up(lambda store: [r for r in [receipts.status_by_tail(store, typed)] if r])
 
