@@ -216,105 +216,132 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="41" />
-        <location filename="../ui/screens/identity.py" line="139" />
-        <location filename="../ui/screens/identity.py" line="359" />
+        <location filename="../ui/screens/identity.py" line="45" />
+        <location filename="../ui/screens/identity.py" line="143" />
+        <location filename="../ui/screens/identity.py" line="385" />
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="42" />
-        <location filename="../ui/screens/identity.py" line="72" />
-        <location filename="../ui/screens/identity.py" line="78" />
-        <location filename="../ui/screens/identity.py" line="117" />
+        <location filename="../ui/screens/identity.py" line="46" />
+        <location filename="../ui/screens/identity.py" line="76" />
+        <location filename="../ui/screens/identity.py" line="82" />
+        <location filename="../ui/screens/identity.py" line="121" />
         <source>Waiting for the card…</source>
         <translation>Waiting for the card…</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="47" />
+        <location filename="../ui/screens/identity.py" line="51" />
         <source>No card? Type the ID number with a helper</source>
         <translation>No card? Type the ID number with a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="68" />
+        <location filename="../ui/screens/identity.py" line="72" />
         <source>Reading the card… please keep it still.</source>
         <translation>Reading the card… please keep it still.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="75" />
+        <location filename="../ui/screens/identity.py" line="79" />
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>The card reader is not connected. Please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="88" />
+        <location filename="../ui/screens/identity.py" line="92" />
         <source>Card read.</source>
         <translation>Card read.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="91" />
+        <location filename="../ui/screens/identity.py" line="95" />
         <source>Is this you: %1?</source>
         <translation>Is this you: %1?</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="95" />
+        <location filename="../ui/screens/identity.py" line="99" />
         <source>Yes, continue</source>
         <translation>Yes, continue</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="96" />
+        <location filename="../ui/screens/identity.py" line="100" />
         <source>No, that is not me</source>
         <translation>No, that is not me</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="149" />
+        <location filename="../ui/screens/identity.py" line="153" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>Type the ID number (a helper stays with you).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="160" />
+        <location filename="../ui/screens/identity.py" line="165" />
         <source>Continue ›</source>
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="179" />
-        <location filename="../ui/screens/identity.py" line="352" />
+        <location filename="../ui/screens/identity.py" line="189" />
+        <location filename="../ui/screens/identity.py" line="378" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="190" />
+        <location filename="../ui/screens/identity.py" line="200" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="191" />
+        <location filename="../ui/screens/identity.py" line="201" />
         <source>Turn my head instead</source>
         <translation>Turn my head instead</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="211" />
+        <location filename="../ui/screens/identity.py" line="221" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>No camera: a helper will compare your face with the card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="217" />
+        <location filename="../ui/screens/identity.py" line="227" />
         <source>Take my photo</source>
         <translation>Take my photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="234" />
+        <location filename="../ui/screens/identity.py" line="244" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>Touch the button and a helper will check your face.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="236" />
+        <location filename="../ui/screens/identity.py" line="246" />
         <source>The camera works again. Please look at it.</source>
         <translation>The camera works again. Please look at it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="250" />
+        <location filename="../ui/screens/identity.py" line="260" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>That did not work. Touch “Try again”, or the button and a helper will check.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../ui/idle_overlay.py" line="35" />
+        <location filename="../ui/idle_overlay.py" line="77" />
+        <source>Are you still there?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <location filename="../ui/idle_overlay.py" line="38" />
+        <source>I am still here</source>
+        <translation>I am still here</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/idle_overlay.py" line="54" />
+        <source>This session will end in %n seconds to protect your privacy.</source>
+        <translation>
+            <numerusform>This session will end in %n second to protect your privacy.</numerusform>
+            <numerusform>This session will end in %n seconds to protect your privacy.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/idle_overlay.py" line="78" />
+        <source>Touch “I am still here” to continue.</source>
+        <translation>Touch “I am still here” to continue.</translation>
     </message>
 </context>
 <context>
@@ -335,7 +362,7 @@
         <translation>Clear</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="160" />
+        <location filename="../ui/keypad.py" line="171" />
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>Typed so far: %n character</numerusform>
@@ -343,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="170" />
+        <location filename="../ui/keypad.py" line="181" />
         <source>%n more to type</source>
         <translation>
             <numerusform>%n more to type</numerusform>
@@ -351,7 +378,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="177" />
+        <location filename="../ui/keypad.py" line="188" />
         <source>✓ Check digit correct</source>
         <translation>✓ Check digit correct</translation>
     </message>
@@ -359,146 +386,102 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
-        <source>Offline · %1 waiting</source>
-        <translation>Offline · %1 waiting</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="248" />
-        <source>Not the centre (login page?) · %1 waiting</source>
-        <translation>Not the centre (login page?) · %1 waiting</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="250" />
-        <source>Sync stopped (%1)</source>
-        <translation>Sync stopped (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="252" />
-        <source>%1 set aside</source>
-        <translation>%1 set aside</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="273" />
+        <location filename="../ui/main_window.py" line="229" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274" />
+        <location filename="../ui/main_window.py" line="230" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274" />
+        <location filename="../ui/main_window.py" line="230" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="281" />
+        <location filename="../ui/main_window.py" line="237" />
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287" />
+        <location filename="../ui/main_window.py" line="243" />
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288" />
+        <location filename="../ui/main_window.py" line="244" />
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="289" />
+        <location filename="../ui/main_window.py" line="245" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="290" />
+        <location filename="../ui/main_window.py" line="246" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="301" />
+        <location filename="../ui/main_window.py" line="257" />
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="302" />
+        <location filename="../ui/main_window.py" line="258" />
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303" />
+        <location filename="../ui/main_window.py" line="259" />
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="304" />
+        <location filename="../ui/main_window.py" line="260" />
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312" />
+        <location filename="../ui/main_window.py" line="268" />
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="313" />
+        <location filename="../ui/main_window.py" line="269" />
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323" />
+        <location filename="../ui/main_window.py" line="279" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="342" />
-        <location filename="../ui/main_window.py" line="410" />
-        <source>Are you still there?</source>
-        <translation>Are you still there?</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="345" />
-        <source>I am still here</source>
-        <translation>I am still here</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window.py" line="401" />
-        <source>This session will end in %n seconds to protect your privacy.</source>
-        <translation>
-            <numerusform>This session will end in %n second to protect your privacy.</numerusform>
-            <numerusform>This session will end in %n seconds to protect your privacy.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="411" />
-        <source>Touch “I am still here” to continue.</source>
-        <translation>Touch “I am still here” to continue.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="422" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="422" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="423" />
+        <location filename="../ui/main_window.py" line="334" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321" />
+        <location filename="../ui/main_window.py" line="277" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322" />
+        <location filename="../ui/main_window.py" line="278" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -599,7 +582,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="70" />
+        <location filename="../ui/main_window.py" line="52" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>
@@ -702,12 +685,35 @@
         <translation>Please type all 8 digits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="112" />
+        <location filename="../ui/screens/status.py" line="114" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>%n application(s) found.</numerusform>
             <numerusform>%n application(s) found.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncLine</name>
+    <message>
+        <location filename="../ui/sync_line.py" line="40" />
+        <source>Offline · %1 waiting</source>
+        <translation>Offline · %1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync_line.py" line="42" />
+        <source>Not the centre (login page?) · %1 waiting</source>
+        <translation>Not the centre (login page?) · %1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync_line.py" line="44" />
+        <source>Sync stopped (%1)</source>
+        <translation>Sync stopped (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync_line.py" line="46" />
+        <source>%1 set aside</source>
+        <translation>%1 set aside</translation>
     </message>
 </context>
 </TS>

@@ -216,105 +216,131 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="41" />
-        <location filename="../ui/screens/identity.py" line="139" />
-        <location filename="../ui/screens/identity.py" line="359" />
+        <location filename="../ui/screens/identity.py" line="45" />
+        <location filename="../ui/screens/identity.py" line="143" />
+        <location filename="../ui/screens/identity.py" line="385" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="42" />
-        <location filename="../ui/screens/identity.py" line="72" />
-        <location filename="../ui/screens/identity.py" line="78" />
-        <location filename="../ui/screens/identity.py" line="117" />
+        <location filename="../ui/screens/identity.py" line="46" />
+        <location filename="../ui/screens/identity.py" line="76" />
+        <location filename="../ui/screens/identity.py" line="82" />
+        <location filename="../ui/screens/identity.py" line="121" />
         <source>Waiting for the card…</source>
         <translation>正在等待放置证件……</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="47" />
+        <location filename="../ui/screens/identity.py" line="51" />
         <source>No card? Type the ID number with a helper</source>
         <translation>没带证件？请工作人员协助输入身份号码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="68" />
+        <location filename="../ui/screens/identity.py" line="72" />
         <source>Reading the card… please keep it still.</source>
         <translation>正在读卡……请不要移动证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="75" />
+        <location filename="../ui/screens/identity.py" line="79" />
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>读卡器没有连接，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="88" />
+        <location filename="../ui/screens/identity.py" line="92" />
         <source>Card read.</source>
         <translation>读卡成功。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="91" />
+        <location filename="../ui/screens/identity.py" line="95" />
         <source>Is this you: %1?</source>
         <translation>请确认是您本人：%1？</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="95" />
+        <location filename="../ui/screens/identity.py" line="99" />
         <source>Yes, continue</source>
         <translation>是我，继续</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="96" />
+        <location filename="../ui/screens/identity.py" line="100" />
         <source>No, that is not me</source>
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="149" />
+        <location filename="../ui/screens/identity.py" line="153" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>请输入身份号码（工作人员在旁协助）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="160" />
+        <location filename="../ui/screens/identity.py" line="165" />
         <source>Continue ›</source>
         <translation>继续 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="179" />
-        <location filename="../ui/screens/identity.py" line="352" />
+        <location filename="../ui/screens/identity.py" line="189" />
+        <location filename="../ui/screens/identity.py" line="378" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="190" />
+        <location filename="../ui/screens/identity.py" line="200" />
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="191" />
+        <location filename="../ui/screens/identity.py" line="201" />
         <source>Turn my head instead</source>
         <translation>改为转头</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="211" />
+        <location filename="../ui/screens/identity.py" line="221" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="217" />
+        <location filename="../ui/screens/identity.py" line="227" />
         <source>Take my photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="234" />
+        <location filename="../ui/screens/identity.py" line="244" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>请按下按钮，由工作人员核对您的人像。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="236" />
+        <location filename="../ui/screens/identity.py" line="246" />
         <source>The camera works again. Please look at it.</source>
         <translation>摄像头已恢复，请看着摄像头。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="250" />
+        <location filename="../ui/screens/identity.py" line="260" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../ui/idle_overlay.py" line="35" />
+        <location filename="../ui/idle_overlay.py" line="77" />
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/idle_overlay.py" line="38" />
+        <source>I am still here</source>
+        <translation>我还在</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/idle_overlay.py" line="54" />
+        <source>This session will end in %n seconds to protect your privacy.</source>
+        <translation>
+            <numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/idle_overlay.py" line="78" />
+        <source>Touch “I am still here” to continue.</source>
+        <translation>请点“我还在”继续。</translation>
     </message>
 </context>
 <context>
@@ -335,21 +361,21 @@
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="160" />
+        <location filename="../ui/keypad.py" line="171" />
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>已输入 %n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="170" />
+        <location filename="../ui/keypad.py" line="181" />
         <source>%n more to type</source>
         <translation>
             <numerusform>还需输入 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="177" />
+        <location filename="../ui/keypad.py" line="188" />
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -357,145 +383,102 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
-        <source>Offline · %1 waiting</source>
-        <translation>离线 · %1 件待发</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="248" />
-        <source>Not the centre (login page?) · %1 waiting</source>
-        <translation>非服务中心（登录页？）· %1 件待发</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="250" />
-        <source>Sync stopped (%1)</source>
-        <translation>同步已停止（%1）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="252" />
-        <source>%1 set aside</source>
-        <translation>%1 件待核对</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="273" />
+        <location filename="../ui/main_window.py" line="229" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274" />
+        <location filename="../ui/main_window.py" line="230" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274" />
+        <location filename="../ui/main_window.py" line="230" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="281" />
+        <location filename="../ui/main_window.py" line="237" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287" />
+        <location filename="../ui/main_window.py" line="243" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288" />
+        <location filename="../ui/main_window.py" line="244" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="289" />
+        <location filename="../ui/main_window.py" line="245" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="290" />
+        <location filename="../ui/main_window.py" line="246" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="301" />
+        <location filename="../ui/main_window.py" line="257" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="302" />
+        <location filename="../ui/main_window.py" line="258" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303" />
+        <location filename="../ui/main_window.py" line="259" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="304" />
+        <location filename="../ui/main_window.py" line="260" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312" />
+        <location filename="../ui/main_window.py" line="268" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="313" />
+        <location filename="../ui/main_window.py" line="269" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323" />
+        <location filename="../ui/main_window.py" line="279" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="342" />
-        <location filename="../ui/main_window.py" line="410" />
-        <source>Are you still there?</source>
-        <translation>您还在吗？</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="345" />
-        <source>I am still here</source>
-        <translation>我还在</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window.py" line="401" />
-        <source>This session will end in %n seconds to protect your privacy.</source>
-        <translation>
-            <numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="411" />
-        <source>Touch “I am still here” to continue.</source>
-        <translation>请点“我还在”继续。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="422" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="422" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="423" />
+        <location filename="../ui/main_window.py" line="334" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321" />
+        <location filename="../ui/main_window.py" line="277" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322" />
+        <location filename="../ui/main_window.py" line="278" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -596,7 +579,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="70" />
+        <location filename="../ui/main_window.py" line="52" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -699,11 +682,34 @@
         <translation>请输入全部8位数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="112" />
+        <location filename="../ui/screens/status.py" line="114" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncLine</name>
+    <message>
+        <location filename="../ui/sync_line.py" line="40" />
+        <source>Offline · %1 waiting</source>
+        <translation>离线 · %1 件待发</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync_line.py" line="42" />
+        <source>Not the centre (login page?) · %1 waiting</source>
+        <translation>非服务中心（登录页？）· %1 件待发</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync_line.py" line="44" />
+        <source>Sync stopped (%1)</source>
+        <translation>同步已停止（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync_line.py" line="46" />
+        <source>%1 set aside</source>
+        <translation>%1 件待核对</translation>
     </message>
 </context>
 </TS>

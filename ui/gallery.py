@@ -86,10 +86,10 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
         from kiosk.sync_status import SyncStatus
 
         before = window.sync_status
-        window._on_sync_status(SyncStatus("offline", "sync.offline", waiting=128, set_aside=3))
+        window.bridge.sync_status.emit(SyncStatus("offline", "sync.offline", waiting=128, set_aside=3))
         settle()
         yield "home_offline"
-        window._on_sync_status(before)
+        window.bridge.sync_status.emit(before)
         settle()
         session.set_sound_panel(True)
         settle()

@@ -27,7 +27,9 @@ from ui.screens.status import StatusScreen
 from ui.tasks import TaskRunner
 from ui.theme import Theme
 from ui.voice import VoiceGuide
-from ui.widgets import button, label
+from ui.idle_overlay import IdleOverlay
+from ui.sync_line import SyncLine
+from ui.widgets import button, clear_layout, label
 
 log = logging.getLogger(__name__)
 
@@ -39,27 +41,6 @@ SCREENS: dict[State, type[Screen]] = {
 # Changes that only touch the overlay or settings, not the screen's content.
 WARM_PROMPTS_AFTER_MS = 3000
 NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "sound_panel", "notice"}
-# Seconds left at which the idle countdown is spoken again (besides its start).
-SPOKEN_COUNTDOWN = (10,)
-
-
-def clear_layout(frame: QWidget) -> None:
-    """Drop a frame's layout and its widgets so it can be built again (old widgets go at once from view)."""
-    old = frame.layout()
-    if old is None:
-        return
-    _drop_items(old)
-    QWidget().setLayout(old)  # reparent the old layout to a throw-away widget so a new one can be set
-
-
-def _drop_items(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout():  # a row inside the frame's layout: its widgets are the frame's children too
-            _drop_items(item.layout())
 
 
 class SavingScreen(Screen):
@@ -114,7 +95,6 @@ class KioskWindow(QWidget):
         self._chrome: tuple | None = None  # (locale, elder mode, voice available) the chrome was built for
         self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
-        self._countdown_said: set[int] = set()  # countdown marks already spoken in this warning
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -131,12 +111,9 @@ class KioskWindow(QWidget):
         outer.addWidget(self.notice)
         self.content = QVBoxLayout()
         outer.addLayout(self.content, 1)
-        self.sync_line = label("", self._theme(), 0.9, role="hint", name="sync_notice", align=Qt.AlignRight)
-        self.sync_line.hide()
+        self.sync_line = SyncLine.make(self._theme())
         outer.addWidget(self.sync_line)
-        self.overlay = QFrame(self)
-        self.overlay.setObjectName("overlay")
-        self.overlay.hide()
+        self.overlay = IdleOverlay(self, self.top_bar, session)
 
         self.qr_watch = None
         if self.devices.get("camera") is not None:
@@ -190,11 +167,10 @@ class KioskWindow(QWidget):
         # when what they show changes (language, mode, voice), not on every touch.
         if not self._refresh_chrome(theme):
             self._update_sound_state()
-            self._update_overlay()
+            self.overlay.refresh()
         self.sound_panel.setVisible(self.session.sound_panel_open)
         self._update_notice()
-        self.sync_line.setFont(theme.font(0.9))
-        self.sync_line.setContentsMargins(theme.mm(4), 0, theme.mm(4), theme.mm(2))  # as the screens' margins
+        self.sync_line.restyle(theme)
         self._update_sync_line()
         if self.screen is not None:
             # Deleted once control returns to the event loop: the touch that got us here may
@@ -221,7 +197,7 @@ class KioskWindow(QWidget):
         self._chrome = chrome
         self._build_top_bar(theme)
         self._build_sound_panel(theme)
-        self._build_overlay(theme)
+        self.overlay.build(theme)
         return True
 
     def _on_sync_status(self, status) -> None:
@@ -230,29 +206,7 @@ class KioskWindow(QWidget):
         self._update_sync_line()
 
     def _update_sync_line(self) -> None:
-        """Only on the home screen, where a helper glances between residents: during a visit every
-        line of the panel belongs to the resident's task."""
-        words = self._sync_words() if self.session.state == State.HOME else ""
-        self.sync_line.setText(words)
-        self.sync_line.setAccessibleName(words)
-        self.sync_line.setVisible(bool(words))
-
-    def _sync_words(self) -> str:
-        """For helpers, in a few words (it sits in the top bar): the centre not reached, or what is set aside.
-        The why in full is in `waystation doctor`."""
-        status = self.sync_status
-        if status is None or not status.needs_attention:
-            return ""
-        lines = []
-        if status.state == "offline":
-            lines.append(self.tr("Offline · %1 waiting").replace("%1", str(status.waiting)))
-        elif status.state == "not_central":
-            lines.append(self.tr("Not the centre (login page?) · %1 waiting").replace("%1", str(status.waiting)))
-        elif status.state == "stopped":
-            lines.append(self.tr("Sync stopped (%1)").replace("%1", status.code))
-        if status.set_aside:
-            lines.append(self.tr("%1 set aside").replace("%1", str(status.set_aside)))
-        return " · ".join(lines)  # one line: with the voice notice, never more than the bar's two
+        self.sync_line.show_status(self.sync_status, at_home=self.session.state == State.HOME)
 
     def _on_speech_state(self, _available) -> None:
         """The speaker found a problem or recovered (or finished its start-up check): the helpers'
@@ -334,30 +288,9 @@ class KioskWindow(QWidget):
         self.notice.setAccessibleName(text)
         self.notice.setVisible(bool(text))
 
-    def _build_overlay(self, theme: Theme) -> None:
-        clear_layout(self.overlay)
-        box = QVBoxLayout(self.overlay)
-        pad = theme.mm(8)
-        box.setContentsMargins(pad, pad, pad, pad)
-        box.setSpacing(theme.mm(4))
-        box.addStretch(1)
-        box.addWidget(label(self.tr("Are you still there?"), theme, 1.4, bold=True, align=Qt.AlignCenter))
-        self.countdown = label("", theme, 1.2, align=Qt.AlignCenter, name="countdown")
-        box.addWidget(self.countdown)
-        box.addWidget(button(self.tr("I am still here"), theme, self.session.still_here, primary=True, factor=1.3,
-                             name="still_here"))
-        box.addStretch(1)
-        self._update_overlay()
-
-    def _overlay_geometry(self):
-        """Everything below the top bar: Repeat and Call a helper stay in reach during the warning."""
-        rect = self.rect()
-        rect.setTop(min(self.top_bar.geometry().bottom() + 1, rect.bottom()))
-        return rect
-
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        self.overlay.setGeometry(self._overlay_geometry())
+        self.overlay.place()
 
     # -- session events ------------------------------------------------------------------
 
@@ -366,7 +299,7 @@ class KioskWindow(QWidget):
             self.notice.hide()
             self.notice.clear()
             self.sound_panel.hide()
-            self._countdown_said.clear()
+            self.overlay.reset()
             self.voice.reset()
             self.translations.switch(self.session.locale)
         if reason in ("volume", "rate"):
@@ -382,35 +315,11 @@ class KioskWindow(QWidget):
             self._update_notice()
             return
         if reason in NO_REBUILD:
-            self._update_overlay()
-            if reason == "idle_warning":
-                self._countdown_said = {mark for mark in SPOKEN_COUNTDOWN
-                                        if self.session.countdown_left() <= mark}
-                self.say("idle_warning", self._warning_text())
-            elif reason == "countdown":
-                left = self.session.countdown_left()
-                due = {mark for mark in SPOKEN_COUNTDOWN if left <= mark} - self._countdown_said
-                if due:  # once a mark is crossed, whatever the timer's jitter
-                    self._countdown_said |= due
-                    self.say("idle_warning", self._warning_text())
+            self.overlay.refresh()
+            if reason in ("idle_warning", "countdown") and self.overlay.due_to_speak(reason == "idle_warning"):
+                self.say("idle_warning", self.overlay.warning_text())
             return
         self._rebuild()
-
-    def _update_overlay(self) -> None:
-        warning = self.session.warning_since is not None
-        if warning:
-            seconds = int(round(self.session.countdown_left()))
-            text = self.tr("This session will end in %n seconds to protect your privacy.", "", seconds)
-            self.countdown.setText(text)
-            self.countdown.setAccessibleName(text)
-            self.overlay.setGeometry(self._overlay_geometry())
-            self.overlay.raise_()
-        self.overlay.setVisible(warning)
-
-    def _warning_text(self) -> str:
-        """What the idle warning says: the question, the seconds left, and what to touch."""
-        return " ".join((self.tr("Are you still there?"), self.countdown.text(),
-                         self.tr("Touch “I am still here” to continue.")))
 
     # -- actions -------------------------------------------------------------------------
 

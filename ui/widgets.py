@@ -31,8 +31,9 @@ class WrapLabel(QLabel):
 
 
 def label(text: str, theme: Theme, factor: float = 1.0, *, role: str = "", bold: bool = False,
-          align: Qt.AlignmentFlag = Qt.AlignLeft | Qt.AlignVCenter, name: str = "") -> QLabel:
-    widget = WrapLabel(text)
+          align: Qt.AlignmentFlag = Qt.AlignLeft | Qt.AlignVCenter, name: str = "",
+          kind: type[WrapLabel] = WrapLabel) -> QLabel:
+    widget = kind(text)
     widget.setWordWrap(True)
     widget.setFont(theme.font(factor, bold))
     widget.setAlignment(align)
@@ -149,3 +150,22 @@ def column(*widgets: QWidget, spacing_mm: float = 3, theme: Theme | None = None)
     for widget in widgets:
         layout.addWidget(widget)
     return holder
+
+
+def clear_layout(frame: QWidget) -> None:
+    """Drop a frame's layout and its widgets so it can be built again (old widgets go at once from view)."""
+    old = frame.layout()
+    if old is None:
+        return
+    _drop_items(old)
+    QWidget().setLayout(old)  # reparent the old layout to a throw-away widget so a new one can be set
+
+
+def _drop_items(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().hide()
+            item.widget().deleteLater()
+        elif item.layout():  # a row inside the frame's layout: its widgets are the frame's children too
+            _drop_items(item.layout())
