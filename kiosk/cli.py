@@ -48,7 +48,7 @@ def start_sync_thread(config: config_mod.Config, on_status=None):
     stop = threading.Event()
     if config.central.url:
         from sync.command import build_worker
-        from sync.worker import run_in_thread
+        from sync.worker_thread import run_in_thread
 
         run_in_thread(lambda: build_worker(config), stop, on_status=on_status)
     return stop

@@ -80,7 +80,7 @@ def _client(central: config_mod.CentralConfig):
 
 def _record_stopped(config: config_mod.Config, error: KioskError) -> None:
     """Leave the reason in an existing store's sync_state; never create a store just for that."""
-    from sync.worker import record_stopped
+    from sync.worker_thread import record_stopped
 
     if not (config.storage.database.exists() and config.storage.key_path.exists()):
         return

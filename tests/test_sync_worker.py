@@ -27,7 +27,8 @@ from sync import command
 from sync.central import run_server
 from sync.client import CentralClient
 from sync.signing import public_key_hex
-from sync.worker import SyncLocked, SyncWorker, run_in_thread
+from sync.worker import SyncLocked, SyncWorker
+from sync.worker_thread import run_in_thread
 
 TOKEN = "station-S001-token-0123456789abcdef"
 FAST = outbox.Backoff(base=0.001, cap=0.01)  # tests do not wait out real backoffs
@@ -258,7 +259,7 @@ def test_the_kiosk_sync_thread_survives_a_bad_start_says_why_and_starts_when_fix
         return kiosk_store.conn.execute("SELECT state, state_code FROM sync_state").fetchone()
 
     stop = threading.Event()
-    caplog.set_level(logging.INFO, logger="sync.worker")
+    caplog.set_level(logging.INFO, logger="sync.worker_thread")
     thread = run_in_thread(factory, stop, retry=outbox.Backoff(base=0.05, cap=0.2))
     try:
         assert wait_for(lambda: state() == ("stopped", "config.invalid") and len(calls) >= 3)
@@ -266,7 +267,7 @@ def test_the_kiosk_sync_thread_survives_a_bad_start_says_why_and_starts_when_fix
         queue = {check.name: check for check in doctor.check_sync(config)}["sync queue"]
         assert queue.status == doctor.FAIL and "stopped (config.invalid)" in queue.detail
         lines = [record for record in caplog.records
-                 if record.name == "sync.worker" and record.levelno >= logging.ERROR]
+                 if record.name == "sync.worker_thread" and record.levelno >= logging.ERROR]
         assert "sync worker stopped (sync.failed): RuntimeError" == lines[0].getMessage()
         assert "central.token_file" in lines[1].getMessage()
         assert all(record.exc_info is None for record in lines)  # no traceback: it could carry anything
