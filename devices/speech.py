@@ -43,7 +43,7 @@ from devices.audio_sink import CHUNK_SECONDS, AplaySink, Audio, AudioSink, scale
 from devices.speech_cache import AudioCache, cache_key
 from devices.speech_engine import EspeakCliEngine, SpeechEngine
 from devices.speech_events import (  # re-exported: callers import them from here
-    Outcome, Priority, SpeechEvent, SpeechEventKind, SpeechHealth, SpeechListener, SpeechStatus, SpokenEntry,
+    Outcome, Priority, SpeechEvent, SpeechEventKind, SpeechHealth, SpeechListener, SpeechStatus, SpokenEntry, call_each,
 )
 from devices.speech_texts import spell_sensitive
 from kiosk.errors import SpeechError
@@ -112,9 +112,6 @@ class Speaker:
         self._history: deque[SpokenEntry] = deque(maxlen=history_size)
         self._health = SpeechHealth()
         self._listeners: list[SpeechListener] = []
-        self._health_listeners: list = []  # callables taking `available` (bool)
-        self._health_lock = threading.Lock()
-        self._announced = True  # the availability the health listeners last heard
         self._closed = False
         self._ready = threading.Event()  # set once the worker's start-up check is done
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
@@ -215,12 +212,10 @@ class Speaker:
     def add_health_listener(self, listener) -> None:
         """`listener(available)` after the start-up check and whenever availability changes.
         Called on the speech thread (or doctor's); must not block."""
-        with self._health_lock:
-            self._health_listeners.append(listener)
+        self._health.add_listener(listener)
 
     def remove_health_listener(self, listener) -> None:
-        with self._health_lock:
-            self._health_listeners = [known for known in self._health_listeners if known != listener]
+        self._health.remove_listener(listener)
 
     def close(self) -> None:
         with self._cond:
@@ -305,30 +300,12 @@ class Speaker:
 
     def _note(self, source: str, code: str, problem: str | None) -> None:
         self._health.note(source, code, problem)
-        self._announce()
-
-    def _announce(self, always: bool = False) -> None:
-        """Tell the health listeners when availability changed (or `always`, after the start-up check)."""
-        available = self._health.ok
-        with self._health_lock:
-            if available == self._announced and not always:
-                return
-            self._announced = available
-            listeners = list(self._health_listeners)
-        for listener in listeners:
-            try:
-                listener(available)
-            except Exception:  # a broken listener must not stop speech
-                log.exception("speech health listener failed")
+        self._health.announce()
 
     def _emit(self, event: SpeechEvent) -> None:
         with self._cond:
             listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(event)
-            except Exception:  # a broken listener must not stop speech
-                log.exception("speech listener failed")
+        call_each(listeners, event, "speech listener")
 
     def _run(self) -> None:
         try:
@@ -336,7 +313,7 @@ class Speaker:
         except Exception:
             log.exception("speech self-check failed")
         self._ready.set()
-        self._announce(always=True)
+        self._health.announce(always=True)
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._closed or self._pending is not None or bool(self._prewarm))

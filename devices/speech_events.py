@@ -80,6 +80,26 @@ class SpeechHealth:
     def __init__(self) -> None:
         self._problems: dict[str, tuple[str, str]] = {}  # source -> (message code, detail)
         self._lock = threading.Lock()
+        self._listeners: list = []  # callables taking `available` (bool)
+        self._announced = True  # the availability the listeners last heard
+
+    def add_listener(self, listener) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener) -> None:
+        with self._lock:
+            self._listeners = [known for known in self._listeners if known != listener]
+
+    def announce(self, always: bool = False) -> None:
+        """Tell the listeners when availability changed (or `always`: after the start-up check)."""
+        with self._lock:
+            available = not self._problems
+            if available == self._announced and not always:
+                return
+            self._announced = available
+            listeners = list(self._listeners)
+        call_each(listeners, available, "speech health listener")
 
     @property
     def ok(self) -> bool:
@@ -108,3 +128,12 @@ class SpeechHealth:
             engine=engine,
             sink=sink,
         )
+
+
+def call_each(listeners, argument, what: str) -> None:
+    """Call every listener with `argument`; one that fails is logged and must not stop speech."""
+    for listener in listeners:
+        try:
+            listener(argument)
+        except Exception:  # noqa: BLE001
+            log.exception("%s failed", what)
