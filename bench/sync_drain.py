@@ -64,7 +64,9 @@ def main() -> int:
     plain_items = []
     for uuid in uuids:
         app = applications.load(store, uuid)
-        plain_items.append((uuid.replace(uuid[:8], "ffffffff", 1), canonical_json(application_body(store, app)),
+        body = application_body(store, app)
+        body["number"] = "S002" + body["number"].removeprefix("S001")  # the centre takes only S002's numbers from S002
+        plain_items.append((uuid.replace(uuid[:8], "ffffffff", 1), canonical_json(body),
                             [(a.sha256, a.data) for a in app.attachments]))
 
     with spawn_server(work / "central.json") as server:

@@ -214,7 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--resolution", default="1366x768",
                                  choices=["1024x768", "1366x768", "1920x1080", "1080x1920"])
         if name == "central":
-            command.epilog = "Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level."
+            command.epilog = ("Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level, "
+                              "--partial-ttl SECONDS, --partial-quota BYTES.")
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
     return parser

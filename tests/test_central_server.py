@@ -4,12 +4,17 @@ its /admin endpoints, and the demo it makes for `waystation central --demo`."""
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.central import spawn_server
+from sync.central.runner import READY_LINE
 from sync.central.command import load_config, make_demo
 from sync.client import CentralClient
 from sync.errors import SyncRetryLater
@@ -73,3 +78,24 @@ def test_a_broken_config_file_says_what_is_wrong(tmp_path):
     (tmp_path / "central.json").write_text(json.dumps({"db_path": "c.db", "tokens": {"S001": TOKEN}}))
     with pytest.raises(ValueError, match="catalog_signing_key"):
         load_config(tmp_path / "central.json")
+
+
+def test_the_demo_keeps_its_database_and_secrets_owner_only(tmp_path):
+    folder = tmp_path / "demo"
+    previous = os.umask(0o022)  # a usual login umask: files would be world-readable by default
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "sync.central", "--demo", str(folder), "--port", "0"],
+                                   stdout=subprocess.PIPE, text=True)
+    finally:
+        os.umask(previous)
+    try:
+        assert any(READY_LINE.search(line) for line in iter(process.stdout.readline, ""))  # serving
+        database = sorted(path.name for path in folder.glob("central.db*"))
+        assert "central.db" in database and "central.db-wal" in database  # the catalog was published into it
+        modes = {name: stat.S_IMODE((folder / name).stat().st_mode)
+                 for name in [*database, "central.json", "station.token", "server.key"]}
+        assert modes == dict.fromkeys(modes, 0o600)
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    finally:
+        process.terminate()
+        process.wait(10)

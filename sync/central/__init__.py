@@ -1,7 +1,9 @@
 """A reference central service implementing `sync/openapi.yaml`, for tests, benchmarks and demos.
 
-- `create_app(db_path, tokens, catalog_signing_key, faults=None, *, admin_token=None)`:
-  the ASGI app (FastAPI inside a fault-injection middleware), with its own SQLite store.
+- `create_app(db_path, tokens, catalog_signing_key, faults=None, *, admin_token=None, limits=None)`:
+  the ASGI app (FastAPI inside a fault-injection middleware), with its own SQLite store
+  (created 0600); `CentralLimits`: unfinished uploads' time to live and per-station
+  quota, failed authentications allowed per address.
 - `run_server(host, port, certfile, keyfile, ...)`: serve it over TLS in a thread;
   `serve(...)` in the foreground; `spawn_server(config_file)` in a child process.
 - `Faults` / `FaultRule`: failures to inject (5xx, reset mid-body, slow, lost
@@ -12,8 +14,9 @@ It is a reference, not a product: one process, one SQLite file, no review UI.
 
 from sync.central.app import CentralApp, create_app
 from sync.central.faults import FAULT_KINDS, FaultRule, Faults
+from sync.central.limits import CentralLimits
 from sync.central.runner import RunningServer, SpawnedServer, run_server, serve, spawn_server
 from sync.central.store import CentralStore
 
-__all__ = ["FAULT_KINDS", "CentralApp", "CentralStore", "FaultRule", "Faults", "RunningServer",
+__all__ = ["FAULT_KINDS", "CentralApp", "CentralLimits", "CentralStore", "FaultRule", "Faults", "RunningServer",
            "SpawnedServer", "create_app", "run_server", "serve", "spawn_server"]

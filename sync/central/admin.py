@@ -24,16 +24,20 @@ from pydantic import ValidationError
 
 from sync.central.faults import FaultRule, Faults
 from sync.central.http_errors import CentralError
+from sync.central.limits import AuthThrottle, client_address, refuse_if_throttled
 from sync.central.store import CentralStore, ConflictError, NotFoundError
 
 
-def admin_router(store: CentralStore, faults: Faults, admin_token: str) -> APIRouter:
+def admin_router(store: CentralStore, faults: Faults, admin_token: str, throttle: AuthThrottle) -> APIRouter:
+    """The /admin endpoints; failed admin authentications count in `throttle` like a station's."""
     router = APIRouter(prefix="/admin")
     expected = f"Bearer {admin_token}".encode()
 
     def check(request: Request) -> None:
+        refuse_if_throttled(throttle, request)
         given = request.headers.get("authorization", "").encode("utf-8", "replace")
         if not hmac.compare_digest(given, expected):
+            throttle.failed(client_address(request))
             raise CentralError(401, "unauthorized", "the admin token is required")
 
     async def json_body(request: Request) -> object:

@@ -4,6 +4,11 @@ Handlers parse their input by hand (auth first, then path, headers, body) so
 that every refusal is the protocol's error body with the right status, in the
 order the contract gives, and no input can reach a 500.  Validation messages
 name the fields, never their values: the values are residents' data.
+
+Beyond the schema the centre holds each station to its own numbers (the prefix
+of an application number is the sending station's id, and one number is one
+application), to a quota of bytes in partial uploads, and a client address to
+a few failed authentications a window (see `limits.py`).
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import APIRouter, FastAPI, Request
@@ -28,7 +33,15 @@ from starlette.routing import Match
 from sync.central.admin import admin_router
 from sync.central.faults import FaultMiddleware, Faults
 from sync.central.http_errors import CentralError, error_response
-from sync.central.store import CentralStore, ConflictError, now_text
+from sync.central.limits import AuthThrottle, CentralLimits, client_address, refuse_if_throttled
+from sync.central.store import (
+    CentralStore,
+    ConflictError,
+    NotThisStationError,
+    NumberTakenError,
+    QuotaExceeded,
+    now_text,
+)
 from sync.protocol import (
     MAX_APPLICATION_BYTES,
     MAX_ATTACHMENT_BYTES,
@@ -47,6 +60,7 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _CHALLENGE = re.compile(r"[A-Za-z0-9_-]{16,128}")
 _RANGE = re.compile(r"bytes ([0-9]{1,12})-([0-9]{1,12})/([0-9]{1,12})")
 _DIGITS = re.compile(r"[0-9]{1,18}")
+T = TypeVar("T")
 
 
 class CentralApp(FaultMiddleware):
@@ -60,7 +74,8 @@ class CentralApp(FaultMiddleware):
 class _Stations:
     """Station tokens, looked up by their hash so no token is compared byte by byte."""
 
-    def __init__(self, tokens: Mapping[str, str]) -> None:
+    def __init__(self, tokens: Mapping[str, str], throttle: AuthThrottle) -> None:
+        self._throttle = throttle
         if not tokens:
             raise ValueError("at least one station token is needed")
         self._by_hash: dict[bytes, tuple[str, str]] = {}
@@ -70,9 +85,12 @@ class _Stations:
             self._by_hash[hashlib.sha256(token.encode()).digest()] = (station_id, token)
 
     def identify(self, request: Request) -> tuple[str, str]:
+        """(station id, token) of the request's bearer token; 401 if none matches, 429 while throttled."""
+        refuse_if_throttled(self._throttle, request)
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         found = self._by_hash.get(hashlib.sha256(token.strip().encode("utf-8", "replace")).digest())
         if scheme.lower() != "bearer" or found is None:
+            self._throttle.failed(client_address(request))
             raise CentralError(401, "unauthorized", "a valid station bearer token is required",
                                {"WWW-Authenticate": 'Bearer realm="waystation"'})
         return found
@@ -139,6 +157,12 @@ def _application_routes(router: APIRouter, store: CentralStore, stations: _Stati
         except ConflictError:
             raise CentralError(409, "idempotency_conflict",
                                "this UUID was already used for different content") from None
+        except NumberTakenError:
+            raise CentralError(409, "number_taken",
+                               "another application of this station already has this number") from None
+        except NotThisStationError:
+            raise CentralError(422, "number_not_this_station",
+                               "the application number does not start with this station's id") from None
         return JSONResponse(view, status_code=201 if created else 200)
 
     @router.get("/applications/{uuid}")
@@ -198,12 +222,28 @@ def _attachment_routes(router: APIRouter, store: CentralStore, stations: _Statio
                 return Response(status_code=400)  # a broken body of unknown size: nothing to keep
         elif not gone and len(chunk) != limit:
             raise CentralError(400, "bad_range", "the body length does not match Content-Range")
-        row, mismatch = store.append_attachment(station_id, sha256, total, start, chunk)
+        try:
+            row, mismatch = _within_quota(lambda: store.append_attachment(station_id, sha256, total, start, chunk))
+        except CentralError:
+            if gone:
+                return Response(status_code=400)
+            raise
         if gone:
             return Response(status_code=400)  # kept what arrived; the client resumes after HEAD/GET
         if mismatch:
             raise CentralError(422, "sha256_mismatch", "the bytes received do not have this sha256; send them again")
         return JSONResponse(row.as_json(), headers=_attachment_headers(row))
+
+
+def _within_quota(call: Callable[[], T]) -> T:
+    """`call()`, with the store's QuotaExceeded as the protocol's 507.  (The body has been read
+    by then: refused unread, a large chunk could meet a reset before the kiosk sees the answer.)"""
+    try:
+        return call()
+    except QuotaExceeded as exc:
+        raise CentralError(507, "partial_quota_exceeded",
+                           "this station holds too many bytes in unfinished uploads; try after Retry-After",
+                           {"Retry-After": str(exc.retry_after)}) from None
 
 
 def _pull_routes(router: APIRouter, store: CentralStore, stations: _Stations) -> None:
@@ -245,15 +285,18 @@ def _pull_routes(router: APIRouter, store: CentralStore, stations: _Stations) ->
 
 def create_app(db_path: str | Path, tokens: Mapping[str, str],
                catalog_signing_key: Ed25519PrivateKey | KeyInput, faults: Faults | None = None, *,
-               admin_token: str | None = None) -> CentralApp:
+               admin_token: str | None = None, limits: CentralLimits | None = None) -> CentralApp:
     """The reference centre as an ASGI app.
 
     `tokens` maps station id → bearer token; `catalog_signing_key` signs published
     catalogs; `faults` (shared, changeable while running) injects failures;
-    `admin_token` enables the /admin endpoints (faults, catalog, statuses, stats)."""
-    store = CentralStore(db_path, load_private_key(catalog_signing_key))
+    `admin_token` enables the /admin endpoints (faults, catalog, statuses, stats);
+    `limits`: partial uploads' time to live and quota, failed authentications allowed."""
+    limits = limits or CentralLimits()
+    store = CentralStore(db_path, load_private_key(catalog_signing_key), limits)
     faults = faults if faults is not None else Faults()
-    stations = _Stations(tokens)
+    throttle = AuthThrottle(limits.auth_failures, limits.auth_window)
+    stations = _Stations(tokens, throttle)
     api = FastAPI(title="Waystation reference centre", openapi_url=None, docs_url=None, redoc_url=None)
     station_api = APIRouter(prefix="/v1")
     _application_routes(station_api, store, stations)
@@ -261,7 +304,7 @@ def create_app(db_path: str | Path, tokens: Mapping[str, str],
     _pull_routes(station_api, store, stations)
     api.include_router(station_api)
     if admin_token:
-        api.include_router(admin_router(store, faults, admin_token))
+        api.include_router(admin_router(store, faults, admin_token, throttle))
 
     @api.get("/openapi.yaml", include_in_schema=False)
     async def spec() -> Response:

@@ -7,9 +7,15 @@ central.json (relative paths are taken from the file's folder):
   {"db_path": "central.db", "certfile": "server.pem", "keyfile": "server.key",
    "tokens": {"DEMO01": "<station token>"},      or "tokens_file": "tokens.json"
    "catalog_signing_key": "<hex/base64/PEM>",   or "catalog_signing_key_file": "catalog.key"
-   "admin_token": "<optional>", "catalog_file": "<optional JSON published at first start>"}
+   "admin_token": "<optional>", "catalog_file": "<optional JSON published at first start>",
+   "partial_ttl_seconds": 86400,        optional: unfinished uploads are dropped this long after their last byte
+   "partial_quota_bytes": 536870912,    optional: bytes of unfinished uploads one station may hold (507 beyond)
+   "auth_failures_allowed": 10,         optional: failed authentications per client address...
+   "auth_failure_window_seconds": 60}   ...in this window; then 429 with Retry-After
 
-`--demo` also prints the `[central]` section a kiosk needs to talk to it.
+`--partial-ttl` and `--partial-quota` override the file.  `--demo` also prints the
+`[central]` section a kiosk needs to talk to it.  The database and every file
+holding a token or key are created owner-only (0600), the demo folder 0700.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.central.app import create_app
+from sync.central.limits import CentralLimits
 from sync.central.runner import serve
 from sync.signing import load_private_key, public_key_hex
 from sync.test_ca import write_tls_files
@@ -63,7 +70,7 @@ def make_demo(directory: Path, station_id: str = "DEMO01") -> Path:
     config_path = directory / "central.json"
     if config_path.exists():
         return config_path
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     tls = write_tls_files(directory)
     key = Ed25519PrivateKey.generate()
     token = secrets.token_urlsafe(32)
@@ -88,12 +95,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8443, help="port (default 8443; 0 picks a free one)")
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    parser.add_argument("--partial-ttl", type=float, metavar="SECONDS",
+                        help="drop unfinished attachment uploads this long after their last byte (default 86400)")
+    parser.add_argument("--partial-quota", type=int, metavar="BYTES",
+                        help="bytes of unfinished uploads one station may hold; more is refused with 507 "
+                             "(default 536870912)")
     args = parser.parse_args(argv)
     path = make_demo(args.demo) if args.demo else args.config
     try:
         config = load_config(path)
+        limits = CentralLimits.from_config(config, partial_ttl=args.partial_ttl, partial_quota=args.partial_quota)
         app = create_app(config["db_path"], config["tokens"], load_private_key(config["catalog_signing_key"]),
-                         admin_token=config.get("admin_token"))
+                         admin_token=config.get("admin_token"), limits=limits)
     except (ValueError, TypeError, OSError) as exc:
         print(f"waystation central: {exc}", file=sys.stderr)
         return 2

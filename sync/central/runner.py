@@ -29,6 +29,7 @@ import uvicorn
 
 from sync.central.app import CentralApp, create_app
 from sync.central.faults import Faults
+from sync.central.limits import CentralLimits
 from sync.central.store import CentralStore
 
 READY_LINE = re.compile(r"waystation-central listening on (https://\S+)")
@@ -50,7 +51,7 @@ def _build(app: CentralApp | None, options: dict[str, Any]) -> CentralApp:
     if missing:
         raise TypeError(f"run_server needs app= or {', '.join(missing)}")
     return create_app(options["db_path"], options["tokens"], options["catalog_signing_key"],
-                      options.get("faults"), admin_token=options.get("admin_token"))
+                      options.get("faults"), admin_token=options.get("admin_token"), limits=options.get("limits"))
 
 
 @dataclass
@@ -87,11 +88,11 @@ class RunningServer:
 def run_server(host: str, port: int, certfile: str | Path, keyfile: str | Path, *,
                app: CentralApp | None = None, db_path: str | Path | None = None,
                tokens: dict[str, str] | None = None, catalog_signing_key: Any = None,
-               faults: Faults | None = None, admin_token: str | None = None,
+               faults: Faults | None = None, admin_token: str | None = None, limits: CentralLimits | None = None,
                log_level: str = "warning", start_timeout: float = 15.0) -> RunningServer:
     """Serve the centre over TLS in a daemon thread; port 0 picks a free port."""
     app = _build(app, {"db_path": db_path, "tokens": tokens, "catalog_signing_key": catalog_signing_key,
-                       "faults": faults, "admin_token": admin_token})
+                       "faults": faults, "admin_token": admin_token, "limits": limits})
     server = uvicorn.Server(_config(app, host, port, certfile, keyfile, log_level))
     thread = threading.Thread(target=server.run, name="waystation-central", daemon=True)
     thread.start()

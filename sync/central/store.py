@@ -3,8 +3,14 @@
 One connection behind a lock (the server is one process; every call is a short
 transaction).  The uniqueness that the protocol promises is the database's:
 `applications.uuid` is the primary key, so an application exists at most once
-whatever the retries, and a status change is a row in `status_log`, whose
-autoincrement id is the cursor stations pull with.
+whatever the retries; `(station_id, number)` is unique too, so two applications
+can never answer to one receipt number; and a status change is a row in
+`status_log`, whose autoincrement id is the cursor stations pull with.
+
+Partial (resumable) attachment uploads are kept `partial_ttl` seconds after their
+last byte, then dropped (the kiosk starts that attachment again from byte 0), and
+the bytes one station holds in partials are capped by `partial_quota`.  The file
+is created owner-only (0600): it holds every resident's application.
 """
 
 from __future__ import annotations
@@ -12,14 +18,19 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import math
+import os
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from sync.central.limits import CentralLimits
 from sync.protocol import REVIEW_STATUSES, STATUSES_WITH_REASON, ApplicationIn
 from sync.signing import sign_catalog
 
@@ -51,6 +62,7 @@ CREATE TABLE IF NOT EXISTS attachments (
     data BLOB NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('partial', 'verified')),
     verified_at TEXT,
+    touched_at REAL,
     PRIMARY KEY (station_id, sha256)
 );
 CREATE TABLE IF NOT EXISTS status_log (
@@ -67,6 +79,11 @@ CREATE TABLE IF NOT EXISTS catalogs (
 );
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
+# After the column migration below (a database made before `touched_at` existed).
+INDEXES = """
+CREATE INDEX IF NOT EXISTS attachments_partial ON attachments(touched_at) WHERE state = 'partial';
+CREATE UNIQUE INDEX IF NOT EXISTS applications_station_number ON applications(station_id, number);
+"""
 
 
 def now_text() -> str:
@@ -80,6 +97,22 @@ class ConflictError(Exception):
 
 class NotFoundError(Exception):
     pass
+
+
+class NotThisStationError(Exception):
+    """The number's station prefix is not the sending station's id."""
+
+
+class NumberTakenError(Exception):
+    """Another application (another UUID) of this station already has this number."""
+
+
+class QuotaExceeded(Exception):
+    """The station holds too many bytes in partial uploads; `retry_after` seconds until one expires."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -96,16 +129,35 @@ class AttachmentRow:
 class CentralStore:
     """Everything the reference centre keeps, in one SQLite file."""
 
-    def __init__(self, db_path: str | Path, signing_key: Ed25519PrivateKey) -> None:
+    def __init__(self, db_path: str | Path, signing_key: Ed25519PrivateKey, limits: CentralLimits | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
         self._lock = threading.RLock()
+        self.limits = limits or CentralLimits()
+        self._clock = clock  # wall time: partials outlive a restart of the centre
+        _create_owner_only(db_path)
         self._db = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL survives a crash of this process (what tests inject); the
         # reference server does not promise survival of a power cut.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._migrate()
         self._signing_key = signing_key
         self.bytes_received = 0  # attachment bytes written, all requests: shows resumption works
+        self.partials_expired = 0  # partial uploads dropped after partial_ttl
+
+    def _migrate(self) -> None:
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(attachments)")}
+        if "touched_at" not in columns:
+            self._db.execute("ALTER TABLE attachments ADD COLUMN touched_at REAL")
+        # Partials from before the column: their time to live starts now.
+        self._db.execute("UPDATE attachments SET touched_at = ? WHERE touched_at IS NULL AND state = 'partial'",
+                         (self._clock(),))
+        try:
+            self._db.executescript(INDEXES)
+        except sqlite3.IntegrityError:
+            raise ValueError("the centre's database holds two applications with the same station and number;"
+                             " keep one of each before starting this version") from None
 
     def close(self) -> None:
         with self._lock:
@@ -118,13 +170,23 @@ class CentralStore:
 
     def put_application(self, station_id: str, uuid: str, application: ApplicationIn,
                         content_hash: str) -> tuple[dict[str, Any], bool]:
-        """Store once; return (current view, created).  Raises ConflictError."""
+        """Store once; return (current view, created).
+
+        Raises ConflictError (this UUID, other content or station), NotThisStationError
+        (the number starts with another station's id) and NumberTakenError (another UUID
+        of this station already has this number), in that order."""
         with self._tx() as db:
+            self._expire(db)
             row = db.execute("SELECT station_id, content_hash FROM applications WHERE uuid = ?", (uuid,)).fetchone()
             if row is not None:
                 if row[0] != station_id or row[1] != content_hash:
                     raise ConflictError(uuid)
                 return self._view(db, uuid, replayed=True), False
+            if application.number.split("-", 1)[0] != station_id:
+                raise NotThisStationError(application.number)
+            if db.execute("SELECT 1 FROM applications WHERE station_id = ? AND number = ?",
+                          (station_id, application.number)).fetchone():
+                raise NumberTakenError(application.number)
             seq = self._next(db, "central_id")
             db.execute(
                 "INSERT INTO applications(uuid, station_id, central_id, number, content_hash, body, received_at)"
@@ -139,6 +201,7 @@ class CentralStore:
 
     def application(self, station_id: str, uuid: str) -> dict[str, Any] | None:
         with self._tx() as db:
+            self._expire(db)
             row = db.execute("SELECT station_id FROM applications WHERE uuid = ?", (uuid,)).fetchone()
             if row is None or row[0] != station_id:
                 return None
@@ -183,8 +246,27 @@ class CentralStore:
 
     # ---- attachments ---------------------------------------------------------------------
 
+    def _expire(self, db: sqlite3.Connection) -> None:
+        """Drop partial uploads untouched for `partial_ttl` seconds (any station's)."""
+        horizon = self._clock() - self.limits.partial_ttl
+        gone = db.execute("DELETE FROM attachments WHERE state = 'partial' AND touched_at <= ?", (horizon,)).rowcount
+        self.partials_expired += max(gone, 0)
+
+    def _quota_wait(self, db: sqlite3.Connection, station_id: str, sha256: str, holding: int) -> int | None:
+        """Seconds until room frees up if holding `holding` bytes of `sha256` as a partial puts
+        the station over its quota; None when it fits.  One partial is always allowed, so a
+        station sending in order always makes progress."""
+        others, oldest = db.execute(
+            "SELECT COALESCE(sum(length(data)), 0), min(touched_at) FROM attachments"
+            " WHERE station_id = ? AND state = 'partial' AND sha256 != ?", (station_id, sha256)).fetchone()
+        if others == 0 or others + holding <= self.limits.partial_quota:
+            return None
+        # At most an hour: the station may free room sooner by finishing an upload.
+        return max(1, math.ceil(min(oldest + self.limits.partial_ttl - self._clock(), 3600)))
+
     def attachment(self, station_id: str, sha256: str) -> AttachmentRow:
         with self._tx() as db:
+            self._expire(db)
             row = db.execute("SELECT state, length(data), size FROM attachments WHERE station_id = ? AND sha256 = ?",
                              (station_id, sha256)).fetchone()
         if row is None:
@@ -198,8 +280,11 @@ class CentralStore:
         The caller has checked `start <= received`; bytes the centre already has are
         skipped.  When the last byte arrives the sha256 is recomputed: a match marks
         the attachment verified (and completes the applications waiting for it), a
-        mismatch discards it.  Returns (state, mismatch)."""
+        mismatch discards it.  Returns (state, mismatch).  Raises QuotaExceeded (keeping
+        nothing new) when the bytes would stay partial and put the station over its quota."""
+        wait = None
         with self._tx() as db:
+            self._expire(db)
             row = db.execute("SELECT data, size, state FROM attachments WHERE station_id = ? AND sha256 = ?",
                              (station_id, sha256)).fetchone()
             if row is not None and row[2] == "verified":
@@ -207,22 +292,31 @@ class CentralStore:
             held = bytes(row[0]) if row is not None and row[1] == total else b""
             data = held + chunk[len(held) - start:] if start <= len(held) else held
             data = data[:total]
-            self.bytes_received += len(data) - len(held)
-            if len(data) == total:
-                if hashlib.sha256(data).hexdigest() != sha256:
-                    db.execute("DELETE FROM attachments WHERE station_id = ? AND sha256 = ?", (station_id, sha256))
-                    return AttachmentRow(sha256, "absent", 0, None), True
-                db.execute("INSERT OR REPLACE INTO attachments(station_id, sha256, size, data, state, verified_at)"
-                           " VALUES (?,?,?,?, 'verified', ?)", (station_id, sha256, total, data, now_text()))
-                waiting = db.execute(
-                    "SELECT r.uuid FROM application_attachments r JOIN applications a ON a.uuid = r.uuid"
-                    " WHERE r.sha256 = ? AND a.station_id = ? AND a.complete = 0", (sha256, station_id)).fetchall()
-                for (uuid,) in waiting:
-                    self._complete_if_ready(db, station_id, uuid)
-                return AttachmentRow(sha256, "verified", total, total), False
-            db.execute("INSERT OR REPLACE INTO attachments(station_id, sha256, size, data, state)"
-                       " VALUES (?,?,?,?, 'partial')", (station_id, sha256, total, data))
-            return AttachmentRow(sha256, "partial", len(data), total), False
+            if len(held) < len(data) < total:
+                wait = self._quota_wait(db, station_id, sha256, len(data))
+            if wait is None:
+                return self._keep(db, station_id, sha256, total, held, data)
+        raise QuotaExceeded(wait)
+
+    def _keep(self, db: sqlite3.Connection, station_id: str, sha256: str, total: int, held: bytes,
+              data: bytes) -> tuple[AttachmentRow, bool]:
+        """Write `data` (the first bytes of a `total`-byte attachment), verifying it when whole."""
+        self.bytes_received += len(data) - len(held)
+        if len(data) == total:
+            if hashlib.sha256(data).hexdigest() != sha256:
+                db.execute("DELETE FROM attachments WHERE station_id = ? AND sha256 = ?", (station_id, sha256))
+                return AttachmentRow(sha256, "absent", 0, None), True
+            db.execute("INSERT OR REPLACE INTO attachments(station_id, sha256, size, data, state, verified_at)"
+                       " VALUES (?,?,?,?, 'verified', ?)", (station_id, sha256, total, data, now_text()))
+            waiting = db.execute(
+                "SELECT r.uuid FROM application_attachments r JOIN applications a ON a.uuid = r.uuid"
+                " WHERE r.sha256 = ? AND a.station_id = ? AND a.complete = 0", (sha256, station_id)).fetchall()
+            for (uuid,) in waiting:
+                self._complete_if_ready(db, station_id, uuid)
+            return AttachmentRow(sha256, "verified", total, total), False
+        db.execute("INSERT OR REPLACE INTO attachments(station_id, sha256, size, data, state, touched_at)"
+                   " VALUES (?,?,?,?, 'partial', ?)", (station_id, sha256, total, data, self._clock()))
+        return AttachmentRow(sha256, "partial", len(data), total), False
 
     def attachment_bytes(self, station_id: str, sha256: str) -> bytes | None:
         """A verified attachment's bytes (for tests and audits)."""
@@ -290,8 +384,19 @@ class CentralStore:
                 "complete": one("SELECT count(*) FROM applications WHERE complete = 1"),
                 "attachments_verified": one("SELECT count(*) FROM attachments WHERE state = 'verified'"),
                 "attachments_partial": one("SELECT count(*) FROM attachments WHERE state = 'partial'"),
+                "attachment_partial_bytes": one("SELECT COALESCE(sum(length(data)), 0) FROM attachments"
+                                                " WHERE state = 'partial'"),
+                "partials_expired": self.partials_expired,
                 "attachment_bytes_received": self.bytes_received,
             }
+
+
+def _create_owner_only(path: str | Path) -> None:
+    """Create the database file 0600 before SQLite opens it (its -wal and -shm files take
+    the database's mode); an existing file is left as it is."""
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 class _Transaction:
