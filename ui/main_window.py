@@ -12,6 +12,7 @@ from pathlib import Path
 from kiosk import applications, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
+from ui import clipboard_guard
 from ui.bridge import DeviceBridge
 from ui.i18n import Translations
 from ui.qt import QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget
@@ -295,6 +296,9 @@ class KioskWindow(QWidget):
     # -- session events ------------------------------------------------------------------
 
     def _on_session_change(self, reason: str) -> None:
+        if reason.startswith("wiped:") or (reason == "state" and self.session.state == State.HOME):
+            # What a selection or a helper's copy put there must not be pasted into the next form.
+            clipboard_guard.clear_clipboards()
         if reason.startswith("wiped:"):
             self.notice.hide()
             self.notice.clear()
@@ -416,7 +420,8 @@ class KioskWindow(QWidget):
     # -- touches -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() in (QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress):
+        kind = event.type()
+        if kind in (QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress):
             self.session.touch()
             self.voice.stop()  # speech stops on any touch
-        return False
+        return clipboard_guard.blocked(kind, event)  # no context menus, no copy or paste anywhere
