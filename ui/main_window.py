@@ -159,7 +159,8 @@ class KioskWindow(QWidget):
         self.tasks.run(lambda: query(self.store), done, lambda error: self.say("error", KioskError().text(
             self.session.locale)))
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, kept: dict[str, str] | None = None) -> None:
+        """Build the current screen afresh; `kept`: what the old one typed (see Screen.keep_typing)."""
         theme = self._theme()
         sheet = theme.style_sheet()
         if sheet != self.styleSheet():  # re-styling the whole window costs ~10 ms: only when the mode changed
@@ -182,6 +183,8 @@ class KioskWindow(QWidget):
             self.screen.deleteLater()
         self.screen = SCREENS[self.session.state](self._context(theme))
         self.screen.setObjectName(f"screen_{self.session.state.value}")
+        if kept:
+            self.screen.restore_typing(kept)
         self.content.addWidget(self.screen)
         self.screen_changes += 1
         if self.qr_watch is not None:
@@ -323,7 +326,9 @@ class KioskWindow(QWidget):
             if reason in ("idle_warning", "countdown") and self.overlay.due_to_speak(reason == "idle_warning"):
                 self.say("idle_warning", self.overlay.warning_text())
             return
-        self._rebuild()
+        # A language or mode switch builds the same screen again: what was typed on it stays.
+        kept = self.screen.keep_typing() if reason in ("locale", "mode") and self.screen is not None else None
+        self._rebuild(kept)
 
     # -- actions -------------------------------------------------------------------------
 
