@@ -10,6 +10,10 @@ cannot be pasted into the next one's form.
 from __future__ import annotations
 
 import datetime as _dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +22,7 @@ from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod
 from kiosk.session import Defaults, Session, State
 from kiosk.store import Store
 from test_ui_journey import close_window, find, helper_types
+from test_xvfb_journey import xvfb  # noqa: F401 (a fixture: a real X server)
 from ui.gallery import settle
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QGuiApplication, QLineEdit, QPoint, Qt, QTimer
@@ -66,6 +71,7 @@ def at_the_address_box(session: Session) -> None:
 def clipboard_texts() -> list[str]:
     """What the clipboard (and the X selection, where the platform has one) holds."""
     clipboard = QGuiApplication.clipboard()
+    assert clipboard.supportsSelection() or QGuiApplication.platformName() != "xcb"
     modes = [QClipboard.Clipboard] + ([QClipboard.Selection] if clipboard.supportsSelection() else [])
     return [clipboard.text(mode) for mode in modes]
 
@@ -137,3 +143,12 @@ def test_text_boxes_have_no_context_menu(qtbot, kiosk):
     QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Mouse, middle, edit.mapToGlobal(middle)))
     qtbot.wait(300)
     assert popups == []
+
+
+def test_on_x11_the_selection_is_emptied_and_not_pasted_too(xvfb):  # noqa: F811 (the fixture)
+    """The offscreen platform has no selection; the kiosk's X server has: the tests above, on Xvfb."""
+    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__, "-k",
+                             "not x11"], capture_output=True, text=True, env=env, cwd=Path(__file__).parents[1],
+                            timeout=120)
+    assert result.returncode == 0 and "4 passed" in result.stdout, result.stdout[-2000:]
