@@ -25,8 +25,10 @@ def _load_config(args: argparse.Namespace) -> config_mod.Config:
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the kiosk (full screen unless --windowed)."""
     config = _load_config(args)
-    from kiosk import log as log_setup
+    from kiosk import instance_lock, log as log_setup
 
+    # Before any device, the store or the sync thread is touched: a second kiosk stops here (exit 2).
+    lock = instance_lock.acquire(config.storage.data_dir)
     log_setup.setup(config.storage.data_dir / "logs")
     from ui.app import run_kiosk  # Qt only here
 
@@ -39,6 +41,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return run_kiosk(config, devices, windowed=args.windowed)
     finally:
         stop_sync.set()
+        lock.release()
 
 
 def start_sync_thread(config: config_mod.Config, on_status=None):

@@ -4,7 +4,7 @@ A mixin of `kiosk.session.Session`, kept apart because it is one concept: which
 fields a screen shows (one in elder mode, a few otherwise), what the resident
 answered, what they typed that did not validate (kept, never lost) and why.
 It uses the session's `service`, `elder_mode`, `defaults`, `page`, `identity`,
-`answers`, `raw_input`, `errors`, `_today`, `_require_form` and `_changed`.
+`answers`, `raw_input`, `draft_input`, `errors`, `_today`, `_require_form` and `_changed`.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class FormPages:
         ok = True
         for field_id, value in values.items():
             field = self.service.field(field_id)
+            self.draft_input.pop(field_id, None)  # taken: from now on the answer (or its error) is shown
             try:
                 self.answers[field_id] = self._check(field, value)
             except ValidationError as error:
@@ -57,8 +58,25 @@ class FormPages:
         return field_rules.validate(field, value, self._today(), foreign_card=foreign)
 
     def shown_value(self, field_id: str) -> str:
-        """What the field's widget shows: the typed text if it did not validate, else the answer."""
+        """What the field's widget shows: a draft kept over a language or mode switch, else the typed
+        text if it did not validate, else the answer."""
+        if field_id in self.draft_input:
+            return self.draft_input[field_id]
         return self.raw_input.get(field_id, self.answers.get(field_id, ""))
+
+    def keep_draft(self, values: dict[str, str]) -> None:
+        """Keep what is typed on the form page while its screen is built again (the language or elder
+        mode changed): shown as typed, half-typed too, with no error until "Next" takes it.  Elder mode
+        splits a page into one question a screen: each question keeps its draft until it comes."""
+        self._require_form()
+        for field_id, value in values.items():
+            self.service.field(field_id)  # a field of this service, or CatalogError
+            self.draft_input[field_id] = value
+
+    def _first_page_with_drafts(self) -> int | None:
+        """The first page with a draft not yet taken (after a mode switch split the page it was typed on)."""
+        return next((i for i, page in enumerate(self.pages()) if any(f.id in self.draft_input for f in page)),
+                    None)
 
     def _validate_page(self) -> bool:
         for field in self.page_fields():

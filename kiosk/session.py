@@ -6,7 +6,7 @@ ends in a wipe.  The UI draws whatever `state` says and calls the methods
 below on touches; tests drive the same methods directly.
 
 Privacy: `wipe()` drops every piece of the resident's data the session holds
-(answers, raw keypad text, photos, identity, errors, receipt) and resets
+(answers, raw and draft keypad text, photos, identity, errors, receipt) and resets
 language, elder mode, volume and rate to the station defaults, closes the
 sound panel and clears the notice.  A session is "fresh" only when nothing a
 resident can change differs from those defaults: anything else (even a
@@ -86,6 +86,9 @@ class Session(FormPages):
         self.identity: Identity | None = None
         self.answers: dict[str, str] = {}
         self.raw_input: dict[str, str] = {}  # what was typed but did not validate: kept, never lost
+        # What was typed on a form page, not yet taken by "Next" or "Back", kept while a language or mode
+        # switch builds the screen again (see FormPages.keep_draft): not validated, shown as typed.
+        self.draft_input: dict[str, str] = {}
         self.photos: dict[str, bytes] = {}
         self.errors: dict[str, ValidationError] = {}
         self.page = 0
@@ -196,7 +199,7 @@ class Session(FormPages):
             raise ValidationError("card.expired", field="identity")
         if self.identity is not None and self.identity.id_number != identity.id_number:
             # Another person's card: nothing the previous one entered or was pre-filled with may stay.
-            for holder in (self.answers, self.raw_input, self.photos, self.errors):
+            for holder in (self.answers, self.raw_input, self.draft_input, self.photos, self.errors):
                 holder.clear()
         self.identity = identity
         sources = card.prefill() if card else {"card.id_number": identity.id_number}
@@ -237,6 +240,10 @@ class Session(FormPages):
             if not self._validate_page():
                 return self._changed("error")
             if self.returning_to_review:
+                drafted = self._first_page_with_drafts()
+                if drafted is not None:  # typed on a page a mode switch split: that first, then the review
+                    self.page = drafted
+                    return self._changed("page")
                 self.returning_to_review = False
                 return self._go(State.REVIEW)
             if self.page + 1 < len(self.pages()):
@@ -288,6 +295,8 @@ class Session(FormPages):
         if self.state == State.IDENTITY:
             return self._go(State.GUIDE)
         if self.state == State.FORM:
+            for field in self.page_fields():  # the screen handed over what it keeps (set_answers)
+                self.draft_input.pop(field.id, None)
             if self.page > 0:
                 self.page -= 1
                 return self._changed("page")
@@ -384,7 +393,8 @@ class Session(FormPages):
                 and self.volume == d.volume and self.rate == self.default_rate()
                 and not self.sound_panel_open and self.notice is None
                 and self.service is None and self.identity is None and self.receipt is None
-                and not (self.answers or self.raw_input or self.photos or self.errors or self.status_results))
+                and not (self.answers or self.raw_input or self.draft_input or self.photos or self.errors
+                         or self.status_results))
 
     def touch(self) -> None:
         """Any touch: the resident is here."""
@@ -421,7 +431,7 @@ class Session(FormPages):
             self._changed("countdown")
 
     def _drop_personal_data(self) -> None:
-        for holder in (self.answers, self.raw_input, self.photos, self.errors):
+        for holder in (self.answers, self.raw_input, self.draft_input, self.photos, self.errors):
             holder.clear()
         self.status_results = None
         if self.identity is not None:

@@ -86,8 +86,11 @@ class LockedWindow(ScaledWindow):
         super().keyPressEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        if self.locked and event.type() == QEvent.WindowStateChange and not self.isFullScreen():
-            self.showFullScreen()
+        # Minimised keeps the full-screen flag (Qt adds WindowMinimized to it), so "not full screen"
+        # alone would leave a minimised kiosk showing the desktop: both bring it back at once.
+        if (self.locked and event.type() == QEvent.WindowStateChange
+                and (self.isMinimized() or not self.isFullScreen())):
+            self.showFullScreen()  # clears the minimised (and maximised) state as well
         super().changeEvent(event)
 
 

@@ -46,7 +46,7 @@ class Keypad(QWidget):
         super().__init__(parent)
         self.kind, self.theme, self.locale = kind, theme, locale
         self.limit = max_length or LIMITS.get(kind, 19)
-        self.value = "".join(ch for ch in value.replace("-", "") if ch.isdigit() or ch == "X")[: self.limit]
+        self.value = self._clean(value)
         # Always a row: [display column (with the keys under it, stacked), keys (side by side), stretch].
         # The column's maximum width (fit_width) then holds in the height-for-width sums as well (a row
         # shares its width out under each item's maximum; a column does not), so wrapped lines get the
@@ -132,6 +132,14 @@ class Keypad(QWidget):
         """At most `most` pixels wide, but never narrower than the keys and the display need."""
         keys = self.layout().itemAt(1).minimumSize().width() + self.layout().spacing() if self.side_by_side else 0
         self.side_box.setMaximumWidth(max(most - keys, self.side_box.minimumSizeHint().width()))
+
+    def _clean(self, value: str) -> str:
+        return "".join(ch for ch in value.replace("-", "") if ch.isdigit() or ch == "X")[: self.limit]
+
+    def set_value(self, value: str) -> None:
+        """Show `value` as if typed (what a screen built again in another language or mode keeps)."""
+        self.value = self._clean(value)
+        self._refresh()
 
     def press(self, key: str) -> None:
         if len(self.value) >= self.limit:

@@ -12,6 +12,7 @@ from pathlib import Path
 from kiosk import applications, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
+from ui import clipboard_guard
 from ui.bridge import DeviceBridge
 from ui.i18n import Translations
 from ui.qt import QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget
@@ -158,7 +159,8 @@ class KioskWindow(QWidget):
         self.tasks.run(lambda: query(self.store), done, lambda error: self.say("error", KioskError().text(
             self.session.locale)))
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, kept: dict[str, str] | None = None) -> None:
+        """Build the current screen afresh; `kept`: what the old one typed (see Screen.keep_typing)."""
         theme = self._theme()
         sheet = theme.style_sheet()
         if sheet != self.styleSheet():  # re-styling the whole window costs ~10 ms: only when the mode changed
@@ -181,6 +183,8 @@ class KioskWindow(QWidget):
             self.screen.deleteLater()
         self.screen = SCREENS[self.session.state](self._context(theme))
         self.screen.setObjectName(f"screen_{self.session.state.value}")
+        if kept:
+            self.screen.restore_typing(kept)
         self.content.addWidget(self.screen)
         self.screen_changes += 1
         if self.qr_watch is not None:
@@ -295,6 +299,9 @@ class KioskWindow(QWidget):
     # -- session events ------------------------------------------------------------------
 
     def _on_session_change(self, reason: str) -> None:
+        if reason.startswith("wiped:") or (reason == "state" and self.session.state == State.HOME):
+            # What a selection or a helper's copy put there must not be pasted into the next form.
+            clipboard_guard.clear_clipboards()
         if reason.startswith("wiped:"):
             self.notice.hide()
             self.notice.clear()
@@ -319,7 +326,9 @@ class KioskWindow(QWidget):
             if reason in ("idle_warning", "countdown") and self.overlay.due_to_speak(reason == "idle_warning"):
                 self.say("idle_warning", self.overlay.warning_text())
             return
-        self._rebuild()
+        # A language or mode switch builds the same screen again: what was typed on it stays.
+        kept = self.screen.keep_typing() if reason in ("locale", "mode") and self.screen is not None else None
+        self._rebuild(kept)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -416,7 +425,8 @@ class KioskWindow(QWidget):
     # -- touches -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() in (QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress):
+        kind = event.type()
+        if kind in (QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress):
             self.session.touch()
             self.voice.stop()  # speech stops on any touch
-        return False
+        return clipboard_guard.blocked(kind, event)  # no context menus, no copy or paste anywhere

@@ -5,8 +5,8 @@ from PySide6.QtCore import (  # noqa: F401
     QSizeF, Qt, QThreadPool, QTimer, QTranslator, Signal, Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
-    QAccessible, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QImage, QKeySequence, QPageLayout,
-    QPageSize, QPainter, QPalette, QPdfWriter, QPixmap, QShortcut,
+    QAccessible, QClipboard, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QImage, QKeySequence,
+    QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter, QPixmap, QShortcut,
 )
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractButton, QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,

@@ -50,6 +50,14 @@ class Screen(QWidget):
         """What voice guidance says when this screen appears."""
         return ""
 
+    def keep_typing(self) -> dict[str, str]:
+        """Before this screen is built again in another language or mode: what the resident typed here
+        and the session does not hold, for `restore_typing` on the new screen (nothing by default)."""
+        return {}
+
+    def restore_typing(self, kept: dict[str, str]) -> None:
+        """Put back on this new screen what the one it replaces handed over with `keep_typing`."""
+
     def nav_row(self, back: Callable[[], None] | None, next_text: str = "", on_next: Callable[[], None] | None = None,
                 next_name: str = "next") -> QHBoxLayout:
         row = QHBoxLayout()

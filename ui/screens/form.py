@@ -133,7 +133,10 @@ class FormScreen(Screen):
         return holder
 
     def _choose(self, field_id: str, value: str) -> None:
-        self.session.set_answers({**self._typed(), field_id: value})
+        # The screen is built again to show the choice: the rest of the page stays as typed (a draft),
+        # checked only by "Next" (a half-typed number is no error yet).
+        self.keep_typing()
+        self.session.set_answer(field_id, value)
 
     def _typed(self) -> dict[str, str]:
         """What was typed on this page's keypads and text boxes, as the session expects it."""
@@ -150,6 +153,14 @@ class FormScreen(Screen):
                 continue
             values[field.id] = value
         return values
+
+    def keep_typing(self) -> dict[str, str]:
+        """Into the session's drafts, not the new screen: in elder mode this page's questions come one a
+        screen, each showing its draft when it comes."""
+        changed = {k: v for k, v in self._typed().items() if v != self.session.shown_value(k)}
+        if changed:
+            self.session.keep_draft(changed)
+        return {}
 
     def _next(self) -> None:
         self.session.next(self._typed())

@@ -145,7 +145,16 @@ class IdentityScreen(Screen):
         for widget in (self.use_keypad, self.title, self.status):
             widget.show()
 
-    def _show_keypad(self) -> None:
+    def keep_typing(self) -> dict[str, str]:
+        return {"id_number": self.keypad.value} if self.step == "keypad" and self.keypad is not None else {}
+
+    def restore_typing(self, kept: dict[str, str]) -> None:
+        # Only where the new screen still asks for the card: a card read meanwhile wins, as while typing.
+        if "id_number" in kept and self.step == "card":
+            self._show_keypad(speak=False)  # the window says the screen's prompt (the keypad's) next
+            self.keypad.set_value(kept["id_number"])
+
+    def _show_keypad(self, speak: bool = True) -> None:
         t = self.theme
         self._clear_confirm_box()
         self._hide_error()
@@ -163,7 +172,8 @@ class IdentityScreen(Screen):
         self.keypad.fit_width(t.mm(220 if not self.ctx.portrait else 110))
         layout.addWidget(self.keypad)
         self.nav.addWidget(button(self.tr("Continue ›"), t, self._keypad_done, primary=True, name="keypad_done"))
-        self.ctx.say("identity.keypad", self.heading.text())
+        if speak:
+            self.ctx.say("identity.keypad", self.heading.text())
 
     def _keypad_done(self) -> None:
         from kiosk import id_number

@@ -59,6 +59,13 @@ class StatusScreen(Screen):
             self.layout_.addWidget(scroll_page(column(*rows, theme=t), t), 1)
             self.layout_.addLayout(self.nav_row(self.session.back))
 
+    def keep_typing(self) -> dict[str, str]:
+        return {"number": self.keypad.value} if self.keypad is not None and self.keypad.value else {}
+
+    def restore_typing(self, kept: dict[str, str]) -> None:
+        if self.keypad is not None and "number" in kept:
+            self.keypad.set_value(kept["number"])
+
     def _how_text(self) -> str:
         return self.tr("Place your ID card on the reader, show the receipt's QR code to the camera, or type "
                        "the last 8 digits of the number on your receipt (after the date).")
