@@ -192,19 +192,20 @@ class CentralStore:
         return AttachmentRow(sha256, row[0], row[1], row[2])
 
     def append_attachment(self, station_id: str, sha256: str, total: int, start: int,
-                          chunk: bytes) -> tuple[AttachmentRow, bool]:
+                          chunk: bytes, *, replace: bool = False) -> tuple[AttachmentRow, bool]:
         """Add `chunk`, which starts at byte `start` of a `total`-byte attachment.
 
         The caller has checked `start <= received`; bytes the centre already has are
         skipped.  When the last byte arrives the sha256 is recomputed: a match marks
         the attachment verified (and completes the applications waiting for it), a
-        mismatch discards it.  Returns (state, mismatch)."""
+        mismatch discards it.  `replace` (a whole-body upload) drops what was held first.
+        Returns (state, mismatch)."""
         with self._tx() as db:
             row = db.execute("SELECT data, size, state FROM attachments WHERE station_id = ? AND sha256 = ?",
                              (station_id, sha256)).fetchone()
             if row is not None and row[2] == "verified":
                 return AttachmentRow(sha256, "verified", row[1], row[1]), False
-            held = bytes(row[0]) if row is not None and row[1] == total else b""
+            held = bytes(row[0]) if row is not None and row[1] == total and not replace else b""
             data = held + chunk[len(held) - start:] if start <= len(held) else held
             data = data[:total]
             self.bytes_received += len(data) - len(held)
