@@ -148,10 +148,10 @@ def test_a_status_for_a_record_set_aside_after_a_conflict_is_not_applied(store, 
     centre.store.set_status(receipt.application_uuid, "rejected", "another record's reason")
     worker._last_pull = 0.0
     result = worker.run_once()
-    assert result.statuses_ignored >= 1
     line = receipts.status_by_number(store, receipt.number)
     assert (line.status, line.reason) == ("set_aside", None)  # the resident sees their own record's state
     assert local_status(store, receipt)[1] is None
+    assert result.statuses_ignored >= 1
     assert worker.state()["statuses_ignored"] >= 1 and worker.state()["status_cursor"]
 
 
@@ -163,8 +163,8 @@ def test_a_status_for_a_queued_unsent_record_is_not_applied(store, centre, worke
     centre.faults.add({"kind": "garbage", "method": "GET", "path": "/v1/statuses", "body": json.dumps(page)})
     result = PassResult()
     worker.pull_statuses(result)
-    assert (result.statuses, result.statuses_ignored) == (0, 1)
     assert local_status(store, receipt) == ("queued", None)
+    assert (result.statuses, result.statuses_ignored) == (0, 1)
     assert worker.state()["status_cursor"] == "999"  # the page was read; the cursor goes on
 
 
@@ -199,8 +199,8 @@ def test_a_centre_that_forgot_the_cursor_is_pulled_from_the_start_and_the_catalo
         centre.faults.add({"kind": "cursor_reset", "times": None})  # restored: no cursor it issued is known
         worker._last_pull = 0.0
         result = worker.run_once()
-        assert centre.faults.fired["cursor_reset"] == 1 and result.cursor_reset
         assert (result.state, result.code, result.errors) == ("online", "", [])
+        assert centre.faults.fired["cursor_reset"] == 1 and result.cursor_reset
         assert worker.state()["state_code"] == ""  # nothing that reads as "an application was set aside"
         assert receipts.status_by_number(store, receipt.number).status == "needs_correction"
         assert result.catalog_version == 1 and worker.catalog_repository.load().version == "2030.01.01"
