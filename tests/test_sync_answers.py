@@ -105,7 +105,8 @@ def rfc3339(value: _dt.datetime, offset: _dt.timedelta, digits: int, zulu: str, 
     local = value.astimezone(_dt.timezone(offset))
     fraction = f"{local.microsecond:06d}{'0' * 3}"[:digits]
     minutes = int(offset.total_seconds()) // 60
-    zone = zulu if minutes == 0 and zulu else f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    sign = "-" if minutes < 0 else "+"
+    zone = zulu if minutes == 0 and zulu else f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     stamp = (f"{local.year:04d}-{local.month:02d}-{local.day:02d}{separator}"
              f"{local.hour:02d}:{local.minute:02d}:{local.second:02d}")
     return stamp + (f".{fraction}" if digits else "") + zone

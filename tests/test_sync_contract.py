@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import applications, outbox, receipts, retention
+from kiosk import applications, doctor, outbox, receipts, retention
 from kiosk import config as config_mod
 from kiosk.applications import Attachment, Draft
 from kiosk.catalog import CatalogRepository, bundled_bytes
@@ -277,6 +277,8 @@ def test_a_centre_wide_retry_after_is_honoured_by_the_next_sync_once(tmp_path, c
         assert kiosk_store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 2
         not_before = kiosk_store.conn.execute("SELECT not_before FROM sync_state").fetchone()[0]
         assert before + 119 <= not_before <= time.time() + 121
+        queue = {check.name: check for check in doctor.check_sync(config)}["sync queue"]
+        assert "sync.busy" in queue.detail and "the centre asked for nothing before" in queue.detail
 
         # Set under a clock ten years ahead: kept to at most the centre's 120 s from now.
         with kiosk_store.transaction() as conn:

@@ -17,5 +17,6 @@ from sync.central.faults import CONTRACT_FAULT_KINDS, FAULT_KINDS, NETWORK_FAULT
 from sync.central.runner import RunningServer, SpawnedServer, run_server, serve, spawn_server
 from sync.central.store import CentralStore
 
-__all__ = ["CONTRACT_FAULT_KINDS", "FAULT_KINDS", "NETWORK_FAULT_KINDS", "CentralApp", "CentralStore", "FaultRule", "Faults", "RunningServer",
+__all__ = ["CONTRACT_FAULT_KINDS", "FAULT_KINDS", "NETWORK_FAULT_KINDS", "CentralApp", "CentralStore", "FaultRule",
+           "Faults", "RunningServer",
            "SpawnedServer", "create_app", "run_server", "serve", "spawn_server"]

@@ -44,6 +44,7 @@ Paths under /admin are never faulted, so a test can always clear the rules.
 from __future__ import annotations
 
 import asyncio
+import datetime as _dt
 import json
 import logging
 import random
@@ -223,7 +224,8 @@ class FaultMiddleware:
         wait = rule.retry_after if rule.retry_after is not None else (1 if status == 429 else None)
         if wait is not None:
             headers.append((b"retry-after", str(wait).encode()))
-        body = json.dumps({"code": rule.code or "injected_fault", "message": f"injected {rule.kind} ({status})"}).encode()
+        body = json.dumps({"code": rule.code or "injected_fault",
+                           "message": f"injected {rule.kind} ({status})"}).encode()
         await _answer(send, status, body, "application/json", headers)
 
     async def _rate_limit(self, rule: FaultRule, scope: Scope, receive: Receive, send: Send) -> None:
@@ -322,8 +324,6 @@ class FaultMiddleware:
         await _answer(send, 400, body, "application/json")
 
     async def _leap_second(self, rule: FaultRule, scope: Scope, receive: Receive, send: Send) -> None:
-        import datetime as _dt
-
         leap = rule.body or f"{_dt.datetime.now(_dt.UTC).year}-12-31T23:59:60Z"
         await self.app({**scope, SERVER_TIME_KEY: leap}, receive, send)
 
