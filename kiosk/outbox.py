@@ -133,10 +133,12 @@ def bound_schedule(store: Store, now: float | None = None) -> int:
     future; once it is corrected they would wait that long.  With this, the queue
     resumes within one backoff period (or the Retry-After the centre gave)."""
     now = time.time() if now is None else now
+    where = " WHERE state != ? AND next_attempt_at > ? + next_attempt_wait"
+    if store.conn.execute("SELECT 1 FROM outbox" + where + " LIMIT 1", (QUARANTINED, now)).fetchone() is None:
+        return 0  # the usual case: no write lock taken
     with store.transaction() as conn:
-        return conn.execute(
-            "UPDATE outbox SET next_attempt_at = ? + next_attempt_wait"
-            " WHERE state != ? AND next_attempt_at > ? + next_attempt_wait", (now, QUARANTINED, now)).rowcount
+        return conn.execute("UPDATE outbox SET next_attempt_at = ? + next_attempt_wait" + where,
+                            (now, QUARANTINED, now)).rowcount
 
 
 def release(store: Store, rows: list[OutboxRow]) -> None:

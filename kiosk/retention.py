@@ -29,6 +29,7 @@ def purge(store: Store, retention_days: int, now: _dt.datetime | None = None, ba
     """Purge applications accepted before now − retention; returns their numbers (audited)."""
     limit = cutoff(retention_days, now)
     purged: list[str] = []
+    _purge_late_reasons(store, limit)
     while True:
         rows = store.conn.execute(
             "SELECT uuid, number FROM applications WHERE accepted_at IS NOT NULL AND accepted_at <= ?"
@@ -44,6 +45,16 @@ def purge(store: Store, retention_days: int, now: _dt.datetime | None = None, ba
                 conn.execute("UPDATE attachments SET data = NULL WHERE application_uuid = ?", (uuid,))
                 audit.append(conn, "sync", "application.purged", number, f"retention_days={retention_days}")
         purged.extend(number for _, number in rows)
+
+
+def _purge_late_reasons(store: Store, limit: str) -> None:
+    """A reason the centre sent after the purge (a late `needs_correction`) stays for the resident
+    to read for the same retention, counted from when the status changed; then it goes too."""
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE applications SET status_reason = NULL, status_reason_sealed = NULL WHERE purged_at IS NOT NULL"
+            " AND (status_reason_sealed IS NOT NULL OR status_reason IS NOT NULL)"
+            " AND julianday(status_changed_at) <= julianday(?)", (limit,))
 
 
 def tombstone(store: Store, number: str) -> dict | None:

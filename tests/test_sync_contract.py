@@ -386,3 +386,19 @@ def test_reasons_an_older_version_kept_in_clear_are_sealed_when_the_worker_start
     make_worker(store, centre, tls).close()
     assert store.conn.execute("SELECT status_reason FROM applications").fetchone()[0] is None
     assert receipts.status_by_number(store, receipt.number).reason == REASON
+
+
+def test_a_reason_that_arrives_after_the_purge_is_sealed_shown_and_purged_after_retention(store, centre, worker):
+    (receipt,) = submit(store, size=100)
+    worker.run_once()
+    assert retention.purge(store, 7, now=_dt.datetime.now(_dt.UTC) + _dt.timedelta(days=8)) == [receipt.number]
+    centre.store.set_status(receipt.application_uuid, "needs_correction", REASON)  # the review took longer
+    worker._last_pull = 0.0
+    worker.run_once()
+    assert receipts.status_by_number(store, receipt.number).reason == REASON
+    assert REASON.encode() not in raw_bytes(store)
+    retention.purge(store, 7)  # within retention of the change: kept
+    assert receipts.status_by_number(store, receipt.number).reason == REASON
+    retention.purge(store, 7, now=_dt.datetime.now(_dt.UTC) + _dt.timedelta(days=8))
+    line = receipts.status_by_number(store, receipt.number)
+    assert (line.status, line.reason) == ("needs_correction", None)
