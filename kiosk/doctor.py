@@ -182,10 +182,17 @@ def check_sync(config: Config) -> list[Check]:
     else:
         status = (FAIL if counts.quarantined or state == "stopped"
                   else WARN if state not in ("online", "unknown") else OK)
+        not_before = sync.get("not_before") or 0.0
+        wait = (f"; the centre asked for nothing before "
+                f"{_dt.datetime.fromtimestamp(not_before, _dt.UTC).isoformat(timespec='seconds')}"
+                if not_before > _dt.datetime.now(_dt.UTC).timestamp() else "")
         queue = Check("sync queue", status,
                       f"{counts.waiting} waiting, {counts.quarantined} set aside for a helper; centre {state}"
-                      f"{' (' + code + ')' if code else ''}; last success {success or 'never'}")
+                      f"{' (' + code + ')' if code else ''}; last success {success or 'never'}{wait}")
     checks = [queue]
+    if sync.get("statuses_ignored"):
+        checks.append(Check("status updates", WARN, f"{sync['statuses_ignored']} status change(s) from the centre "
+                                                    "ignored: for records it never acknowledged to this kiosk"))
     if sync.get("catalog_problem"):
         checks.append(Check("catalog update", WARN, f"refused at {sync.get('catalog_problem_at')}, the last good "
                                                     f"catalog stays: {sync['catalog_problem']}"))

@@ -115,6 +115,19 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE sync_state ADD COLUMN catalog_problem_at TEXT",
         "ALTER TABLE outbox ADD COLUMN quarantine_message BLOB",
     ],
+    # 5: sync against any centre that follows the contract (issue 11) and a clock that jumps (issue 10):
+    # each scheduled time keeps the wait it was made from, so a time pushed far ahead by a wrong clock
+    # is brought back within that wait of now; the centre-wide "not before" (Retry-After on health)
+    # outlives the process; statuses the centre sent for records it never acknowledged are counted;
+    # the centre's free-text status reason is sealed (the clear column is kept empty).
+    [
+        "ALTER TABLE outbox ADD COLUMN next_attempt_wait REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sync_state ADD COLUMN next_preflight_wait REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sync_state ADD COLUMN not_before REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sync_state ADD COLUMN not_before_wait REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sync_state ADD COLUMN statuses_ignored INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE applications ADD COLUMN status_reason_sealed BLOB",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -3,10 +3,12 @@
 The outbox IS a table (`outbox`, one row an application, `id` is the send
 order), so it lives in the core and the sync worker only drives it:
 
-- `claim()` marks an attempt failed *before* anything is sent: `attempts + 1`
+- `claim()` marks an attempt failed *before* its request is sent: `attempts + 1`
   and the next try already scheduled (exponential backoff with jitter), in one
-  durable transaction.  A crash or kill mid-send leaves a row that will simply
-  be retried; nothing is lost.
+  durable transaction.  The worker claims one row right before sending it (with
+  the previous rows' receipts in the same transaction), so a kill counts only
+  the attempt that was under way; nothing is lost, and nothing is counted for
+  rows that never left.
 - `mark_done()` only after the centre's positive answer: the centre's receipt
   (central id, its own time) goes on the application and the row leaves the outbox.
 - `quarantine()` sets a record the centre refused aside for a helper: it stays
@@ -14,6 +16,9 @@ order), so it lives in the core and the sync worker only drives it:
   audit log gets codes only; the centre's words are sealed on the row.
 - `defer()` honours a Retry-After, `release()` returns claimed rows that were
   never tried (the queue paused before their turn).
+- `bound_schedule()`: every next try also keeps the wait it was made from
+  (`next_attempt_wait`), so a time pushed far ahead by a wrong clock (a year
+  ahead, then corrected) comes back to at most that wait from now.
 
 Rows are sent strictly in order: the head of the queue (lowest id, not
 quarantined) decides when the queue moves.  Only one worker drives a database
@@ -32,6 +37,7 @@ from dataclasses import dataclass, field
 from kiosk import audit
 from kiosk.applications import utc_now
 from kiosk.errors import CryptoError
+from kiosk.receipts import seal_status_reason
 from kiosk.store import Store
 
 PENDING = "pending"
@@ -97,21 +103,42 @@ def due(store: Store, limit: int = 16, now: float | None = None) -> list[OutboxR
     return result
 
 
-def claim(store: Store, rows: list[OutboxRow], backoff: Backoff, now: float | None = None) -> list[OutboxRow]:
-    """Mark an attempt on each row as failed in advance (attempts+1, next try scheduled), durably."""
+def claim(store: Store, rows: list[OutboxRow], backoff: Backoff, now: float | None = None, *,
+          done: list[Accepted] | tuple[Accepted, ...] = ()) -> list[OutboxRow]:
+    """Mark an attempt on each row as failed in advance (attempts+1, next try scheduled), durably.
+
+    Claim a row only when its request is about to go: a kill then leaves an attempt
+    counted for that row alone.  `done` (receipts of rows already sent) is recorded
+    in the same transaction, so sending costs one durable commit a row."""
     now = time.time() if now is None else now
     claimed = []
     at = utc_now()
     with store.transaction() as conn:
+        _record_accepted(store, conn, done)
         for row in rows:
             attempts = row.attempts + 1
-            next_at = now + backoff.delay(attempts)
+            wait = backoff.delay(attempts)
             conn.execute(
-                "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, sending_since = ?,"
-                " last_attempt_at = ? WHERE id = ? AND state != ?",
-                (SENDING, attempts, next_at, now, at, row.id, QUARANTINED))
-            claimed.append(OutboxRow(row.id, row.application_uuid, attempts, next_at, row.next_attempt_at))
+                "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, next_attempt_wait = ?,"
+                " sending_since = ?, last_attempt_at = ? WHERE id = ? AND state != ?",
+                (SENDING, attempts, now + wait, wait, now, at, row.id, QUARANTINED))
+            claimed.append(OutboxRow(row.id, row.application_uuid, attempts, now + wait, row.next_attempt_at))
     return claimed
+
+
+def bound_schedule(store: Store, now: float | None = None) -> int:
+    """Bring every next try back to at most its own wait from `now`; returns how many moved.
+
+    A clock that was far ahead while tries failed pushed them far into the real
+    future; once it is corrected they would wait that long.  With this, the queue
+    resumes within one backoff period (or the Retry-After the centre gave)."""
+    now = time.time() if now is None else now
+    where = " WHERE state != ? AND next_attempt_at > ? + next_attempt_wait"
+    if store.conn.execute("SELECT 1 FROM outbox" + where + " LIMIT 1", (QUARANTINED, now)).fetchone() is None:
+        return 0  # the usual case: no write lock taken
+    with store.transaction() as conn:
+        return conn.execute("UPDATE outbox SET next_attempt_at = ? + next_attempt_wait" + where,
+                            (now, QUARANTINED, now)).rowcount
 
 
 def release(store: Store, rows: list[OutboxRow]) -> None:
@@ -131,7 +158,9 @@ def failed(store: Store, row: OutboxRow, error_code: str, retry_after: float | N
     now = time.time() if now is None else now
     with store.transaction() as conn:
         if retry_after is not None:
-            conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", (now + max(retry_after, 0.0), row.id))
+            wait = max(retry_after, 0.0)
+            conn.execute("UPDATE outbox SET next_attempt_at = ?, next_attempt_wait = ? WHERE id = ?",
+                         (now + wait, wait, row.id))
         conn.execute("UPDATE outbox SET state = ?, sending_since = NULL, last_error = ? WHERE id = ?",
                      (PENDING, error_code[:200], row.id))
 
@@ -139,8 +168,10 @@ def failed(store: Store, row: OutboxRow, error_code: str, retry_after: float | N
 def defer(store: Store, row_id: int, seconds: float, now: float | None = None) -> None:
     """Do not try this row before `seconds` from now (a Retry-After)."""
     now = time.time() if now is None else now
+    wait = max(seconds, 0.0)
     with store.transaction() as conn:
-        conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", (now + max(seconds, 0.0), row_id))
+        conn.execute("UPDATE outbox SET next_attempt_at = ?, next_attempt_wait = ? WHERE id = ?",
+                     (now + wait, wait, row_id))
 
 
 @dataclass(frozen=True)
@@ -158,16 +189,22 @@ def mark_done(store: Store, accepted: list[Accepted]) -> None:
     """After the centre's positive answer: record its receipt and take the rows out of the outbox."""
     if not accepted:
         return
-    at = utc_now()
     with store.transaction() as conn:
-        for item in accepted:
-            number = conn.execute(
-                "UPDATE applications SET central_id = ?, received_at = ?, accepted_at = coalesce(accepted_at, ?),"
-                " status = ?, status_reason = ?, status_changed_at = ? WHERE uuid = ? RETURNING number",
-                (item.central_id, item.received_at, at, item.status, item.reason, at, item.uuid)).fetchone()
-            conn.execute("DELETE FROM outbox WHERE application_uuid = ?", (item.uuid,))
-            audit.append(conn, "sync", "application.accepted", number[0] if number else item.uuid,
-                         f"central_id={item.central_id}")
+        _record_accepted(store, conn, accepted)
+
+
+def _record_accepted(store: Store, conn: sqlite3.Connection, accepted: list[Accepted] | tuple[Accepted, ...]) -> None:
+    at = utc_now()
+    for item in accepted:
+        number = conn.execute(
+            "UPDATE applications SET central_id = ?, received_at = ?, accepted_at = coalesce(accepted_at, ?),"
+            " status = ?, status_reason = NULL, status_reason_sealed = ?, status_changed_at = ?"
+            " WHERE uuid = ? RETURNING number",
+            (item.central_id, item.received_at, at, item.status, seal_status_reason(store, item.uuid, item.reason),
+             at, item.uuid)).fetchone()
+        conn.execute("DELETE FROM outbox WHERE application_uuid = ?", (item.uuid,))
+        audit.append(conn, "sync", "application.accepted", number[0] if number else item.uuid,
+                     f"central_id={item.central_id}")
 
 
 def quarantine(store: Store, row: OutboxRow, code: str, *, server_code: str = "", field: str = "",

@@ -113,13 +113,41 @@ class StatusLine:
     reason: str | None = None
 
 
-_STATUS_SQL = "SELECT number, service_id, created_at, status, status_reason FROM applications"
+_STATUS_SQL = ("SELECT number, service_id, created_at, status, uuid, status_reason_sealed, status_reason"
+               " FROM applications")
+
+
+def seal_status_reason(store, application_uuid: str, reason: str | None) -> bytes | None:
+    """The centre's free-text reason, sealed to its application (it may speak of the person's case)."""
+    if not reason:
+        return None
+    return store.sealer.seal(reason.encode("utf-8"), _reason_context(application_uuid))
+
+
+def open_status_reason(store, application_uuid: str, sealed: bytes | None, clear: str | None = None) -> str | None:
+    """The reason for a resident's screen: unsealed, or a reason kept in clear by an older version."""
+    if sealed is None:
+        return clear or None
+    try:
+        return store.sealer.open(sealed, _reason_context(application_uuid)).decode("utf-8")
+    except (KioskError, UnicodeDecodeError):  # another key, or damage: the status still shows
+        return None
+
+
+def _reason_context(application_uuid: str) -> str:
+    return f"status-reason:{application_uuid}"
+
+
+def _line(store, row: tuple, with_reason: bool = True) -> StatusLine:
+    number, service_id, created_at, status, uuid, sealed, clear = row
+    reason = open_status_reason(store, uuid, sealed, clear) if with_reason else None
+    return StatusLine(number, service_id, created_at, status, reason)
 
 
 def status_by_number(store, number: str) -> StatusLine | None:
     """The application with this number (as printed or scanned), if this kiosk knows it."""
     row = store.conn.execute(_STATUS_SQL + " WHERE number = ?", (app_number.normalise(number),)).fetchone()
-    return StatusLine(*row) if row else None
+    return _line(store, row) if row else None
 
 
 def status_by_tail(store, typed: str) -> StatusLine | None:
@@ -133,7 +161,7 @@ def status_by_tail(store, typed: str) -> StatusLine | None:
         return None
     sequence, check = parsed
     row = store.conn.execute(_STATUS_SQL + " WHERE seq = ?", (sequence,)).fetchone()
-    return StatusLine(*row[:4]) if row and row[0].endswith("-" + check) else None
+    return _line(store, row, with_reason=False) if row and row[0].endswith("-" + check) else None
 
 
 def status_by_id_number(store, id_number: str) -> list[StatusLine]:
@@ -141,4 +169,4 @@ def status_by_id_number(store, id_number: str) -> list[StatusLine]:
     the number itself is never stored in the clear)."""
     rows = store.conn.execute(_STATUS_SQL + " WHERE id_lookup = ? ORDER BY seq DESC",
                               (store.sealer.blind_index(id_number),)).fetchall()
-    return [StatusLine(*row) for row in rows]
+    return [_line(store, row) for row in rows]

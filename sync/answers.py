@@ -102,15 +102,24 @@ def centre_error(answer: RawAnswer) -> ErrorBody | None:
         return None
 
 
+# Statuses outside the contract's table (openapi: info.description) and what each means here.
+LATER_STATUSES = (408, 423, 425)  # timeout, locked, too early: the record is fine, try later
+REFUSED_STATUSES = (400, 413, 415, 422)  # with the centre's error body: this record is invalid
+
+
 def error_for_status(answer: RawAnswer) -> SyncError:
-    """The SyncError for a non-2xx answer."""
+    """The SyncError for a non-2xx answer.
+
+    Only 400/413/415/422 with the centre's error body set a record aside; every other
+    4xx the table does not name (412, 451, ...) means something on the path answered:
+    not the centre, try later.  410 means the centre retired this protocol: stop."""
     status = answer.status
     if 300 <= status < 400 or status == 511:
         return _portal(answer)
     body = centre_error(answer)
     server_code = body.code if body else ""
     detail = f"HTTP {status} {server_code}".strip()
-    if status == 429 or status >= 500:
+    if status == 429 or status >= 500 or status in LATER_STATUSES:
         wait = retry_after_seconds(answer.header("retry-after"))
         if wait is not None and status in (429, 503):
             return SyncRetryLater("sync.busy", detail, retry_after=wait, seconds=int(wait))
@@ -119,9 +128,11 @@ def error_for_status(answer: RawAnswer) -> SyncError:
         return _portal(answer) if looks_like_html(answer) else _garbage(answer, "not the centre's error body")
     if status in (401, 403):
         return SyncAuthError("sync.auth", detail)
+    if status == 410:
+        return SyncAuthError("sync.gone", detail)
     if status == 409:
         return SyncConflict("sync.conflict", detail, server_code=server_code)
-    if status in (404, 405):
+    if status not in REFUSED_STATUSES:  # 404, 405, 412, 451 ...: a proxy, a filter, a wrong address
         return SyncNotCentral("sync.not_central", detail)
     if server_code == "sha256_mismatch":
         return SyncRejected("sync.attachment_mismatch", detail, server_code=server_code)

@@ -49,10 +49,12 @@ from sync.protocol import (
     StatusPage,
     canonical_json,
     health_proof,
+    parse_rfc3339,
 )
 from sync.signing import KeyInput, VerifiedCatalog, load_public_key, verify_catalog
 
 DEFAULT_CHUNK = 4 << 20
+MAX_MISMATCHES = 3  # sha256 mismatches in a row on one attachment before it is set aside
 MAX_ANSWER_BYTES = 16 << 20  # a catalog with pictures fits; a runaway garbage stream does not
 
 
@@ -66,18 +68,14 @@ class Preflight:
     clock_skew: float  # seconds the centre's clock is ahead of this kiosk's (negative: behind)
 
 
-def _utc(text: str) -> _dt.datetime:
-    value = _dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=_dt.UTC)
-
-
 class CentralClient:
     """Talks to one central service on behalf of one station."""
 
     def __init__(self, base_url: str, token: str, *, ca_bundle: str | Path | None = None,
                  catalog_public_key: Ed25519PublicKey | KeyInput | None = None,
                  connect_timeout: float = 5.0, read_timeout: float = 30.0,
-                 proxies: Mapping[str, str] | None = None, chunk_size: int = DEFAULT_CHUNK) -> None:
+                 proxies: Mapping[str, str] | None = None, chunk_size: int = DEFAULT_CHUNK,
+                 station_id: str | None = None) -> None:
         if not isinstance(base_url, str) or not base_url.lower().startswith("https://"):
             raise ConfigError("config.invalid", key="central.url", problem="must be an https:// address")
         if not token or not (token.isascii() and token.isprintable()) or " " in token:
@@ -93,6 +91,7 @@ class CentralClient:
         if not (connect_timeout > 0 and read_timeout > 0):
             raise ConfigError("config.invalid", key="central.timeout", problem="must be more than 0 seconds")
         self.base_url = base_url.rstrip("/")
+        self.station_id = station_id  # this kiosk's own id: the health answer must name it
         self._token = token
         self._verify: bool | str = str(ca_bundle) if ca_bundle is not None else True
         self.timeout = (float(connect_timeout), float(read_timeout))
@@ -161,10 +160,17 @@ class CentralClient:
         expected = health_proof(self._token, challenge, health.nonce, health.server_time, health.station_id)
         if health.challenge != challenge or not hmac.compare_digest(health.proof, expected):
             raise SyncNotCentral("sync.not_central", detail="health proof does not match this station's token")
+        if self.station_id is not None and health.station_id != self.station_id:
+            # A proven answer for another station: this kiosk holds that station's token.
+            raise SyncAuthError("sync.wrong_station", detail=f"the centre knows this token as {health.station_id}",
+                                station=self.station_id, centre_station=health.station_id[:64])
         if health.protocol != PROTOCOL_VERSION:
             raise SyncAuthError("sync.protocol_version", detail=f"kiosk speaks {PROTOCOL_VERSION}",
                                 version=health.protocol)
-        server_time = _utc(health.server_time)
+        try:
+            server_time = parse_rfc3339(health.server_time)
+        except ValueError:  # the answer model already checked it; never a crash all the same
+            raise SyncNotCentral("sync.garbage", detail="server_time is not an RFC 3339 time") from None
         midpoint = _dt.datetime.fromtimestamp((sent + received) / 2, _dt.UTC)
         return Preflight(health.station_id, health.protocol, server_time,
                          (server_time - midpoint).total_seconds())
@@ -188,7 +194,7 @@ class CentralClient:
             if "field" not in error.params and (field := _field_at_fault(answer)):
                 error.params["field"] = field  # a location, never a value (openapi: Error.details)
             raise
-        if result.uuid != uuid:
+        if result.uuid != uuid.lower():
             raise SyncNotCentral("sync.garbage", detail="answer is about another application")
         return result
 
@@ -208,26 +214,34 @@ class CentralClient:
         """Upload an attachment, resuming where the centre stopped; returns it verified.
 
         `offset` is what the centre last reported (`missing_attachments`); without it
-        the client asks first.  The centre recomputes the sha256: a mismatch is
-        SyncRejected("sync.attachment_mismatch"), after one fresh retry when it
-        happened on a resumed upload (the stored part may have been the bad one)."""
+        the client asks first.  The centre recomputes the sha256: on `422 sha256_mismatch`
+        it has discarded what it held, so the whole attachment goes again from 0 (the
+        bytes here are sealed and sound; the damage was on the way or at the centre).
+        Only after MAX_MISMATCHES in a row does this raise
+        SyncRejected("sync.attachment_damaged"): then a helper must look."""
         total = len(data)
         if offset is None or not 0 <= offset < max(total, 1):
             state = self.attachment_state(sha256)
             if state.state == "verified":
                 return state
             offset = state.received if state.size in (None, total) and state.received < total else 0
-        fresh_retry_left = True
-        for _ in range(4):  # a few offset corrections at most; then let the worker retry later
+        mismatches = corrections = 0
+        while True:
             try:
                 return self._send_from(sha256, data, offset)
             except _OffsetMismatch as mismatch:
+                corrections += 1
+                if corrections > 4:  # a few offset corrections at most; then let the worker retry later
+                    raise SyncNotCentral("sync.garbage", detail="the centre keeps moving the upload offset") from None
                 offset = mismatch.offset if 0 <= mismatch.offset < max(total, 1) else 0
             except SyncRejected as exc:
-                if exc.code != "sync.attachment_mismatch" or offset == 0 or not fresh_retry_left:
+                if exc.code != "sync.attachment_mismatch":
                     raise
-                fresh_retry_left, offset = False, 0
-        raise SyncNotCentral("sync.garbage", detail="the centre keeps moving the upload offset")
+                mismatches += 1
+                if mismatches >= MAX_MISMATCHES:
+                    raise SyncRejected("sync.attachment_damaged", detail=f"{mismatches} uploads in a row arrived "
+                                       "damaged", server_code="sha256_mismatch", tries=mismatches) from None
+                offset = 0  # the centre discarded its bytes: send them again from 0 (openapi)
 
     def _send_from(self, sha256: str, data: bytes, start: int) -> AttachmentState:
         total, position = len(data), start

@@ -40,7 +40,7 @@ def build_worker(config: config_mod.Config, *, backoff_base: float | None = None
     from sync.worker import SyncWorker
 
     try:
-        client = _client(config.central)
+        client = _client(config.central, config.station.id)
     except KioskError as error:
         _record_stopped(config, error)
         raise
@@ -56,7 +56,7 @@ def build_worker(config: config_mod.Config, *, backoff_base: float | None = None
                       backoff=backoff, preflight_backoff=preflight)
 
 
-def _client(central: config_mod.CentralConfig):
+def _client(central: config_mod.CentralConfig, station_id: str | None = None):
     """The protocol client the central settings describe; ConfigError naming the key when they cannot."""
     from sync.client import CentralClient
 
@@ -72,7 +72,7 @@ def _client(central: config_mod.CentralConfig):
                           problem=f"{central.token_file}: {problem}") from None
     try:
         return CentralClient(central.url, token, ca_bundle=central.ca_bundle,
-                             catalog_public_key=central.catalog_public_key or None)
+                             catalog_public_key=central.catalog_public_key or None, station_id=station_id)
     except (ValueError, TypeError):  # the key is checked by the config; this is the last guard
         raise ConfigError("config.invalid", key="central.catalog_public_key",
                           problem="not an Ed25519 public key (64 hex digits)") from None

@@ -134,6 +134,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "中心拒绝了本站的身份凭证，请联系技术人员。",
         "en": "The centre refused this station's credentials. Please call IT.",
     },
+    "sync.wrong_station": {
+        "zh_CN": "中心认定本机的凭证属于站点 {centre_station}，而本机是站点 {station}，已停止发送，请联系技术人员。",
+        "en": "The centre knows this kiosk's token as station {centre_station}, but this kiosk is station {station}. "
+              "Sending is stopped. Please call IT.",
+    },
+    "sync.gone": {
+        "zh_CN": "中心已不再提供本机使用的接口版本，已停止发送，请联系技术人员。",
+        "en": "The centre no longer serves the protocol this kiosk speaks. Sending is stopped. Please call IT.",
+    },
     "sync.protocol_version": {
         "zh_CN": "中心使用的协议版本（{version}）与本机不兼容，请联系技术人员。",
         "en": "The centre speaks protocol version {version}, which this kiosk does not support. Please call IT.",
@@ -149,6 +158,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sync.attachment_mismatch": {
         "zh_CN": "附件内容与记录的校验值不符，已交给工作人员处理。",
         "en": "An attachment does not match its recorded checksum; it is set aside for a helper.",
+    },
+    "sync.attachment_damaged": {
+        "zh_CN": "附件连续 {tries} 次上传后仍未完整到达中心，已交给工作人员处理。",
+        "en": "An attachment did not arrive intact after {tries} uploads in a row; it is set aside for a helper.",
     },
     "sync.catalog_signature": {
         "zh_CN": "新的服务目录签名无效，继续使用原有目录。",

@@ -1,8 +1,12 @@
 """The wire format of the sync protocol, shared by the client and the reference server.
 
 `openapi.yaml` is the contract; these pydantic models are its Python reading.
-Answers are parsed leniently (unknown fields ignored, so a newer centre can add
-some); the application a kiosk sends is checked strictly by the centre.
+The centre's answers are read as a tolerant but strict reader: unknown fields
+are ignored (a newer centre can add some), but every known field must have its
+JSON type ("yes" is not a boolean, "1" is not an integer: such a body is not
+the centre's).  UUIDs in answers compare case-insensitively (read as lowercase);
+times are RFC 3339, leap seconds included.  The application a kiosk sends is
+checked strictly by the centre.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import datetime as _dt
 import hashlib
 import hmac
 import json
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -26,6 +31,8 @@ STATUS_PAGE_MAX = 500
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+# What a centre may answer: the contract gives UUIDs in answers no case, so either is read.
+UUID_ANY_CASE_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 CHALLENGE_PATTERN = r"^[A-Za-z0-9_-]{16,128}$"
 NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$"
 SERVICE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -42,6 +49,57 @@ STATUSES_WITH_REASON = ("rejected", "needs_correction")
 ApplicationStatus = Literal["incomplete", "received", "in_review", "approved", "rejected", "needs_correction"]
 ReviewStatus = Literal["received", "in_review", "approved", "rejected", "needs_correction"]
 AttachmentStateName = Literal["absent", "partial", "verified"]
+
+
+_RFC3339 = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,9})?"
+    r"(?:([Zz])|([+-])([0-9]{2}):([0-9]{2}))")
+
+
+def parse_rfc3339(text: str) -> _dt.datetime:
+    """An RFC 3339 date-time as an aware UTC datetime; ValueError for anything else.
+
+    Every valid form is read, including a leap second (`23:59:60Z`, read as the
+    next day's first instant: Python has no second 60) and up to nine fraction
+    digits (cut to microseconds).  The values come from outside, so nothing but
+    ValueError ever leaves here."""
+    match = _RFC3339.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise ValueError("not an RFC 3339 date-time")
+    year, month, day, hour, minute, second = (int(group) for group in match.groups()[:6])
+    fraction = (match.group(7) or ".")[1:7].ljust(6, "0")
+    if match.group(8):
+        offset = _dt.timedelta(0)
+    else:
+        hours, minutes = int(match.group(10)), int(match.group(11))
+        if hours > 23 or minutes > 59:
+            raise ValueError("offset out of range")
+        offset = _dt.timedelta(hours=hours, minutes=minutes) * (-1 if match.group(9) == "-" else 1)
+    leap = second == 60
+    if leap and minute != 59:  # RFC 3339 5.7: a leap second ends a minute
+        raise ValueError("second 60 outside a leap second")
+    try:
+        value = _dt.datetime(year, month, day, hour, minute, 59 if leap else second, int(fraction),
+                             tzinfo=_dt.timezone(offset))
+        value = value.astimezone(_dt.UTC)
+        return value + _dt.timedelta(seconds=1) if leap else value
+    except (ValueError, OverflowError) as exc:  # 2026-02-30, year 0, 9999-12-31T23:59:60Z ...
+        raise ValueError(f"not a real date and time: {exc}") from None
+
+
+def _rfc3339_text(value: str) -> str:
+    parse_rfc3339(value)
+    return value
+
+
+def _lower(value: str) -> str:
+    return value.lower()
+
+
+# A time in a centre's answer: kept as sent (the health proof covers the exact text), but readable.
+AnswerTime = Annotated[str, Field(max_length=40), AfterValidator(_rfc3339_text)]
+# A UUID in a centre's answer: either case, read as lowercase (the kiosk's own form).
+AnswerUuid = Annotated[str, Field(pattern=UUID_ANY_CASE_PATTERN), AfterValidator(_lower)]
 
 
 def canonical_json(value: Any) -> bytes:
@@ -65,7 +123,9 @@ def health_proof(token: str, challenge: str, nonce: str, server_time: str, stati
 
 
 class _Answer(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    """What the centre answers: unknown fields ignored, known ones of their exact JSON type."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
 
 
 class _Strict(BaseModel):
@@ -137,16 +197,16 @@ class ErrorBody(_Answer):
 
 class MissingAttachment(_Answer):
     sha256: str = Field(pattern=SHA256_PATTERN)
-    received: int = Field(ge=0)
+    received: JsonInt = Field(ge=0)
 
 
 class ApplicationAnswer(_Answer):
     """The centre's receipt: `central_id` and `received_at` never change for a UUID."""
 
-    uuid: str = Field(pattern=UUID_PATTERN)
+    uuid: AnswerUuid
     central_id: str = Field(min_length=1, max_length=64)
     number: str
-    received_at: str = Field(pattern=DATE_TIME_PATTERN)
+    received_at: AnswerTime
     status: ApplicationStatus
     reason: str | None = None
     complete: bool
@@ -157,15 +217,15 @@ class ApplicationAnswer(_Answer):
 class AttachmentState(_Answer):
     sha256: str = Field(pattern=SHA256_PATTERN)
     state: AttachmentStateName
-    received: int = Field(ge=0)
-    size: int | None = Field(default=None, ge=0)
+    received: JsonInt = Field(ge=0)
+    size: JsonInt | None = Field(default=None, ge=0)
 
 
 class HealthAnswer(_Answer):
     service: Literal["waystation-central"]
-    protocol: int = Field(ge=1)
+    protocol: JsonInt = Field(ge=1)
     station_id: str = Field(min_length=1, max_length=64)
-    server_time: str = Field(pattern=DATE_TIME_PATTERN)
+    server_time: AnswerTime
     challenge: str
     nonce: str = Field(min_length=16, max_length=128)
     proof: str = Field(pattern=r"^[0-9a-f]{64}$")
@@ -174,20 +234,20 @@ class HealthAnswer(_Answer):
 class CatalogEnvelope(_Answer):
     """A catalog and its detached Ed25519 signature (see `sync.signing`)."""
 
-    version: int = Field(ge=1)
-    published_at: str = Field(pattern=DATE_TIME_PATTERN)
+    version: JsonInt = Field(ge=1)
+    published_at: AnswerTime
     key_id: str = Field(max_length=64)
     payload: str  # base64 of the signed bytes (JSON: version, published_at, catalog)
     signature: str  # base64 Ed25519 signature
 
 
 class StatusItem(_Answer):
-    uuid: str = Field(pattern=UUID_PATTERN)
+    uuid: AnswerUuid
     central_id: str
     number: str
     status: ReviewStatus
     reason: str | None = None
-    changed_at: str = Field(pattern=DATE_TIME_PATTERN)
+    changed_at: AnswerTime
 
 
 class StatusPage(_Answer):

@@ -13,6 +13,15 @@ conflict → the record is set aside and the next one goes; stop → nothing mor
 until IT acts.  The worker's state (online, offline, not_central, stopped)
 and the clock skew go to `sync_state` for helpers and `waystation doctor`.
 
+A Retry-After that pauses the queue (on health above all) applies to the whole
+centre: its "not before" time is kept in `sync_state`, so every process honours
+it (a new `sync --once` too).  Every scheduled time also keeps the wait it was
+made from, so a clock that was far ahead and is then corrected brings each one
+back to at most that wait from now (`_bound_schedule`): the queue resumes within
+one backoff period.  Pulls never look like a set-aside record: a `bad_cursor`
+pulls statuses again from the start, and a failed status pull does not stop the
+catalog pull.  A status is applied only to a record the centre acknowledged.
+
 Only one worker per database: `open()` takes an exclusive `fcntl.flock` on a
 lock file beside the database (released by the kernel even on SIGKILL).  The
 worker opens its own store connection and its own HTTP session, so it runs on a
@@ -31,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
-from kiosk import applications, outbox, retention
+from kiosk import applications, outbox, receipts, retention
 from kiosk.errors import CatalogError, KioskError, SyncError
 from kiosk.messages import register
 from kiosk.store import Store
@@ -45,6 +54,11 @@ register({
     "sync.already_running": {
         "zh_CN": "另一个同步程序正在运行（{lock}），本次不再启动。",
         "en": "Another sync worker is already running ({lock}); this one does not start.",
+    },
+    "sync.pull_refused": {
+        "zh_CN": "中心拒绝了状态或目录的获取请求（{server_code}），稍后会自动重试；申请不受影响。",
+        "en": "The centre refused a status or catalog request ({server_code}); it will retry by itself. "
+              "No application is affected.",
     },
 })
 
@@ -69,6 +83,8 @@ class PassResult:
     sent: int = 0
     quarantined: int = 0
     statuses: int = 0
+    statuses_ignored: int = 0  # for records the centre never acknowledged here (logged, counted)
+    cursor_reset: bool = False  # the centre refused the cursor; statuses pulled again from the start
     catalog_version: int | None = None
     purged: int = 0
     errors: list[str] = field(default_factory=list)
@@ -106,6 +122,7 @@ class SyncWorker:
             os.close(fd)
             raise SyncLocked(detail=str(path), lock=str(path)) from None
         self._lock_fd = fd
+        _seal_clear_reasons(self.store)
         recovered = outbox.recover(self.store, self.clock())
         if recovered:
             log.info("sync: %d rows left in flight by an earlier run are pending again (each waits out its backoff)",
@@ -148,10 +165,15 @@ class SyncWorker:
             state = "offline"
         failures = self.state()["preflight_failures"] + 1
         wait = self.preflight_backoff.delay(failures)
+        now = self.clock()
+        centre_wide: dict[str, float] = {}
         if getattr(error, "retry_after", None) is not None:
+            # The centre said when: nothing goes to it before then, from any process (openapi: health).
+            centre_wide = {"not_before": now + float(error.retry_after), "not_before_wait": float(error.retry_after)}
             wait = max(wait, float(error.retry_after))
         self._set_state(state=state, state_code=error.code, state_detail=str(getattr(error, "detail", ""))[:300],
-                        preflight_failures=failures, next_preflight_at=self.clock() + wait)
+                        preflight_failures=failures, next_preflight_at=now + wait, next_preflight_wait=wait,
+                        **centre_wide)
         result.state, result.code = state, error.code
         result.errors.append(error.code)
         log.warning("sync paused (%s): %s; next check in %.0f s", state, error.code, wait)
@@ -164,7 +186,7 @@ class SyncWorker:
             return False
         self._set_state(state="online", state_code="", state_detail="", preflight_at=applications.utc_now(),
                         preflight_failures=0, clock_skew=answer.clock_skew,
-                        next_preflight_at=self.clock() + PREFLIGHT_EVERY)
+                        next_preflight_at=self.clock() + PREFLIGHT_EVERY, next_preflight_wait=PREFLIGHT_EVERY)
         result.state = "online"
         return True
 
@@ -174,7 +196,10 @@ class SyncWorker:
         """Preflight, push, pull, purge.  Never raises SyncError: the state says what happened."""
         result = PassResult()
         try:
-            state = self.state()
+            state = self._bound_schedule()
+            if self.clock() < state["not_before"]:  # a centre-wide Retry-After, maybe from another process
+                result.state, result.code = state["state"], state["state_code"] or "sync.busy"
+                return result
             if force_preflight or state["state"] != "online" or self.clock() >= state["next_preflight_at"]:
                 if not self.preflight(result):
                     return result
@@ -197,25 +222,45 @@ class SyncWorker:
         except Exception as error:  # noqa: BLE001 - a notice must never stop sending
             log.warning("sync status not published: %s", type(error).__name__)
 
+    def _bound_schedule(self) -> dict[str, Any]:
+        """Bring every scheduled time back to at most its own wait from now (a clock that
+        jumped back, or was far ahead and then corrected); returns the state after."""
+        now = self.clock()
+        moved = outbox.bound_schedule(self.store, now)
+        state = self.state()
+        bounded = {}
+        if state["next_preflight_at"] > now + state["next_preflight_wait"]:
+            bounded["next_preflight_at"] = now + state["next_preflight_wait"]
+        if state["not_before"] > now + state["not_before_wait"]:
+            bounded["not_before"] = now + state["not_before_wait"]
+        if bounded:
+            self._set_state(**bounded)
+            state.update(bounded)
+        if moved or bounded:
+            log.warning("sync: the clock went back; %d outbox rows and %d centre-wide times rescheduled from now",
+                        moved, len(bounded))
+        return state
+
     def push(self, result: PassResult) -> bool:
-        """Send due rows in order until the queue is empty, not due, or paused; False if paused."""
+        """Send due rows in order until the queue is empty, not due, or paused; False if paused.
+
+        Each row is claimed (its attempt counted) right before its request goes, in the
+        same commit as the receipts of the rows sent before it."""
         while True:
             rows = outbox.due(self.store, self.batch, self.clock())
             if not rows:
                 return True
-            claimed = outbox.claim(self.store, rows, self.backoff, self.clock())
             done: list[outbox.Accepted] = []
             try:
-                for index, row in enumerate(claimed):
+                for due_row in rows:
+                    (row,) = outbox.claim(self.store, [due_row], self.backoff, self.clock(), done=done)
+                    result.sent += len(done)
+                    done = []
                     try:
                         done.append(self._send(row))
                     except SyncError as error:
-                        outbox.mark_done(self.store, done)
-                        result.sent += len(done)
-                        done = []
                         if self._on_row_error(row, error, result):
                             continue
-                        outbox.release(self.store, claimed[index + 1:])
                         return False
             finally:
                 outbox.mark_done(self.store, done)
@@ -259,29 +304,63 @@ class SyncWorker:
         return self.clock() - self._last_pull >= PULL_EVERY or self._last_pull == 0.0
 
     def pull(self, result: PassResult) -> None:
+        """Statuses, then the catalog: each is tried whatever became of the other."""
         self._last_pull = self.clock()
-        try:
-            self.pull_statuses(result)
-            self.pull_catalog(result)
-        except SyncError as error:
-            if getattr(error, "action", None) == sync_errors.KEEP_LAST:
-                self._catalog_refused(error, result)
-            else:
-                self._went_wrong(error, result)
+        paused = False
+        for step in (self.pull_statuses, self.pull_catalog):
+            try:
+                step(result)
+            except SyncError as error:
+                action = getattr(error, "action", None)
+                if action == sync_errors.KEEP_LAST:
+                    self._catalog_refused(error, result)
+                elif action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
+                    # The centre refused the request itself: no record is involved, none is set aside.
+                    server_code = getattr(error, "server_code", "") or "?"
+                    result.errors.append("sync.pull_refused")
+                    log.warning("sync: %s refused by the centre (%s); it is tried again next pass",
+                                step.__name__, server_code)
+                elif not paused:
+                    self._went_wrong(error, result)
+                    paused = True
+                else:
+                    result.errors.append(error.code)
 
     def pull_statuses(self, result: PassResult) -> None:
+        """Status changes after the stored cursor, applied to records the centre acknowledged.
+
+        On `400 bad_cursor` (a centre restored or redeployed) the cursor is dropped and
+        the statuses are pulled again from the start: applying one twice changes nothing."""
         cursor = self.state()["status_cursor"]
         while True:
-            page = self.client.pull_statuses(cursor, limit=200)
+            try:
+                page = self.client.pull_statuses(cursor, limit=200)
+            except sync_errors.SyncRejected as error:
+                if error.server_code != "bad_cursor" or cursor is None or result.cursor_reset:
+                    raise
+                log.warning("sync: the centre does not know this kiosk's status cursor; pulling from the start")
+                self._set_state(status_cursor=None)
+                cursor, result.cursor_reset = None, True
+                continue
+            ignored = 0
             with self.store.transaction() as conn:
                 for item in page.items:
-                    conn.execute(
-                        "UPDATE applications SET status = ?, status_reason = ?, status_changed_at = ?,"
-                        " central_id = coalesce(central_id, ?) WHERE uuid = ?",
-                        (item.status, item.reason, item.changed_at, item.central_id, item.uuid))
+                    # Only a record the centre acknowledged here: its receipt gave this central id, and the
+                    # record is not queued or set aside (a 409 means the centre holds other content).
+                    ignored += conn.execute(
+                        "UPDATE applications SET status = ?, status_reason = NULL, status_reason_sealed = ?,"
+                        " status_changed_at = ? WHERE uuid = ? AND central_id = ? AND accepted_at IS NOT NULL"
+                        " AND uuid NOT IN (SELECT application_uuid FROM outbox)",
+                        (item.status, receipts.seal_status_reason(self.store, item.uuid, item.reason),
+                         item.changed_at, item.uuid, item.central_id)).rowcount == 0
                 # The cursor moves only with the statuses it covers: a kill in between re-reads them.
-                conn.execute("UPDATE sync_state SET status_cursor = ? WHERE id = 1", (page.cursor,))
-            result.statuses += len(page.items)
+                conn.execute("UPDATE sync_state SET status_cursor = ?, statuses_ignored = statuses_ignored + ?"
+                             " WHERE id = 1", (page.cursor, ignored))
+            if ignored:
+                log.warning("sync: %d status changes ignored: for records the centre never acknowledged here",
+                            ignored)
+            result.statuses += len(page.items) - ignored
+            result.statuses_ignored += ignored
             cursor = page.cursor
             if not page.more:
                 return
@@ -321,8 +400,10 @@ class SyncWorker:
 
     def next_wake(self) -> float:
         """Seconds until something is due: the next preflight when paused, else the queue head."""
+        state = self._bound_schedule()
         now = self.clock()
-        state = self.state()
+        if now < state["not_before"]:
+            return state["not_before"] - now
         if state["state"] != "online":
             return max(state["next_preflight_at"] - now, 0.0)
         head = outbox.head(self.store)
@@ -334,7 +415,7 @@ class SyncWorker:
     def run_forever(self, stop_event: threading.Event, nudge: threading.Event | None = None) -> None:
         """Passes until `stop_event` is set; `nudge` (a new submit, "sync now") wakes it early."""
         while not stop_event.is_set():
-            state = self.state()
+            state = self._bound_schedule()
             if state["state"] == "online" or self.clock() >= state["next_preflight_at"]:
                 try:
                     self.run_once(force_preflight=False)
@@ -376,3 +457,15 @@ def _unique(attachments: tuple[applications.Attachment, ...]) -> list[applicatio
             seen.add(key)
             unique.append(a)
     return unique
+
+
+def _seal_clear_reasons(store: Store) -> int:
+    """Seal status reasons an older version kept in clear (once; then the clear column stays empty)."""
+    rows = store.conn.execute(
+        "SELECT uuid, status_reason FROM applications WHERE status_reason IS NOT NULL").fetchall()
+    if rows:
+        with store.transaction() as conn:
+            conn.executemany(
+                "UPDATE applications SET status_reason_sealed = ?, status_reason = NULL WHERE uuid = ?",
+                [(receipts.seal_status_reason(store, uuid, reason), uuid) for uuid, reason in rows])
+    return len(rows)

@@ -4,9 +4,14 @@
 (real, on loopback over TLS) injects every fault kind at random; the sync
 worker runs as its own process (`python -m sync.command --watch`) and is
 killed with SIGKILL at random moments at least 20 times and started again,
-at least 20 of the kills while applications were still queued.
+at least 20 of the kills while applications were still queued.  The centre
+also does, at least once each, what a centre following the contract may do
+(issue 11): it damages a stored partial upload and an upload on the way,
+resets the status cursor, serves a leap-second time and a mistyped answer,
+and answers with upper-case UUIDs.
 In the end the centre must hold each application exactly once with every
-attachment's sha256 verified, and the kiosk's outbox must be empty.
+attachment's sha256 verified, the kiosk's outbox must be empty and no good
+application may have been set aside.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from kiosk import applications
 from kiosk import config as config_mod
 from kiosk.applications import Attachment, Draft
 from kiosk.store import open_store
-from sync.central import FAULT_KINDS, run_server
+from sync.central import CONTRACT_FAULT_KINDS, FAULT_KINDS, run_server
 from sync.test_ca import write_tls_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +40,15 @@ APPLICATIONS = 300
 KILLS = 22
 ATTACHMENT_BYTES = 20_000
 
+# The contract's cases first: each fires where it applies (a held part, a pull with a cursor, ...).
+CONTRACT_RULES = [
+    {"kind": "damage_partial", "method": "PUT", "path": "/v1/attachments/.*", "times": 2},
+    {"kind": "cursor_reset", "times": 1},
+    {"kind": "leap_second", "method": "GET", "path": "/v1/health", "times": 1},
+    {"kind": "mistype", "method": "PUT", "path": "/v1/applications/.*", "times": 1},
+    {"kind": "upper_uuids", "method": "GET", "path": "/v1/statuses", "times": 1},
+    {"kind": "corrupt", "method": "PUT", "path": "/v1/attachments/.*", "probability": 0.01, "times": None},
+]
 # Every fault kind, at random (seeded): the probabilities keep the run short.
 FAULT_RULES = [
     {"kind": "error", "status": 500, "probability": 0.03},
@@ -78,6 +92,8 @@ def test_nothing_lost_nothing_doubled_through_faults_and_kills(tmp_path, capsys)
             [Attachment("id_front", "image/jpeg", data[0]), Attachment("id_back", "image/jpeg", data[1])],
             identity={"method": "card"}), "S001")
         expected[receipt.application_uuid] = [hashlib.sha256(d).hexdigest() for d in data]
+    for rule in CONTRACT_RULES:
+        centre.faults.add(rule)
     for rule in FAULT_RULES:
         centre.faults.add({**rule, "times": None})
 
@@ -113,14 +129,18 @@ def test_nothing_lost_nothing_doubled_through_faults_and_kills(tmp_path, capsys)
                        if (data := centre.store.attachment_bytes("S001", sha)) is None
                        or hashlib.sha256(data).hexdigest() != sha]
     waiting = store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    set_aside = store.conn.execute("SELECT count(*) FROM outbox WHERE state = 'quarantined'").fetchone()[0]
     store.close()
     centre.stop()
     with capsys.disabled():
         print(f"\nchaos: applications={APPLICATIONS} attachments={2 * APPLICATIONS} kills={kills} "
               f"faults={sum(fired.values())} by kind={dict(sorted(fired.items()))} "
               f"lost={len(lost)} duplicated={duplicated} bad_attachments={len(bad_attachments)} "
-              f"outbox_left={waiting} outbox_at_kills={left_at_kill} centre={stats}")
+              f"set_aside={set_aside} outbox_left={waiting} "
+              f"outbox_at_kills={left_at_kill} centre={stats}")
     assert set(FAULT_KINDS) <= set(fired), f"fault kinds never injected: {set(FAULT_KINDS) - set(fired)}"
+    assert all(fired[kind] >= 1 for kind in CONTRACT_FAULT_KINDS)
+    assert set_aside == 0, "a good application was set aside"
     assert kills >= 20
     assert sum(left > 0 for left in left_at_kill) >= 20, f"kills after the queue had drained: {left_at_kill}"
     assert lost == [] and duplicated == 0 and stats["applications"] == APPLICATIONS

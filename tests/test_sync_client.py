@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk import app_number, id_number
 from sync import errors as sync_errors
-from sync.central import FAULT_KINDS, FaultRule, run_server
+from sync.central import NETWORK_FAULT_KINDS, FaultRule, run_server
 from sync.client import CentralClient
 from sync.errors import (
     SyncAuthError,
@@ -51,6 +51,7 @@ def centre(tls, signing_key, tmp_path_factory):
 
 @pytest.fixture
 def faults(centre):
+    centre.faults.fired.clear()  # counted per test (the centre serves the whole module)
     yield centre.faults
     centre.faults.clear()
 
@@ -205,9 +206,10 @@ def test_an_upload_cut_mid_body_resumes_where_the_centre_stopped(client, centre,
 
 def test_bytes_that_do_not_match_their_sha256_are_refused_and_discarded(client):
     claimed = hashlib.sha256(b"the real photo").hexdigest()
-    with pytest.raises(SyncRejected) as caught:
+    with pytest.raises(SyncRejected) as caught:  # sent again from 0 a few times, then set aside
         client.put_attachment(claimed, b"something else entirely", offset=0)
-    assert caught.value.code == "sync.attachment_mismatch" and caught.value.action == sync_errors.QUARANTINE
+    assert caught.value.code == "sync.attachment_damaged" and caught.value.action == sync_errors.QUARANTINE
+    assert caught.value.server_code == "sha256_mismatch" and caught.value.params["tries"] == 3
     assert client.attachment_state(claimed).state == "absent"
 
 
@@ -245,8 +247,9 @@ FAULT_CASES = [
 ]
 
 
-def test_the_fault_table_covers_every_fault_kind():
-    assert {rule.kind for rule, *_ in FAULT_CASES} == set(FAULT_KINDS)
+def test_the_fault_table_covers_every_network_fault_kind():
+    # The contract cases (CONTRACT_FAULT_KINDS) each have their own tests below and in test_sync_worker.py.
+    assert {rule.kind for rule, *_ in FAULT_CASES} == set(NETWORK_FAULT_KINDS)
 
 
 @pytest.mark.parametrize("rule, error_class, code, retry_after", FAULT_CASES,
@@ -352,3 +355,93 @@ def test_a_cursor_the_centre_never_issued_is_refused(client):
     with pytest.raises(SyncRejected) as caught:
         client.pull_statuses("not-a-cursor")
     assert caught.value.server_code == "bad_cursor"
+
+
+# ---- what an independent centre following the contract may do (issue 11) ------------------
+
+def test_a_leap_second_in_the_health_answer_is_read_not_a_crash(client, faults):
+    faults.add(FaultRule(kind="leap_second", body="2026-12-31T23:59:60Z"))
+    result = client.preflight()  # properly proven, and valid RFC 3339
+    assert result.server_time == _dt.datetime(2027, 1, 1, tzinfo=_dt.UTC)
+    assert faults.fired["leap_second"] == 1
+
+
+@pytest.mark.parametrize("server_time", ["2026-02-30T10:00:00Z", "2026-12-31T23:58:60Z", "2026-12-31 23:59:59Z"])
+def test_a_health_time_that_cannot_be_read_is_a_wrong_answer(client, faults, server_time):
+    faults.add(FaultRule(kind="leap_second", body=server_time))
+    with pytest.raises(SyncNotCentral) as caught:
+        client.preflight()
+    assert caught.value.code == "sync.garbage" and caught.value.action == sync_errors.RETRY
+
+
+@pytest.mark.parametrize("path, field", [("/v1/health", "protocol"), ("/v1/applications/.*", "complete"),
+                                         ("/v1/applications/.*", None)])
+def test_a_mistyped_answer_is_not_the_centres(client, centre, faults, path, field):
+    uuid, body = application()
+    faults.add(FaultRule(kind="mistype", path=path, field=field))
+    call = client.preflight if path == "/v1/health" else (lambda: client.put_application(uuid, body))
+    with pytest.raises(SyncNotCentral) as caught:
+        call()
+    assert caught.value.code == "sync.garbage" and faults.fired["mistype"] == 1
+    assert client.put_application(uuid, body).central_id  # the centre was fine: the retry goes through
+    assert copies_at_centre(centre, uuid) == 1
+
+
+def test_upper_case_uuids_in_an_answer_are_the_same_uuids(client, faults):
+    uuid, body = application()
+    faults.add(FaultRule(kind="upper_uuids", method="PUT", path="/v1/applications/.*"))
+    receipt = client.put_application(uuid, body)
+    assert faults.fired["upper_uuids"] == 1 and receipt.uuid == uuid
+
+
+def test_a_health_answer_for_another_station_stops_sending(centre, tls, signing_key):
+    # IT copied station S002's token onto kiosk S001: the centre proves it is the centre, for S002.
+    with make_client(centre, tls, signing_key, token=OTHER_STATION_TOKEN, station_id="S001") as kiosk:
+        with pytest.raises(SyncAuthError) as caught:
+            kiosk.preflight()
+    assert caught.value.code == "sync.wrong_station" and caught.value.action == sync_errors.STOP
+    assert caught.value.params["centre_station"] == "S002" and "S002" in caught.value.text("en")
+    with make_client(centre, tls, signing_key, station_id="S001") as kiosk:
+        assert kiosk.preflight().station_id == "S001"
+
+
+def test_a_whole_body_upload_replaces_a_damaged_part_the_centre_holds(client, centre):
+    data = b"birth certificate scan " * 400
+    sha = hashlib.sha256(data).hexdigest()
+    centre.store.append_attachment("S001", sha, len(data), 0, b"Y" * 3000)  # a damaged part already held
+    before = centre.store.stats()["attachment_bytes_received"]
+    assert client.put_attachment(sha, data, offset=0).state == "verified"  # whole body, no Content-Range
+    assert centre.store.attachment_bytes("S001", sha) == data
+    assert centre.store.stats()["attachment_bytes_received"] - before == len(data)  # one upload, no mismatch
+
+
+@pytest.mark.parametrize("kind", ["corrupt", "damage_partial"])
+def test_an_upload_damaged_on_the_way_goes_again_from_zero(client, centre, faults, kind):
+    data = kind.encode() + bytes(range(256)) * 40  # 10 KiB, sent in 4 KiB chunks within one call
+    sha = hashlib.sha256(data).hexdigest()
+    client.chunk_size = 4096
+    if kind == "damage_partial":  # a part held from an earlier, broken upload; damaged at rest
+        centre.store.append_attachment("S001", sha, len(data), 0, data[:5000])
+    faults.add(FaultRule(kind=kind, method="PUT", path="/v1/attachments/.*", after_bytes=10))
+    assert client.put_attachment(sha, data).state == "verified"
+    assert faults.fired[kind] == 1 and centre.store.attachment_bytes("S001", sha) == data
+
+
+def test_uploads_damaged_again_and_again_are_set_aside_with_a_clear_reason(client, centre, faults):
+    data = b"photo " * 2000
+    sha = hashlib.sha256(data).hexdigest()
+    faults.add(FaultRule(kind="corrupt", method="PUT", path="/v1/attachments/.*", times=None))
+    with pytest.raises(SyncRejected) as caught:
+        client.put_attachment(sha, data, offset=0)
+    assert caught.value.code == "sync.attachment_damaged" and faults.fired["corrupt"] == 3
+    assert "3" in caught.value.text("en") and "3" in caught.value.text("zh_CN")
+
+
+@pytest.mark.parametrize("status", [408, 410, 412, 423, 425, 451])
+def test_status_codes_outside_the_table_never_set_a_record_aside(client, centre, faults, status):
+    uuid, body = application()
+    faults.add(FaultRule(kind="error", status=status, code="some_code", method="PUT", path="/v1/applications/.*"))
+    with pytest.raises(sync_errors.SyncError) as caught:
+        client.put_application(uuid, body)
+    expected = sync_errors.STOP if status == 410 else sync_errors.RETRY
+    assert caught.value.action == expected, caught.value.code

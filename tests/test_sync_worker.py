@@ -152,7 +152,7 @@ def test_status_changes_come_back_with_the_cursor(store, centre, worker):
     worker.run_once()
     line = receipts.status_by_number(store, receipt.number)
     assert line.status == "needs_correction"
-    assert store.conn.execute("SELECT status_reason FROM applications").fetchone()[0] == "photo unclear"
+    assert line.reason == "photo unclear"  # sealed at rest: see test_status_reasons_are_sealed_at_rest...
     assert worker.state()["status_cursor"]
 
 

@@ -31,7 +31,7 @@ from starlette.requests import ClientDisconnect
 from starlette.routing import Match
 
 from sync.central.admin import admin_router
-from sync.central.faults import FaultMiddleware, Faults
+from sync.central.faults import SERVER_TIME_KEY, FaultMiddleware, Faults
 from sync.central.http_errors import CentralError, error_response
 from sync.central.limits import AuthThrottle, CentralLimits, client_address, refuse_if_throttled
 from sync.central.store import (
@@ -222,8 +222,10 @@ def _attachment_routes(router: APIRouter, store: CentralStore, stations: _Statio
                 return Response(status_code=400)  # a broken body of unknown size: nothing to keep
         elif not gone and len(chunk) != limit:
             raise CentralError(400, "bad_range", "the body length does not match Content-Range")
+        # A whole-body PUT replaces whatever part the centre held (openapi: putAttachment).
         try:
-            row, mismatch = _within_quota(lambda: store.append_attachment(station_id, sha256, total, start, chunk))
+            row, mismatch = _within_quota(lambda: store.append_attachment(station_id, sha256, total, start, chunk,
+                                                                          replace=header is None))
         except CentralError:
             if gone:
                 return Response(status_code=400)
@@ -253,7 +255,7 @@ def _pull_routes(router: APIRouter, store: CentralStore, stations: _Stations) ->
         challenge = request.query_params.get("challenge", "")
         if not _CHALLENGE.fullmatch(challenge):
             raise CentralError(422, "invalid_request", "challenge must be 16-128 characters of A-Z a-z 0-9 _ -")
-        nonce, server_time = secrets.token_urlsafe(24), now_text()
+        nonce, server_time = secrets.token_urlsafe(24), request.scope.get(SERVER_TIME_KEY) or now_text()
         return JSONResponse({
             "service": SERVICE_NAME, "protocol": PROTOCOL_VERSION, "station_id": station_id,
             "server_time": server_time, "challenge": challenge, "nonce": nonce,

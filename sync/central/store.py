@@ -274,14 +274,15 @@ class CentralStore:
         return AttachmentRow(sha256, row[0], row[1], row[2])
 
     def append_attachment(self, station_id: str, sha256: str, total: int, start: int,
-                          chunk: bytes) -> tuple[AttachmentRow, bool]:
+                          chunk: bytes, *, replace: bool = False) -> tuple[AttachmentRow, bool]:
         """Add `chunk`, which starts at byte `start` of a `total`-byte attachment.
 
         The caller has checked `start <= received`; bytes the centre already has are
         skipped.  When the last byte arrives the sha256 is recomputed: a match marks
         the attachment verified (and completes the applications waiting for it), a
-        mismatch discards it.  Returns (state, mismatch).  Raises QuotaExceeded (keeping
-        nothing new) when the bytes would stay partial and put the station over its quota."""
+        mismatch discards it.  `replace` (a whole-body upload) drops what was held first.
+        Returns (state, mismatch).  Raises QuotaExceeded (keeping nothing new) when the
+        bytes would stay partial and put the station over its quota."""
         wait = None
         with self._tx() as db:
             self._expire(db)
@@ -289,7 +290,7 @@ class CentralStore:
                              (station_id, sha256)).fetchone()
             if row is not None and row[2] == "verified":
                 return AttachmentRow(sha256, "verified", row[1], row[1]), False
-            held = bytes(row[0]) if row is not None and row[1] == total else b""
+            held = bytes(row[0]) if row is not None and row[1] == total and not replace else b""
             data = held + chunk[len(held) - start:] if start <= len(held) else held
             data = data[:total]
             if len(held) < len(data) < total:
