@@ -40,6 +40,18 @@ def check_config(config: Config) -> Check:
     return Check("config", OK, f"station {config.station.id}, from {config.source}")
 
 
+def check_paths(config: Config) -> Check:
+    """Every file and folder the config names, as the kiosk resolves them (relative ones from the
+    config file's folder), so IT sees which files are meant."""
+    storage, central, devices = config.storage, config.central, config.devices
+    paths = {"data_dir": storage.data_dir, "database": storage.database, "key_file": storage.key_path,
+             "token_file": central.token_file, "ca_bundle": central.ca_bundle, "wlt_decoder": devices.wlt_decoder,
+             "face_detector_model": devices.face_detector_model,
+             "face_recognizer_model": devices.face_recognizer_model}
+    return Check("paths", OK, "; ".join(f"{name} {path.absolute()}" for name, path in paths.items()
+                                        if path is not None))
+
+
 NOT_YET = "not created yet (the kiosk creates it on first start)"
 
 
@@ -247,7 +259,8 @@ def check_fonts() -> Check:
 
 def run_checks(config: Config, extra: Iterable[Callable[[Config], Check | list[Check]]] = ()) -> list[Check]:
     # Read-only: nothing here creates the data dir, the key or the database.
-    checks: list[Check] = [check_config(config), check_data_dir(config), check_key(config)]
+    checks: list[Check] = [check_config(config), check_paths(config), check_data_dir(config),
+                           check_key(config)]
     checks += check_store(config)
     checks.append(check_central(config))
     checks += check_sync(config)

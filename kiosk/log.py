@@ -30,7 +30,8 @@ _SEP = r"[\s-]*"
 _ID_LIKE = re.compile(rf"(?<![0-9A-Za-z])[0-9](?:{_SEP}[0-9]){{16}}{_SEP}[0-9Xx](?![0-9A-Za-z])")
 _OLD_ID_LIKE = re.compile(r"(?<![0-9])[0-9]{15}(?![0-9])")
 _FOREIGN_LIKE = re.compile(rf"(?<![0-9A-Za-z])[A-Za-z](?:{_SEP}[A-Za-z]){{2}}(?:{_SEP}[0-9]){{12}}(?![0-9A-Za-z])")
-_MOBILE_LIKE = re.compile(rf"(?P<cc>\+{_SEP}8{_SEP}6{_SEP})?(?(cc)|(?<![0-9]))1{_SEP}[3-9](?:{_SEP}[0-9]){{9}}(?![0-9])")
+_MOBILE_LIKE = re.compile(
+    rf"(?P<cc>\+{_SEP}8{_SEP}6{_SEP})?(?(cc)|(?<![0-9]))1{_SEP}[3-9](?:{_SEP}[0-9]){{9}}(?![0-9])")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
