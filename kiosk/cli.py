@@ -28,6 +28,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk import log as log_setup
 
     log_setup.setup(config.storage.data_dir / "logs")
+    check_store_at_start(config)
     from ui.app import run_kiosk  # Qt only here
 
     from kiosk.sync_status import SyncStatusBoard
@@ -39,6 +40,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         return run_kiosk(config, devices, windowed=args.windowed)
     finally:
         stop_sync.set()
+
+
+def check_store_at_start(config: config_mod.Config) -> None:
+    """Open and check the store before any device or window starts: a missing or wrong key, or a
+    damaged database, stops start-up here with a message naming the file to restore."""
+    from kiosk.store import open_store
+
+    open_store(config).close()
 
 
 def start_sync_thread(config: config_mod.Config, on_status=None):

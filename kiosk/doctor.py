@@ -19,10 +19,10 @@ import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, Iterator
 
-from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox
+from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, store_key
 from kiosk.config import Config
-from kiosk.crypto import load_key
-from kiosk.errors import KioskError
+from kiosk.crypto import Sealer, load_key
+from kiosk.errors import KioskError, StoreError
 from kiosk.migrations import LATEST
 from kiosk.store import inspect, schema_version
 
@@ -65,17 +65,28 @@ def check_data_dir(config: Config) -> Check:
 
 
 def check_key(config: Config) -> Check:
-    """The store key: read, never created (a root-owned key made by `sudo doctor` would lock the kiosk out)."""
+    """The store key: read, never created (a root-owned key made by `sudo doctor` would lock the kiosk out),
+    and checked against the check value the database recorded (a replaced key orphans the queue)."""
     path = config.storage.key_path
     if not path.exists():
         if config.storage.database.exists():
-            return Check("store key", FAIL, f"{path} is missing: the sealed data in the database cannot be read")
+            return Check("store key", FAIL, StoreError("store.key_lost", path=str(path),
+                                                       database=str(config.storage.database)).text("en"))
         return Check("store key", WARN, f"{path}: {NOT_YET}")
     try:
-        load_key(path)
+        key = load_key(path)
     except KioskError as error:
         return Check("store key", FAIL, error.text("en"))
-    return Check("store key", OK, str(path))
+    with _inspected(config) as conn:
+        if isinstance(conn, Check):
+            return Check("store key", OK, str(path))
+        try:
+            fits = store_key.key_fits(conn, Sealer(key))
+        except sqlite3.Error:
+            return Check("store key", WARN, f"{path}: not compared with the database (not readable)")
+    if not fits:
+        return Check("store key", FAIL, store_key.wrong_key(path, config.storage.database).text("en"))
+    return Check("store key", OK, f"{path}, the key the database was sealed with")
 
 
 @contextlib.contextmanager

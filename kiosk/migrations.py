@@ -115,6 +115,15 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE sync_state ADD COLUMN catalog_problem_at TEXT",
         "ALTER TABLE outbox ADD COLUMN quarantine_message BLOB",
     ],
+    # 5: which key sealed this database: a check value derived from the key (never the key), so a
+    # missing or replaced key file stops start-up instead of orphaning the queue (kiosk.store_key).
+    [
+        """CREATE TABLE store_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key_id TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
