@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk import __version__, config as config_mod, doctor
 from kiosk.errors import KioskError
+from kiosk.private_files import owner_only_umask
 
 log = logging.getLogger("waystation")
 
@@ -24,6 +25,7 @@ def _load_config(args: argparse.Namespace) -> config_mod.Config:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the kiosk (full screen unless --windowed)."""
+    owner_only_umask()  # database, receipts, logs, speech cache: owner-only, whoever writes them
     config = _load_config(args)
     from kiosk import log as log_setup
 
@@ -65,6 +67,7 @@ def start_sync_thread(config: config_mod.Config, on_status=None):
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Send queued applications to the centre: --once for one pass, --watch until stopped."""
+    owner_only_umask()
     config = _load_config(args)
     from kiosk import log as log_setup
     from sync.command import main as sync_main

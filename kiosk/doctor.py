@@ -22,8 +22,9 @@ from typing import Callable, Iterable, Iterator
 from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, store_key
 from kiosk.config import Config
 from kiosk.crypto import Sealer, load_key
-from kiosk.errors import KioskError, StoreError
+from kiosk.errors import ConfigError, KioskError, StoreError
 from kiosk.migrations import LATEST
+from kiosk.private_files import others_access, require_private
 from kiosk.store import inspect, schema_version
 
 OK, WARN, FAIL = "ok", "warn", "fail"
@@ -87,6 +88,30 @@ def check_key(config: Config) -> Check:
     if not fits:
         return Check("store key", FAIL, store_key.wrong_key(path, config.storage.database).text("en"))
     return Check("store key", OK, f"{path}, the key the database was sealed with")
+
+
+def check_file_modes(config: Config) -> Check:
+    """Owner-only: a data dir or key dir others can write (a key could be swapped, data removed), and a
+    database others can read, fail; what is only group-readable is a warning (the kiosk tightens it on start)."""
+    database = config.storage.database
+    watched = [("data dir", config.storage.data_dir, True), ("key dir", config.storage.key_path.parent, True)]
+    watched += [(name, database.with_name(database.name + suffix), False)
+                for name, suffix in (("database", ""), ("database WAL", "-wal"), ("database index", "-shm"))]
+    failures, warnings = [], []
+    for name, path, is_dir in watched:
+        try:
+            exposed = others_access(path)
+        except OSError:
+            continue  # not there (yet): other checks say so
+        if "writable" in exposed or (not is_dir and "world-readable" in exposed):
+            failures.append(f"{name} {path} is {exposed}; chmod {'700' if is_dir else '600'} it")
+        elif exposed:
+            warnings.append(f"{name} {path} is {exposed}; the kiosk makes it owner-only when it starts")
+    if failures:
+        return Check("file modes", FAIL, "; ".join(failures + warnings))
+    if warnings:
+        return Check("file modes", WARN, "; ".join(warnings))
+    return Check("file modes", OK, "data dir, key dir and database are owner-only")
 
 
 @contextlib.contextmanager
@@ -155,7 +180,7 @@ def _quick_check(conn: sqlite3.Connection) -> tuple[bool, str]:
 
 
 def check_central(config: Config) -> Check:
-    """With a centre configured: is the token file there and readable, the CA bundle there?"""
+    """With a centre configured: is the token file there, readable and owner-only, the CA bundle too?"""
     central = config.central
     if not central.url:
         return Check("central settings", OK, "no central service configured (offline station)")
@@ -164,13 +189,22 @@ def check_central(config: Config) -> Check:
         problems.append("central.token_file is not set")
     else:
         try:
+            require_private(central.token_file, "central.token_file")
             if not central.token_file.read_text(encoding="utf-8").strip():
                 problems.append(f"central.token_file {central.token_file} is empty")
+        except ConfigError as error:
+            problems.append(f"{error.params['key']} {error.params['problem']}")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(f"central.token_file {central.token_file}: "
                             f"{getattr(error, 'strerror', None) or 'not readable text'}")
-    if central.ca_bundle is not None and not central.ca_bundle.is_file():
-        problems.append(f"central.ca_bundle {central.ca_bundle}: no such file")
+    if central.ca_bundle is not None:
+        if not central.ca_bundle.is_file():
+            problems.append(f"central.ca_bundle {central.ca_bundle}: no such file")
+        else:
+            try:
+                require_private(central.ca_bundle, "central.ca_bundle")
+            except ConfigError as error:
+                problems.append(f"{error.params['key']} {error.params['problem']}")
     if problems:
         return Check("central settings", FAIL, "; ".join(problems))
     if not central.catalog_public_key:
@@ -271,7 +305,7 @@ def check_fonts() -> Check:
 def run_checks(config: Config, extra: Iterable[Callable[[Config], Check | list[Check]]] = ()) -> list[Check]:
     # Read-only: nothing here creates the data dir, the key or the database.
     checks: list[Check] = [check_config(config), check_paths(config), check_data_dir(config),
-                           check_key(config)]
+                           check_key(config), check_file_modes(config)]
     checks += check_store(config)
     checks.append(check_central(config))
     checks += check_sync(config)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import id_number
+from kiosk.private_files import make_owner_only
 
 # What the validators accept, written with any spaces or hyphens between characters (kiosk.fields,
 # kiosk.id_number): a resident ID (18 characters, the last may be x), a 2017 foreign permanent-residence
@@ -150,6 +151,7 @@ def setup(log_dir: Path | None = None, level: int = logging.INFO) -> Path | None
         Path(log_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
         path = Path(log_dir) / "waystation.log"
         handlers.append(logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8"))
+        make_owner_only(Path(log_dir), path)  # a log left readable by an older version
     for handler in handlers:
         handler._waystation = True  # type: ignore[attr-defined]
         handler.setFormatter(formatter)

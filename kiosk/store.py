@@ -184,6 +184,7 @@ def open_store(config) -> Store:
     the database holds sealed data, another key than the one that sealed it, and a damaged database.
     The integrity check runs on the first opening in a process (start-up), not on every one."""
     from kiosk.crypto import load_or_create_key
+    from kiosk.private_files import make_owner_only
 
     database, key_path = Path(config.storage.database), Path(config.storage.key_path)
     if not key_path.exists():
@@ -192,4 +193,6 @@ def open_store(config) -> Store:
     first = database.absolute() not in _checked_this_process
     store = Store(database, Sealer(key), key_path=key_path, quick_check=first)
     _checked_this_process.add(database.absolute())
+    make_owner_only(config.storage.data_dir, key_path.parent,
+                    *(database.with_name(database.name + suffix) for suffix in ("", "-wal", "-shm")))
     return store

@@ -77,10 +77,12 @@ def test_central_settings_are_checked_when_a_centre_is_configured(tmp_path):
     assert check.status == doctor.FAIL
     assert f"central.token_file {token}" in check.detail and f"central.ca_bundle {ca}: no such file" in check.detail
     token.write_text("")
+    token.chmod(0o600)
     assert "is empty" in doctor.check_central(config_for(tmp_path, url="https://c.example",
                                                          token_file=str(token))).detail
     token.write_text("secret-token")
     ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    ca.chmod(0o600)
     check = doctor.check_central(config_for(tmp_path, url="https://c.example", token_file=str(token),
                                             ca_bundle=str(ca)))
     assert check.status == doctor.WARN and "catalog_public_key" in check.detail
