@@ -222,14 +222,15 @@ production = false         # true: refuses demo settings (id DEMO01, simulated r
 [storage]
 # Relative paths (here and below) are taken from this file's folder.
 data_dir = "~/.local/share/waystation"   # database, key, cache, receipts
-# key_file = "/etc/waystation/store.key" # default: <data_dir>/keys/store.key (created 0600)
+# key_file = "/var/lib/waystation/keys/store.key" # default: <data_dir>/keys/store.key (created 0600);
+                           # its folder must be writable: the number sequence file lives beside it
 retention_days = 7         # keep personal data this long after the centre accepted it
 min_free_mb = 200
 
 [central]
 url = ""                   # https://... ; empty = no central service
-# token_file = "/etc/waystation/token"
-# ca_bundle = "/etc/waystation/ca.pem"
+# token_file = "/etc/waystation/token"     # owner-only (chmod 600), or refused
+# ca_bundle = "/etc/waystation/ca.pem"     # owner-only (chmod 600), or refused
 catalog_public_key = ""    # Ed25519 public key (hex) that signs catalog updates
 
 [idle]
