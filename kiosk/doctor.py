@@ -25,7 +25,8 @@ from kiosk.crypto import Sealer, load_key
 from kiosk.errors import ConfigError, KioskError, StoreError
 from kiosk.migrations import LATEST
 from kiosk.private_files import others_access, require_private
-from kiosk.store import inspect, schema_version
+from kiosk.high_water import HighWaterMark
+from kiosk.store import SEQUENCE_FILE, inspect, schema_version
 
 OK, WARN, FAIL = "ok", "warn", "fail"
 
@@ -88,6 +89,30 @@ def check_key(config: Config) -> Check:
     if not fits:
         return Check("store key", FAIL, store_key.wrong_key(path, config.storage.database).text("en"))
     return Check("store key", OK, f"{path}, the key the database was sealed with")
+
+
+def check_sequence(config: Config) -> Check:
+    """The application numbers' high-water mark beside the key (numbers never repeat, even after the
+    database is lost): readable, in a writable folder, and not behind the database's counter."""
+    mark = HighWaterMark(config.storage.key_path.parent / SEQUENCE_FILE)
+    try:
+        mark.check_usable()
+        high = mark.get("application_seq")
+    except KioskError as error:
+        return Check("number sequence", FAIL, error.text("en"))
+    counter = None
+    with _inspected(config) as conn:
+        if not isinstance(conn, Check):
+            with contextlib.suppress(sqlite3.Error):
+                row = conn.execute("SELECT value FROM counters WHERE name = 'application_seq'").fetchone()
+                counter = row[0] if row else 0
+    if not mark.path.exists():
+        return Check("number sequence", WARN if counter else OK,
+                     f"{mark.path}: {'written at the next submit' if counter else NOT_YET}")
+    detail = f"{mark.path}: highest number handed out {high}" + ("" if counter is None else f", database at {counter}")
+    if counter is not None and counter > high:
+        return Check("number sequence", WARN, detail + "; raised at the next submit")
+    return Check("number sequence", OK, detail)
 
 
 def check_file_modes(config: Config) -> Check:
@@ -305,7 +330,7 @@ def check_fonts() -> Check:
 def run_checks(config: Config, extra: Iterable[Callable[[Config], Check | list[Check]]] = ()) -> list[Check]:
     # Read-only: nothing here creates the data dir, the key or the database.
     checks: list[Check] = [check_config(config), check_paths(config), check_data_dir(config),
-                           check_key(config), check_file_modes(config)]
+                           check_key(config), check_sequence(config), check_file_modes(config)]
     checks += check_store(config)
     checks.append(check_central(config))
     checks += check_sync(config)

@@ -193,6 +193,9 @@ def open_store(config) -> Store:
     first = database.absolute() not in _checked_this_process
     store = Store(database, Sealer(key), key_path=key_path, quick_check=first)
     _checked_this_process.add(database.absolute())
-    make_owner_only(config.storage.data_dir, key_path.parent,
+    data_dir = Path(config.storage.data_dir)
+    # The key's folder only when it is the kiosk's own (keys/ in the data dir), never a folder it merely sits in.
+    own_key_dir = [key_path.parent] if key_path.parent.absolute().is_relative_to(data_dir.absolute()) else []
+    make_owner_only(data_dir, *own_key_dir,
                     *(database.with_name(database.name + suffix) for suffix in ("", "-wal", "-shm")))
     return store

@@ -136,3 +136,12 @@ def test_doctor_json_reports_file_modes(tmp_path):
                             capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=120)
     checks = {check["name"]: check for check in json.loads(result.stdout)["checks"]}
     assert result.returncode == 1 and checks["file modes"]["status"] == "fail"
+
+
+def test_a_folder_the_key_merely_sits_in_is_left_alone(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    home.chmod(0o755)
+    config = config_mod.from_mapping({"storage": {"data_dir": str(tmp_path / "data"), "key_file": str(home / "k")}})
+    open_store(config).close()
+    assert mode(home) == 0o755 and mode(home / "k") == 0o600 and mode(tmp_path / "data") == 0o700

@@ -70,3 +70,15 @@ def test_an_unusable_mark_stops_start_up_not_a_residents_submit(tmp_path):
     with pytest.raises(StoreError) as refused:
         open_store(config)
     assert refused.value.code == "store.sequence_unusable" and str(mark) in refused.value.text("en")
+
+
+def test_doctor_reports_the_mark_and_fails_when_it_cannot_be_read(tmp_path):
+    from kiosk import doctor
+
+    config = kiosk(tmp_path)
+    assert doctor.check_sequence(config).status == doctor.OK  # fresh: nothing yet
+    number = submit(config)
+    check = doctor.check_sequence(config)
+    assert check.status == doctor.OK and f"highest number handed out {app_number.sequence_of(number)}" in check.detail
+    (config.storage.key_path.parent / SEQUENCE_FILE).write_text("{")
+    assert doctor.check_sequence(config).status == doctor.FAIL
