@@ -23,9 +23,9 @@ from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, store_key
 from kiosk.config import Config
 from kiosk.crypto import Sealer, load_key
 from kiosk.errors import ConfigError, KioskError, StoreError
+from kiosk.high_water import HighWaterMark
 from kiosk.migrations import LATEST
 from kiosk.private_files import others_access, require_private
-from kiosk.high_water import HighWaterMark
 from kiosk.store import SEQUENCE_FILE, inspect, schema_version
 
 OK, WARN, FAIL = "ok", "warn", "fail"
