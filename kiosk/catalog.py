@@ -158,12 +158,25 @@ def _describe(error: PydanticError) -> str:
     return f"{where}: {first['msg']}" if where else first["msg"]
 
 
+# A real catalog is tens of kilobytes; anything this large is not one, and is refused before parsing.
+MAX_CATALOG_BYTES = 8 * 1024 * 1024
+
+
 def parse(raw: bytes | str) -> Catalog:
-    """Parse and validate catalog JSON; CatalogError says where it is wrong."""
+    """Parse and validate catalog JSON; CatalogError says where it is wrong.
+
+    Hostile input (nesting deep enough to exhaust the parser's recursion, a file too
+    large to hold) is refused like any other bad catalog, so the last good one stays."""
+    if len(raw) > MAX_CATALOG_BYTES:
+        raise CatalogError(problem=f"too large ({len(raw)} bytes; at most {MAX_CATALOG_BYTES})")
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
         raise CatalogError(problem=f"not valid JSON ({error})") from None
+    except RecursionError:
+        raise CatalogError(problem="not a catalog: nested too deeply") from None
+    except MemoryError:
+        raise CatalogError(problem="not a catalog: too large to read") from None
     if not isinstance(data, dict):
         raise CatalogError(problem="the top level must be an object")
     try:
@@ -172,6 +185,8 @@ def parse(raw: bytes | str) -> Catalog:
         raise CatalogError(problem=_describe(error)) from None
     except TypeError as error:
         raise CatalogError(problem=str(error)) from None
+    except RecursionError:
+        raise CatalogError(problem="not a catalog: nested too deeply") from None
 
 
 def bundled_bytes() -> bytes:

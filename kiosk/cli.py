@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk import __version__, config as config_mod, doctor
 from kiosk.errors import KioskError
+from kiosk.private_files import owner_only_umask
 
 log = logging.getLogger("waystation")
 
@@ -24,12 +25,14 @@ def _load_config(args: argparse.Namespace) -> config_mod.Config:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the kiosk (full screen unless --windowed)."""
+    owner_only_umask()  # database, receipts, logs, speech cache: owner-only, whoever writes them
     config = _load_config(args)
     from kiosk import instance_lock, log as log_setup
 
     # Before any device, the store or the sync thread is touched: a second kiosk stops here (exit 2).
     lock = instance_lock.acquire(config.storage.data_dir)
     log_setup.setup(config.storage.data_dir / "logs")
+    check_store_at_start(config)
     from ui.app import run_kiosk  # Qt only here
 
     from kiosk.sync_status import SyncStatusBoard
@@ -42,6 +45,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         stop_sync.set()
         lock.release()
+
+
+def check_store_at_start(config: config_mod.Config) -> None:
+    """Open and check the store before any device or window starts: a missing or wrong key, or a
+    damaged database, stops start-up here with a message naming the file to restore."""
+    from kiosk.store import open_store
+
+    open_store(config).close()
 
 
 def start_sync_thread(config: config_mod.Config, on_status=None):
@@ -59,6 +70,7 @@ def start_sync_thread(config: config_mod.Config, on_status=None):
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Send queued applications to the centre: --once for one pass, --watch until stopped."""
+    owner_only_umask()
     config = _load_config(args)
     from kiosk import log as log_setup
     from sync.command import main as sync_main

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from pydantic import BaseModel, ConfigDict, Field, ValidationError as PydanticError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError as PydanticError, ValidationInfo, field_validator
 
 from kiosk.errors import ConfigError
 
@@ -34,6 +34,18 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _file_path(value: Path | None, info: ValidationInfo) -> Path | None:
+    """`~` expanded; a relative path taken from the config file's folder (not the current directory,
+    which differs between a shell, systemd and the desktop session)."""
+    if value is None:
+        return None
+    value = value.expanduser()
+    base = (info.context or {}).get("config_dir")
+    if base is not None and not value.is_absolute():
+        value = Path(os.path.normpath(Path(base) / value))
+    return value
+
+
 class StationConfig(_Section):
     id: str = Field("DEMO01", pattern=r"^[A-Z0-9]{2,8}$", description="station id: 2-8 capital letters or digits")
     name: str = "Waystation demo station"
@@ -48,10 +60,7 @@ class StorageConfig(_Section):
     retention_days: int = Field(7, ge=0, le=365)
     min_free_mb: int = Field(200, ge=0)
 
-    @field_validator("data_dir", "key_file")
-    @classmethod
-    def _expand(cls, value: Path | None) -> Path | None:
-        return value.expanduser() if value is not None else None
+    paths_from_config_folder = field_validator("data_dir", "key_file")(_file_path)
 
     @property
     def database(self) -> Path:
@@ -67,6 +76,8 @@ class CentralConfig(_Section):
     token_file: Path | None = None
     ca_bundle: Path | None = None
     catalog_public_key: str = ""  # Ed25519 public key, hex
+
+    paths_from_config_folder = field_validator("token_file", "ca_bundle")(_file_path)
 
     @field_validator("url")
     @classmethod
@@ -118,6 +129,9 @@ class DevicesConfig(_Section):
     screen_width_mm: float | None = Field(None, gt=50, lt=3000)
     screen_height_mm: float | None = Field(None, gt=50, lt=3000)
 
+    paths_from_config_folder = field_validator("wlt_decoder", "face_detector_model",
+                                               "face_recognizer_model")(_file_path)
+
 
 class Config(_Section):
     station: StationConfig = StationConfig()
@@ -164,10 +178,12 @@ def _refuse_unsafe(config: Config) -> None:
             raise ConfigError("config.invalid", key=key, problem=f"{problem} (station.production = true)")
 
 
-def from_mapping(values: dict, source: str = "embedded defaults") -> Config:
-    """Build a Config from parsed TOML, raising ConfigError naming the bad key."""
+def from_mapping(values: dict, source: str = "embedded defaults", config_dir: Path | None = None) -> Config:
+    """Build a Config from parsed TOML, raising ConfigError naming the bad key.
+
+    Relative paths are taken from `config_dir` (the config file's folder) when given."""
     try:
-        config = Config(**values, source=source)
+        config = Config.model_validate({**values, "source": source}, context={"config_dir": config_dir})
     except PydanticError as error:
         raise _explain(error) from None
     if config.station.production:
@@ -191,7 +207,7 @@ def load(path: str | os.PathLike | None = None) -> Config:
         raise ConfigError("config.unreadable", path=str(path), problem=f"not valid TOML: {error}") from None
     if "source" in values:
         raise ConfigError("config.invalid", key="source", problem="unknown key")
-    return from_mapping(values, source=str(path))
+    return from_mapping(values, source=str(path), config_dir=path.absolute().parent)
 
 
 EXAMPLE = """\
@@ -204,15 +220,17 @@ elder_mode_default = false
 production = false         # true: refuses demo settings (id DEMO01, simulated reader or camera, no centre)
 
 [storage]
+# Relative paths (here and below) are taken from this file's folder.
 data_dir = "~/.local/share/waystation"   # database, key, cache, receipts
-# key_file = "/etc/waystation/store.key" # default: <data_dir>/keys/store.key (created 0600)
+# key_file = "/var/lib/waystation/keys/store.key" # default: <data_dir>/keys/store.key (created 0600);
+                           # its folder must be writable: the number sequence file lives beside it
 retention_days = 7         # keep personal data this long after the centre accepted it
 min_free_mb = 200
 
 [central]
 url = ""                   # https://... ; empty = no central service
-# token_file = "/etc/waystation/token"
-# ca_bundle = "/etc/waystation/ca.pem"
+# token_file = "/etc/waystation/token"     # owner-only (chmod 600), or refused
+# ca_bundle = "/etc/waystation/ca.pem"     # owner-only (chmod 600), or refused
 catalog_public_key = ""    # Ed25519 public key (hex) that signs catalog updates
 
 [idle]

@@ -69,6 +69,8 @@ class Sealer:
     def __init__(self, master_key: bytes) -> None:
         self._aead = AESGCM(_derive(master_key, b"seal"))
         self._index_key = _derive(master_key, b"index")
+        # Recorded in the database (kiosk.store_key) to tell this key from another; reveals nothing of it.
+        self.key_id = _derive(master_key, b"key-check").hex()[:32]
 
     def seal(self, plaintext: bytes, context: str) -> bytes:
         nonce = os.urandom(_NONCE)

@@ -19,12 +19,14 @@ import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, Iterator
 
-from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox
+from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, store_key
 from kiosk.config import Config
-from kiosk.crypto import load_key
-from kiosk.errors import KioskError
+from kiosk.crypto import Sealer, load_key
+from kiosk.errors import ConfigError, KioskError, StoreError
+from kiosk.high_water import HighWaterMark
 from kiosk.migrations import LATEST
-from kiosk.store import inspect, schema_version
+from kiosk.private_files import others_access, require_private
+from kiosk.store import SEQUENCE_FILE, inspect, schema_version
 
 OK, WARN, FAIL = "ok", "warn", "fail"
 
@@ -40,6 +42,18 @@ def check_config(config: Config) -> Check:
     return Check("config", OK, f"station {config.station.id}, from {config.source}")
 
 
+def check_paths(config: Config) -> Check:
+    """Every file and folder the config names, as the kiosk resolves them (relative ones from the
+    config file's folder), so IT sees which files are meant."""
+    storage, central, devices = config.storage, config.central, config.devices
+    paths = {"data_dir": storage.data_dir, "database": storage.database, "key_file": storage.key_path,
+             "token_file": central.token_file, "ca_bundle": central.ca_bundle, "wlt_decoder": devices.wlt_decoder,
+             "face_detector_model": devices.face_detector_model,
+             "face_recognizer_model": devices.face_recognizer_model}
+    return Check("paths", OK, "; ".join(f"{name} {path.absolute()}" for name, path in paths.items()
+                                        if path is not None))
+
+
 NOT_YET = "not created yet (the kiosk creates it on first start)"
 
 
@@ -53,17 +67,76 @@ def check_data_dir(config: Config) -> Check:
 
 
 def check_key(config: Config) -> Check:
-    """The store key: read, never created (a root-owned key made by `sudo doctor` would lock the kiosk out)."""
+    """The store key: read, never created (a root-owned key made by `sudo doctor` would lock the kiosk out),
+    and checked against the check value the database recorded (a replaced key orphans the queue)."""
     path = config.storage.key_path
     if not path.exists():
         if config.storage.database.exists():
-            return Check("store key", FAIL, f"{path} is missing: the sealed data in the database cannot be read")
+            return Check("store key", FAIL, StoreError("store.key_lost", path=str(path),
+                                                       database=str(config.storage.database)).text("en"))
         return Check("store key", WARN, f"{path}: {NOT_YET}")
     try:
-        load_key(path)
+        key = load_key(path)
     except KioskError as error:
         return Check("store key", FAIL, error.text("en"))
-    return Check("store key", OK, str(path))
+    with _inspected(config) as conn:
+        if isinstance(conn, Check):
+            return Check("store key", OK, str(path))
+        try:
+            fits = store_key.key_fits(conn, Sealer(key))
+        except sqlite3.Error:
+            return Check("store key", WARN, f"{path}: not compared with the database (not readable)")
+    if not fits:
+        return Check("store key", FAIL, store_key.wrong_key(path, config.storage.database).text("en"))
+    return Check("store key", OK, f"{path}, the key the database was sealed with")
+
+
+def check_sequence(config: Config) -> Check:
+    """The application numbers' high-water mark beside the key (numbers never repeat, even after the
+    database is lost): readable, in a writable folder, and not behind the database's counter."""
+    mark = HighWaterMark(config.storage.key_path.parent / SEQUENCE_FILE)
+    try:
+        mark.check_usable()
+        high = mark.get("application_seq")
+    except KioskError as error:
+        return Check("number sequence", FAIL, error.text("en"))
+    counter = None
+    with _inspected(config) as conn:
+        if not isinstance(conn, Check):
+            with contextlib.suppress(sqlite3.Error):
+                row = conn.execute("SELECT value FROM counters WHERE name = 'application_seq'").fetchone()
+                counter = row[0] if row else 0
+    if not mark.path.exists():
+        return Check("number sequence", WARN if counter else OK,
+                     f"{mark.path}: {'written at the next submit' if counter else NOT_YET}")
+    detail = f"{mark.path}: highest number handed out {high}" + ("" if counter is None else f", database at {counter}")
+    if counter is not None and counter > high:
+        return Check("number sequence", WARN, detail + "; raised at the next submit")
+    return Check("number sequence", OK, detail)
+
+
+def check_file_modes(config: Config) -> Check:
+    """Owner-only: a data dir or key dir others can write (a key could be swapped, data removed), and a
+    database others can read, fail; what is only group-readable is a warning (the kiosk tightens it on start)."""
+    database = config.storage.database
+    watched = [("data dir", config.storage.data_dir, True), ("key dir", config.storage.key_path.parent, True)]
+    watched += [(name, database.with_name(database.name + suffix), False)
+                for name, suffix in (("database", ""), ("database WAL", "-wal"), ("database index", "-shm"))]
+    failures, warnings = [], []
+    for name, path, is_dir in watched:
+        try:
+            exposed = others_access(path)
+        except OSError:
+            continue  # not there (yet): other checks say so
+        if "writable" in exposed or (not is_dir and "world-readable" in exposed):
+            failures.append(f"{name} {path} is {exposed}; chmod {'700' if is_dir else '600'} it")
+        elif exposed:
+            warnings.append(f"{name} {path} is {exposed}; the kiosk makes it owner-only when it starts")
+    if failures:
+        return Check("file modes", FAIL, "; ".join(failures + warnings))
+    if warnings:
+        return Check("file modes", WARN, "; ".join(warnings))
+    return Check("file modes", OK, "data dir, key dir and database are owner-only")
 
 
 @contextlib.contextmanager
@@ -132,7 +205,7 @@ def _quick_check(conn: sqlite3.Connection) -> tuple[bool, str]:
 
 
 def check_central(config: Config) -> Check:
-    """With a centre configured: is the token file there and readable, the CA bundle there?"""
+    """With a centre configured: is the token file there, readable and owner-only, the CA bundle too?"""
     central = config.central
     if not central.url:
         return Check("central settings", OK, "no central service configured (offline station)")
@@ -141,13 +214,22 @@ def check_central(config: Config) -> Check:
         problems.append("central.token_file is not set")
     else:
         try:
+            require_private(central.token_file, "central.token_file")
             if not central.token_file.read_text(encoding="utf-8").strip():
                 problems.append(f"central.token_file {central.token_file} is empty")
+        except ConfigError as error:
+            problems.append(f"{error.params['key']} {error.params['problem']}")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(f"central.token_file {central.token_file}: "
                             f"{getattr(error, 'strerror', None) or 'not readable text'}")
-    if central.ca_bundle is not None and not central.ca_bundle.is_file():
-        problems.append(f"central.ca_bundle {central.ca_bundle}: no such file")
+    if central.ca_bundle is not None:
+        if not central.ca_bundle.is_file():
+            problems.append(f"central.ca_bundle {central.ca_bundle}: no such file")
+        else:
+            try:
+                require_private(central.ca_bundle, "central.ca_bundle")
+            except ConfigError as error:
+                problems.append(f"{error.params['key']} {error.params['problem']}")
     if problems:
         return Check("central settings", FAIL, "; ".join(problems))
     if not central.catalog_public_key:
@@ -254,7 +336,8 @@ def check_fonts() -> Check:
 
 def run_checks(config: Config, extra: Iterable[Callable[[Config], Check | list[Check]]] = ()) -> list[Check]:
     # Read-only: nothing here creates the data dir, the key or the database.
-    checks: list[Check] = [check_config(config), check_data_dir(config), check_key(config)]
+    checks: list[Check] = [check_config(config), check_paths(config), check_data_dir(config),
+                           check_key(config), check_sequence(config), check_file_modes(config)]
     checks += check_store(config)
     checks.append(check_central(config))
     checks += check_sync(config)

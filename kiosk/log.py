@@ -5,7 +5,8 @@ apart from other text, so they are never passed to a log call (wrap a value
 that must be mentioned in `hidden()`).  As a second guard every handler set up
 here masks, in the fully formatted line *including tracebacks and stack
 dumps*, anything that looks like an ID number (110105********002X) or a mobile
-number (138****8000).  Uncaught exceptions (main thread and other threads) go
+number (138****8000), in every form the validators accept (spaced, hyphenated,
++86, a foreign permanent-residence number's letters).  Uncaught exceptions (main thread and other threads) go
 through the same handlers instead of raw to stderr.
 """
 
@@ -20,16 +21,61 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import id_number
+from kiosk.private_files import make_owner_only
 
-_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
-_MOBILE_LIKE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# What the validators accept, written with any spaces or hyphens between characters (kiosk.fields,
+# kiosk.id_number): a resident ID (18 characters, the last may be x), a 2017 foreign permanent-residence
+# number (3 letters, 12 digits), a mobile (11 digits, optional +86).  Old 15-digit IDs only unbroken.
+# ASCII [0-9], not \d: a digit of another script next to a number must not shield it from the mask.
+_SEP = r"[\s-]*"
+_ID_LIKE = re.compile(rf"(?<![0-9A-Za-z])[0-9](?:{_SEP}[0-9]){{16}}{_SEP}[0-9Xx](?![0-9A-Za-z])")
+_OLD_ID_LIKE = re.compile(r"(?<![0-9])[0-9]{15}(?![0-9])")
+_FOREIGN_LIKE = re.compile(rf"(?<![0-9A-Za-z])[A-Za-z](?:{_SEP}[A-Za-z]){{2}}(?:{_SEP}[0-9]){{12}}(?![0-9A-Za-z])")
+_MOBILE_LIKE = re.compile(
+    rf"(?P<cc>\+{_SEP}8{_SEP}6{_SEP})?(?(cc)|(?<![0-9]))1{_SEP}[3-9](?:{_SEP}[0-9]){{9}}(?![0-9])")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[\s-]", "", text).upper()
+
+
+def _mask_id(match: re.Match) -> str | None:
+    number = _compact(match.group(0))
+    if number != match.group(0).upper():
+        # Written with separators: mask only what could be an ID (a real birth date), so that digit-only
+        # station ids in application numbers (1234-261124-000042-49) stay readable in the log.
+        birth = id_number.birth_date(number)
+        if birth is None or birth.year < 1800:
+            return None
+    return id_number.mask(number)
+
+
+def _mask_mobile(match: re.Match) -> str:
+    number = re.sub(r"[^0-9]", "", match.group(0)[len(match.group("cc") or ""):])
+    return ("+86" if match.group("cc") else "") + number[:3] + "****" + number[-4:]
+
+
+def _replace_each(pattern: re.Pattern, text: str, replace) -> str:
+    """Like pattern.sub, but a match `replace` declines (None) is retried one character later, so a
+    declined run of digits cannot hide a real number that overlaps its end."""
+    out, done, pos = [], 0, 0
+    while (match := pattern.search(text, pos)) is not None:
+        masked = replace(match)
+        if masked is None:
+            pos = match.start() + 1
+            continue
+        out += [text[done:match.start()], masked]
+        done = pos = match.end()
+    return "".join(out) + text[done:]
+
+
 def scrub(text: str) -> str:
-    """Mask ID-number-like and mobile-number-like digit runs in `text`."""
-    text = _ID_LIKE.sub(lambda m: id_number.mask(m.group(0)), text)
-    return _MOBILE_LIKE.sub(lambda m: m.group(0)[:3] + "****" + m.group(0)[-4:], text)
+    """Mask ID-number-like and mobile-number-like digit runs in `text`, however they are written."""
+    text = _replace_each(_ID_LIKE, text, _mask_id)
+    text = _OLD_ID_LIKE.sub(lambda m: id_number.mask(m.group(0)), text)
+    text = _FOREIGN_LIKE.sub(lambda m: id_number.mask(_compact(m.group(0))), text)
+    return _MOBILE_LIKE.sub(_mask_mobile, text)
 
 
 class hidden:  # noqa: N801 - used like a function: log.info("for %s", hidden(name))
@@ -105,6 +151,7 @@ def setup(log_dir: Path | None = None, level: int = logging.INFO) -> Path | None
         Path(log_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
         path = Path(log_dir) / "waystation.log"
         handlers.append(logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8"))
+        make_owner_only(Path(log_dir), path)  # a log left readable by an older version
     for handler in handlers:
         handler._waystation = True  # type: ignore[attr-defined]
         handler.setFormatter(formatter)

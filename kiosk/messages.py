@@ -26,6 +26,29 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.crypto": {"zh_CN": "加密数据无法读取，请联系工作人员。", "en": "Encrypted data cannot be read. Please ask a helper."},
     "store.key_missing": {"zh_CN": "密钥文件 {path} 无法使用：{problem}", "en": "The key file {path} cannot be used: {problem}"},
+    "store.key_lost": {
+        "zh_CN": "密钥文件 {path} 不见了，而数据库 {database} 中有只有该密钥才能打开的加密申请。"
+                 "请从与数据库一同备份的 keys/store.key 恢复 {path} 后再启动；不要删除数据库。",
+        "en": "The key file {path} is missing, and the database {database} holds sealed applications that only "
+              "that key opens. Restore {path} from the backup of keys/store.key made with the database, then "
+              "start again. Do not delete the database.",
+    },
+    "store.wrong_key": {
+        "zh_CN": "密钥文件 {path} 不是加密数据库 {database} 时所用的密钥。"
+                 "请从与数据库一同备份的 keys/store.key 恢复原密钥到 {path} 后再启动。",
+        "en": "The key file {path} is not the key the database {database} was sealed with. Restore the original "
+              "key to {path} from the backup of keys/store.key made with the database, then start again.",
+    },
+    "store.corrupt": {
+        "zh_CN": "数据库 {path} 已损坏（{problem}）。请保留该文件，并从备份（连同其密钥文件）恢复数据库后再启动。",
+        "en": "The database {path} is damaged ({problem}). Keep the file, restore the database (with its key "
+              "file) from the backup, then start again.",
+    },
+    "store.sequence_unusable": {
+        "zh_CN": "申请编号记录文件 {path} 无法使用：{problem}。它保证编号不重复，须与密钥放在同一个本程序可写的文件夹中。",
+        "en": "The application-number record {path} cannot be used: {problem}. It keeps numbers from repeating "
+              "and must sit beside the key, in a folder this program can write.",
+    },
     "store.too_new": {
         "zh_CN": "数据库版本 {found} 比本程序支持的 {supported} 新，请升级程序。",
         "en": "The database is version {found}, newer than this program supports ({supported}). Please upgrade.",

@@ -128,6 +128,15 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE sync_state ADD COLUMN statuses_ignored INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE applications ADD COLUMN status_reason_sealed BLOB",
     ],
+    # 6: which key sealed this database: a check value derived from the key (never the key), so a
+    # missing or replaced key file stops start-up instead of orphaning the queue (kiosk.store_key).
+    [
+        """CREATE TABLE store_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key_id TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from kiosk import config as config_mod
 from kiosk.errors import ConfigError, KioskError
+from kiosk.private_files import owner_only_umask, require_private
 from kiosk.store import open_store
 
 EXIT_PAUSED = 1
@@ -64,6 +65,9 @@ def _client(central: config_mod.CentralConfig, station_id: str | None = None):
         raise ConfigError("config.invalid", key="central.url", problem="no central service configured")
     if central.token_file is None:
         raise ConfigError("config.invalid", key="central.token_file", problem="missing")
+    require_private(central.token_file, "central.token_file")
+    if central.ca_bundle is not None:
+        require_private(central.ca_bundle, "central.ca_bundle")
     try:
         token = central.token_file.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as error:
@@ -141,6 +145,7 @@ def cli(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--backoff-cap", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--preflight-base", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    owner_only_umask()
     from kiosk import log as log_setup
 
     log_setup.setup(None, logging.WARNING)  # stderr (the journal), masked like the kiosk's own log

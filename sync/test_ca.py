@@ -107,6 +107,7 @@ def write_tls_files(directory: Path, ca: ThrowawayCA | None = None,
     ca = ca or make_ca()
     cert_pem, key_pem = ca.issue_server(hosts)
     files = TLSFiles(directory / "ca.pem", directory / "server.pem", directory / "server.key")
+    files.ca_file.touch(mode=0o600)  # the kiosk refuses a CA bundle others can read or write
     files.ca_file.write_bytes(ca.cert_pem)
     files.cert_file.write_bytes(cert_pem)
     files.key_file.touch(mode=0o600)

@@ -68,3 +68,42 @@ def test_damaged_current_file_falls_back_to_previous_then_bundled(tmp_path):
 def test_arbitrary_bytes_are_refused_cleanly(raw):
     with pytest.raises(CatalogError):
         catalog_mod.parse(raw)
+
+
+DEEPLY_NESTED = b'{"version": "2026.12.03", "services": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+
+
+def test_a_deeply_nested_catalog_falls_back_to_the_last_good_one(tmp_path):
+    # json.loads raises RecursionError on this, which is neither ValueError nor CatalogError.
+    repo = catalog_mod.CatalogRepository(tmp_path)
+    repo.install(edited(lambda d: d.update(version="2026.12.01")))
+    with pytest.raises(CatalogError) as refused:
+        repo.install(DEEPLY_NESTED)
+    assert "nested too deeply" in refused.value.text("en")
+    repo.install(edited(lambda d: d.update(version="2026.12.02")))
+    repo.current_path.write_bytes(DEEPLY_NESTED)  # as if written there by an older kiosk or by hand
+    assert repo.load().version == "2026.12.01"
+    assert "current.json" in repo.last_problem and "nested too deeply" in repo.last_problem
+
+
+def test_a_catalog_file_too_large_to_be_one_is_refused_before_parsing(tmp_path):
+    with pytest.raises(CatalogError) as refused:
+        catalog_mod.parse(b" " * (catalog_mod.MAX_CATALOG_BYTES + 1) + b"{}")
+    assert "too large" in refused.value.text("en")
+
+
+def test_doctor_shows_why_a_nested_catalog_was_refused_without_a_traceback(tmp_path):
+    import json as _json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    data = tmp_path / "data"
+    (data / "catalog").mkdir(parents=True)
+    (data / "catalog" / "current.json").write_bytes(DEEPLY_NESTED)
+    result = subprocess.run([sys.executable, "-m", "kiosk.cli", "doctor", "--json"], capture_output=True, text=True,
+                            env={"WAYSTATION_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"}, cwd=ROOT, timeout=120)
+    assert "Traceback" not in result.stdout + result.stderr
+    checks = {check["name"]: check for check in _json.loads(result.stdout)["checks"]}
+    assert checks["catalog"]["status"] == "warn" and "nested too deeply" in checks["catalog"]["detail"]

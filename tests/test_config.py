@@ -1,6 +1,7 @@
 import tomllib
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kiosk import config
 from kiosk.errors import ConfigError
@@ -108,3 +109,64 @@ def test_production_refuses_demo_settings_naming_the_key(section, key, value):
     assert f"{section}.{key}" in caught.value.text("en") and "station.production" in caught.value.text("en")
     values["station"]["production"] = False
     config.from_mapping(values)  # the same settings are fine on a demo or test station
+
+
+PATH_KEYS = {("storage", "data_dir"), ("storage", "key_file"), ("central", "token_file"), ("central", "ca_bundle"),
+             ("devices", "wlt_decoder"), ("devices", "face_detector_model"), ("devices", "face_recognizer_model")}
+
+
+def relative_config(paths: dict[tuple[str, str], str]) -> str:
+    sections: dict[str, list[str]] = {}
+    for (section, key), value in paths.items():
+        sections.setdefault(section, []).append(f'{key} = "{value}"')
+    return "".join(f"[{section}]\n" + "\n".join(lines) + "\n" for section, lines in sections.items())
+
+
+def loaded_paths(loaded: config.Config) -> dict[tuple[str, str], object]:
+    return {(section, key): getattr(getattr(loaded, section), key) for section, key in PATH_KEYS}
+
+
+def test_relative_paths_are_taken_from_the_config_files_folder_not_the_current_one(tmp_path, monkeypatch):
+    etc, elsewhere = tmp_path / "etc", tmp_path / "elsewhere"
+    etc.mkdir()
+    elsewhere.mkdir()
+    names = {key: f"sub/{key[1]}.x" for key in PATH_KEYS}
+    path = write(etc, relative_config(names))
+    monkeypatch.chdir(elsewhere)
+    loaded = config.load(path)
+    assert loaded_paths(loaded) == {key: etc / value for key, value in names.items()}
+    monkeypatch.chdir(tmp_path)  # a relative --config works the same
+    assert loaded_paths(config.load("etc/station.toml")) == {key: etc / value for key, value in names.items()}
+    assert config.load("etc/station.toml").storage.database == etc / "sub" / "data_dir.x" / "waystation.db"
+
+
+_SEGMENT = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_.-", min_size=1, max_size=8).filter(
+    lambda s: s not in (".", ".."))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(sorted(PATH_KEYS)), st.lists(_SEGMENT, min_size=1, max_size=3), min_size=1))
+def test_any_relative_path_resolves_under_the_config_folder(drawn):
+    import os
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "conf"
+        folder.mkdir()
+        path = write(folder, relative_config({key: "/".join(parts) for key, parts in drawn.items()}))
+        old = os.getcwd()
+        os.chdir(tmp)
+        try:
+            loaded = loaded_paths(config.load(path))
+        finally:
+            os.chdir(old)
+        for key, parts in drawn.items():
+            assert loaded[key] == folder.joinpath(*parts) and loaded[key].is_absolute()
+
+
+def test_absolute_and_home_paths_are_kept(tmp_path):
+    from pathlib import Path
+
+    loaded = config.load(write(tmp_path, '[storage]\ndata_dir = "/var/lib/waystation"\nkey_file = "~/k"\n'))
+    assert loaded.storage.data_dir == Path("/var/lib/waystation") and loaded.storage.key_file == Path.home() / "k"

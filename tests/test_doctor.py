@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as _dt
+import json
 import sqlite3
 
 from kiosk import config as config_mod, crypto, doctor, migrations
@@ -76,10 +77,12 @@ def test_central_settings_are_checked_when_a_centre_is_configured(tmp_path):
     assert check.status == doctor.FAIL
     assert f"central.token_file {token}" in check.detail and f"central.ca_bundle {ca}: no such file" in check.detail
     token.write_text("")
+    token.chmod(0o600)
     assert "is empty" in doctor.check_central(config_for(tmp_path, url="https://c.example",
                                                          token_file=str(token))).detail
     token.write_text("secret-token")
     ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    ca.chmod(0o600)
     check = doctor.check_central(config_for(tmp_path, url="https://c.example", token_file=str(token),
                                             ca_bundle=str(ca)))
     assert check.status == doctor.WARN and "catalog_public_key" in check.detail
@@ -113,3 +116,25 @@ def test_doctor_on_a_database_from_before_sync_says_so_instead_of_failing(tmp_pa
     checks = by_name(doctor.run_checks(config))
     assert checks["database"].status == doctor.WARN and "upgrades it" in checks["database"].detail
     assert "not created yet" in checks["sync queue"].detail
+
+
+def test_doctor_prints_the_paths_resolved_from_the_config_files_folder(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    etc = tmp_path / "etc"
+    etc.mkdir()
+    (etc / "station.toml").write_text('[storage]\ndata_dir = "data"\nkey_file = "keys/store.key"\n'
+                                      '[central]\nurl = "https://c.example"\ntoken_file = "token"\nca_bundle = "ca.pem"\n'
+                                      '[devices]\nface_detector_model = "models/yunet.onnx"\n')
+    result = subprocess.run([sys.executable, "-m", "kiosk.cli", "doctor", "--config", "etc/station.toml", "--json"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+    report = json.loads(result.stdout)
+    paths = by_name(doctor.Check(**check) for check in report["checks"])["paths"]
+    for name, path in [("data_dir", etc / "data"), ("database", etc / "data" / "waystation.db"),
+                       ("key_file", etc / "keys" / "store.key"), ("token_file", etc / "token"),
+                       ("ca_bundle", etc / "ca.pem"), ("face_detector_model", etc / "models" / "yunet.onnx")]:
+        assert f"{name} {path}" in paths.detail

@@ -78,6 +78,7 @@ def test_nothing_lost_nothing_doubled_through_faults_and_kills(tmp_path, capsys)
                         tokens={"S001": TOKEN}, catalog_signing_key=Ed25519PrivateKey.generate())
     centre.faults._random.seed(5)
     rng = random.Random(5)
+    (tmp_path / "token").touch(mode=0o600)  # owner-only, or sync refuses it
     (tmp_path / "token").write_text(TOKEN)
     config_file = tmp_path / "waystation.toml"
     config_file.write_text(

@@ -178,6 +178,7 @@ def test_a_second_worker_on_the_same_database_is_refused(store, centre, tls, wor
 
 
 def test_waystation_sync_once_and_the_lock_from_the_command(tmp_path, centre, tls):
+    (tmp_path / "token").touch(mode=0o600)  # owner-only, or sync refuses it
     (tmp_path / "token").write_text(TOKEN)
     config = config_mod.from_mapping({
         "station": {"id": "S001"}, "storage": {"data_dir": str(tmp_path / "data")},
@@ -212,6 +213,7 @@ def wait_for(condition, timeout: float = 15.0) -> bool:
 
 
 def test_a_signed_catalog_that_fails_the_schema_is_refused_and_the_pass_goes_on(tmp_path, centre, tls, signing_key):
+    (tmp_path / "token").touch(mode=0o600)  # owner-only, or sync refuses it
     (tmp_path / "token").write_text(TOKEN)
     config = station_config(tmp_path, centre, tls, catalog_public_key=public_key_hex(signing_key))
     kiosk_store = open_store(config)
@@ -274,6 +276,7 @@ def test_the_kiosk_sync_thread_survives_a_bad_start_says_why_and_starts_when_fix
         assert "11010519491231002X" not in caplog.text and "张三" not in caplog.text
         assert "Traceback" not in capsys.readouterr().err
 
+        (tmp_path / "token").touch(mode=0o600)  # owner-only, or sync refuses it
         (tmp_path / "token").write_text(TOKEN)  # IT fixes it: the thread starts by itself
         assert wait_for(lambda: outbox_size(kiosk_store) == 0 and state()[0] == "online")
         assert copies(centre, receipt.application_uuid) == 1
