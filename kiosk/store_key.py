@@ -22,6 +22,7 @@ _SEALED = (
     ("applications", "payload", "application:{}", ("uuid",)),
     ("outbox", "quarantine_message", "outbox-message:{}", ("application_uuid",)),
     ("attachments", "data", "attachment:{}:{}", ("application_uuid", "sha256")),
+    ("applications", "status_reason_sealed", "status-reason:{}", ("uuid",)),  # kiosk.receipts._reason_context
 )
 
 
