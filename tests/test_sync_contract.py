@@ -92,6 +92,7 @@ def local_status(store, receipt) -> tuple:
 
 def station_config(tmp_path, centre, tls, station: str = "S001", token: str = TOKEN):
     (tmp_path / "token").write_text(token)
+    (tmp_path / "token").chmod(0o600)  # sync refuses a token file others can read
     return config_mod.from_mapping({
         "station": {"id": station}, "storage": {"data_dir": str(tmp_path / "data")},
         "central": {"url": centre.url, "token_file": str(tmp_path / "token"), "ca_bundle": str(tls.ca_file)}})
@@ -294,6 +295,7 @@ def test_a_centre_wide_retry_after_is_honoured_by_the_next_sync_once(tmp_path, c
 def test_a_killed_worker_leaves_an_attempt_only_on_the_row_it_was_sending(tmp_path, centre, tls):
     config_file = tmp_path / "waystation.toml"
     (tmp_path / "token").write_text(TOKEN)
+    (tmp_path / "token").chmod(0o600)
     config_file.write_text(
         f'[station]\nid = "S001"\n[storage]\ndata_dir = "{tmp_path / "data"}"\n'
         f'[central]\nurl = "{centre.url}"\ntoken_file = "{tmp_path / "token"}"\nca_bundle = "{tls.ca_file}"\n')
