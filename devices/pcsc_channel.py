@@ -54,6 +54,11 @@ messages.register({
         "zh_CN": "卡片上的身份证号码校验不通过，请联系工作人员。",
         "en": "The ID number on this card fails its check. Please ask a helper.",
     },
+    "pcsc.read_failed": {
+        "zh_CN": "卡片没有把资料读完，请取下卡片后重新放置；仍不行请联系工作人员。",
+        "en": "The card did not hand over all its details. Please take it off and place it again; "
+              "if it still fails, ask a helper.",
+    },
     "pcsc.card_status": {
         "zh_CN": "读卡失败（卡片返回 {sw}），请重新放置卡片。",
         "en": "The card could not be read (the card answered {sw}). Please place it again.",
@@ -78,6 +83,9 @@ CARD_MUTE = {code_of(c) for c in (scard.SCARD_W_UNRESPONSIVE_CARD, scard.SCARD_W
 OK, TIMEOUT, CANCELLED = (code_of(c) for c in (scard.SCARD_S_SUCCESS, scard.SCARD_E_TIMEOUT,
                                                scard.SCARD_E_CANCELLED))
 _MAX_ANSWER = 64 * 1024  # never chain GET RESPONSE beyond this: a broken card must not loop us
+# Nor more rounds than it takes to fetch _MAX_ANSWER in full 256-byte parts: a card answering
+# "61 xx" with little or no data would otherwise keep the reader thread busy for ever.
+MAX_GET_RESPONSE_ROUNDS = _MAX_ANSWER // 256
 
 
 def detail_of(hresult: int) -> str:
@@ -158,7 +166,9 @@ class CardChannel:
         """Send one command APDU; return (data, SW1, SW2).
 
         With `follow`, a 6C xx answer (wrong Le) is resent with Le = xx and 61 xx
-        answers are collected with GET RESPONSE, so `data` is the whole answer.
+        answers are collected with GET RESPONSE, so `data` is the whole answer.  A card
+        still saying 61 xx after MAX_GET_RESPONSE_ROUNDS rounds or _MAX_ANSWER bytes is
+        broken: CardReaderError pcsc.read_failed, never an endless loop.
         """
         apdu = bytes(apdu)
         data, sw1, sw2 = self._exchange(apdu)
@@ -172,9 +182,14 @@ class CardChannel:
             retry = profile.CommandApdu(command.cla, command.ins, command.p1, command.p2,
                                         command.data, le=sw2 or 256)
             data, sw1, sw2 = self._exchange(retry.to_bytes())
-        while sw1 == 0x61 and len(data) < _MAX_ANSWER:
+        rounds = 0
+        while sw1 == 0x61:
+            if rounds >= MAX_GET_RESPONSE_ROUNDS or len(data) >= _MAX_ANSWER:
+                raise CardReaderError("pcsc.read_failed",
+                                      detail=f"still 61{sw2:02X} after {rounds} GET RESPONSE, {len(data)} bytes")
             more, sw1, sw2 = self._exchange(profile.get_response(sw2))
             data += more
+            rounds += 1
         return data, sw1, sw2
 
     def _exchange(self, apdu: bytes) -> tuple[bytes, int, int]:

@@ -31,9 +31,9 @@ from pcsc_service import PcscService, wait_for_card
 
 from devices import identity_applet as profile
 from devices.card_reader import CardEvent, CardEventKind
-from devices.pcsc_channel import CardChannel, list_readers
+from devices.pcsc_channel import MAX_GET_RESPONSE_ROUNDS, CardChannel, list_readers
 from devices.pcsc_reader import PcscReader
-from devices.vpcd_card import DEFAULT_ATR, IdentityCardApplet, VpcdCard
+from devices.vpcd_card import DEFAULT_ATR, EndlessChainApplet, IdentityCardApplet, VpcdCard
 from kiosk import id_number
 from kiosk.identity import CardData, CardKind, IdentityMethod
 
@@ -92,14 +92,16 @@ def resident() -> CardData:
 
 @contextmanager
 def placed(pcsc: PcscService, card: CardData | None = None, records: dict[int, bytes] | None = None,
-           aid: bytes = profile.AID, pull_on_ins: int | None = None) -> Iterator[VpcdCard]:
+           aid: bytes = profile.AID, pull_on_ins: int | None = None,
+           applet: IdentityCardApplet | None = None) -> Iterator[VpcdCard]:
     """A virtual card on the test reader for the `with` block, once pcscd sees it.
 
     On leaving, wait until pcscd has seen the card go: vpcd notices a card
     leaving only at its next poll, so a card placed within the same 400 ms
     would look like the old one never left.
     """
-    applet = IdentityCardApplet(records if records is not None else {1: profile.encode_holder(card)}, aid=aid)
+    if applet is None:
+        applet = IdentityCardApplet(records if records is not None else {1: profile.encode_holder(card)}, aid=aid)
     vcard = VpcdCard(applet, port=pcsc.port, pull_on_ins=pull_on_ins)
     vcard.insert()
     wait_for_card(pcsc.reader)
@@ -172,6 +174,21 @@ def test_card_pulled_mid_read(watched, pcsc, resident) -> None:
         assert "不要移动" in error.error.text("zh_CN") and "keep it still" in error.error.text("en")
         events.expect(CardEventKind.REMOVED)
     with placed(pcsc, resident):  # placed again: read normally
+        assert events.expect(CardEventKind.INSERTED, CardEventKind.READ)[1].card == resident
+    events.expect(CardEventKind.REMOVED)
+
+
+def test_a_card_answering_more_data_forever_fails_the_read_and_the_reader_goes_on(watched, pcsc, resident) -> None:
+    """A card that says "61 xx, more to come" with no data, for ever, must not hang the reader thread."""
+    _, events = watched
+    with placed(pcsc, applet=EndlessChainApplet.for_card(resident)) as vcard:
+        _, error = events.expect(CardEventKind.INSERTED, CardEventKind.ERROR)
+        assert error.error.code == "pcsc.read_failed"
+        assert "重新放置" in error.error.text("zh_CN") and "place it again" in error.error.text("en")
+        rounds = sum(1 for command in vcard.commands if command[1] == profile.INS_GET_RESPONSE)
+        assert rounds == MAX_GET_RESPONSE_ROUNDS  # bounded, then given up
+    events.expect(CardEventKind.REMOVED)
+    with placed(pcsc, resident):  # the same reader thread reads the next card
         assert events.expect(CardEventKind.INSERTED, CardEventKind.READ)[1].card == resident
     events.expect(CardEventKind.REMOVED)
 
