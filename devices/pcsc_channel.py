@@ -10,6 +10,7 @@ thread (devices/pcsc_reader.py), never from the GUI thread.
 
 from __future__ import annotations
 
+import datetime as _dt
 import time
 from collections.abc import Sequence
 from typing import Self
@@ -17,8 +18,9 @@ from typing import Self
 from smartcard import scard
 
 from devices import identity_applet as profile
-from kiosk import id_number, messages
-from kiosk.errors import CardReaderError, ValidationError
+from devices.card_checks import checked_card
+from kiosk import messages
+from kiosk.errors import CardReaderError
 from kiosk.identity import CardData
 
 messages.register({
@@ -49,10 +51,6 @@ messages.register({
     "pcsc.bad_data": {
         "zh_CN": "卡片上的资料不完整或已损坏，请联系工作人员。",
         "en": "The data on this card is incomplete or damaged. Please ask a helper.",
-    },
-    "pcsc.id_invalid": {
-        "zh_CN": "卡片上的身份证号码校验不通过，请联系工作人员。",
-        "en": "The ID number on this card fails its check. Please ask a helper.",
     },
     "pcsc.read_failed": {
         "zh_CN": "卡片没有把资料读完，请取下卡片后重新放置；仍不行请联系工作人员。",
@@ -241,11 +239,18 @@ def read_identity(channel: CardChannel, aid: bytes = profile.AID) -> CardData:
         raise CardReaderError("pcsc.bad_data", detail="holder record missing")
     if (sw1, sw2) != profile.SW_OK:
         raise CardReaderError("pcsc.card_status", detail="READ RECORD", sw=f"{sw1:02X}{sw2:02X}")
+    return holder_card(record)
+
+
+def holder_card(record: bytes, today: _dt.date | None = None) -> CardData:
+    """The CardData a holder record carries, through the checks every reader shares.
+
+    A record that does not follow the profile is pcsc.bad_data; a sound record whose
+    contents are not (number, birth date or sex against it, control or bidi characters)
+    gets the same card.bad_data / card.id_invalid a GA 467 read of such a card gets.
+    """
     try:
         card = profile.decode_holder(record)
-        id_number.validate(card.id_number)
     except profile.ProfileError as exc:
         raise CardReaderError("pcsc.bad_data", detail=str(exc)) from None
-    except ValidationError as exc:
-        raise CardReaderError("pcsc.id_invalid", detail=exc.code) from None
-    return card
+    return checked_card(card, today)

@@ -197,7 +197,7 @@ def test_a_card_answering_more_data_forever_fails_the_read_and_the_reader_goes_o
     ({1: b"\x70\x03\x5F\x0E"}, profile.AID, "pcsc.bad_data"),                    # truncated record
     ({}, profile.AID, "pcsc.bad_data"),                                          # no holder record
     (None, bytes.fromhex("A0000000031010"), "pcsc.not_identity_card"),           # some other card
-    ("bad_check_digit", profile.AID, "pcsc.id_invalid"),
+    ("bad_check_digit", profile.AID, "card.id_invalid"),  # the same code a GA 467 read gives
 ], ids=["corrupt", "empty", "foreign-applet", "check-digit"])
 def test_unreadable_cards_give_clear_errors(watched, pcsc, resident, records, aid, code) -> None:
     _, events = watched
@@ -210,6 +210,33 @@ def test_unreadable_cards_give_clear_errors(watched, pcsc, resident, records, ai
         _, error = events.expect(CardEventKind.INSERTED, CardEventKind.ERROR)
         assert error.error.code == code
         assert error.error.text("zh_CN") != error.error.text("en")
+    events.expect(CardEventKind.REMOVED)
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda card: replace(card, name=card.name[0] + "\u202e" + card.name[1:]),  # right-to-left override
+    lambda card: replace(card, address=card.address + "\x1b[2J"),            # a terminal escape
+    lambda card: replace(card, name="\u200b" + card.name),                   # zero-width space
+    lambda card: replace(card, birth_date=card.birth_date + _dt.timedelta(days=1)),
+    lambda card: replace(card, sex="M" if card.sex == "F" else "F"),
+], ids=["bidi-name", "control-address", "zero-width-name", "birth-vs-number", "sex-vs-number"])
+def test_a_pcsc_card_gets_the_ga467_cross_checks(watched, pcsc, resident, spoil) -> None:
+    """Contents a GA 467 read refuses are refused on PC/SC too, in the same words (card.bad_data)."""
+    _, events = watched
+    with placed(pcsc, spoil(resident)):
+        _, error = events.expect(CardEventKind.INSERTED, CardEventKind.ERROR)
+        assert error.error.code == "card.bad_data"
+        assert "重新放置" in error.error.text("zh_CN") and "place the card again" in error.error.text("en")
+    events.expect(CardEventKind.REMOVED)
+
+
+def test_a_pcsc_number_with_spaces_is_read_without_them(watched, pcsc, resident) -> None:
+    _, events = watched
+    number = resident.id_number
+    spaced = f" {number[:6]} {number[6:14]}\u3000{number[14:].lower()} "
+    with placed(pcsc, replace(resident, id_number=spaced)):
+        read = events.expect(CardEventKind.INSERTED, CardEventKind.READ)[1]
+        assert read.card.id_number == number and read.card.prefill()["card.id_number"] == number
     events.expect(CardEventKind.REMOVED)
 
 
