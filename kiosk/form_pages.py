@@ -5,6 +5,11 @@ fields a screen shows (one in elder mode, a few otherwise), what the resident
 answered, what they typed that did not validate (kept, never lost) and why.
 It uses the session's `service`, `elder_mode`, `defaults`, `page`, `identity`,
 `answers`, `raw_input`, `errors`, `_today`, `_require_form` and `_changed`.
+
+Bound fields: a field pre-filled from what the identity step verified (the card's
+name, number, sex...; or the number typed with a helper) holds that value and no
+other.  `set_answers` refuses a different one, and the session refuses to edit or
+submit it: the application's identity is the verified identity, whatever a screen does.
 """
 
 from __future__ import annotations
@@ -32,12 +37,46 @@ class FormPages:
         """Record an answer; returns False (and keeps the raw text and the error) when invalid."""
         return self.set_answers({field_id: value})
 
+    def bound_fields(self) -> dict[str, str]:
+        """{field id: verified value} for the form's fields bound to the verified identity."""
+        if self.identity is None or self.service is None:
+            return {}
+        sources = self.identity.verified_sources()
+        return {field.id: self._verified_value(field, sources[field.prefill]) for field in self.service.fields
+                if field.prefill and field.prefill in sources}
+
+    def bound_reason(self) -> str:
+        """The message code saying why a bound field cannot be changed (card, or typed number)."""
+        return "identity.card_field" if self.identity is not None and self.identity.card_verified \
+            else "identity.typed_field"
+
+    def _verified_value(self, field: Field, raw: str) -> str:
+        """The verified value as the field stores it (normalised), or as read when it does not validate."""
+        try:
+            return self._check(field, raw)
+        except ValidationError:
+            return raw  # shown with its error: a helper takes over (nobody may type over a card)
+
     def set_answers(self, values: dict[str, str], *, notify: bool = True) -> bool:
-        """Record several answers at once (one screen's worth); False if any did not validate."""
+        """Record several answers at once (one screen's worth); False if any did not validate.
+
+        A bound field keeps its verified value: a different one is refused with an error
+        saying why (identity.card_field / identity.typed_field).
+        """
         self._require_form()
         ok = True
+        bound = self.bound_fields()
         for field_id, value in values.items():
             field = self.service.field(field_id)
+            if field_id in bound:
+                if self._verified_value(field, value) != bound[field_id]:
+                    self.errors[field_id] = ValidationError(self.bound_reason(), field=field_id)
+                    ok = False
+                else:
+                    self.errors.pop(field_id, None)
+                self.answers[field_id] = bound[field_id]
+                self.raw_input.pop(field_id, None)
+                continue
             try:
                 self.answers[field_id] = self._check(field, value)
             except ValidationError as error:
