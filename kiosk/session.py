@@ -354,7 +354,8 @@ class Session(FormPages):
             attachments=attachments,
             identity=self.identity.record(), id_number=self.identity.id_number,
             verified={**self.identity.verified(),
-                      "bound_answers": {fid: self.service.field(fid).prefill for fid in bound}},
+                      "bound_answers": {fid: self.service.field(fid).prefill for fid in bound}}
+            if self.identity.id_number else {},
             parts=tuple(part.id for part in self.service.parts),
             appointment=self.appointment.reference if self.appointment else "",
         )

@@ -161,3 +161,11 @@ def test_another_persons_card_replaces_the_binding(catalog, card):
     session.back()
     session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
     assert session.bound_fields()["name"] == card.name and session.answers["id_number"] == card.id_number
+
+
+def test_an_identity_without_a_number_binds_nothing_and_claims_nothing(catalog, store):
+    session = at_form(catalog, "senior_card", Identity(IdentityMethod.QR_CODE))
+    assert session.bound_fields() == {}
+    answer_to_review(session)
+    receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01"))
+    assert applications.load(store, receipt.application_uuid).verified == {}  # nothing verified: nothing sent
