@@ -51,11 +51,17 @@ class FormPages:
             else "identity.typed_field"
 
     def _verified_value(self, field: Field, raw: str) -> str:
-        """The verified value as the field stores it (normalised), or as read when it does not validate."""
+        """The verified value as the field stores it (normalised), or as read when the field's rules refuse it.
+
+        The card is the authority on its holder's name and address: a rare character the form's
+        character set lacks (many are outside the common Han block) or a longer address than the form
+        expects must not leave a resident facing a refusal they cannot correct.  The card reader has
+        already refused control and bidi characters and checked the number (devices/card_checks.py).
+        """
         try:
             return self._check(field, raw)
         except ValidationError:
-            return raw  # shown with its error: a helper takes over (nobody may type over a card)
+            return raw
 
     def set_answers(self, values: dict[str, str], *, notify: bool = True) -> bool:
         """Record several answers at once (one screen's worth); False if any did not validate.
@@ -100,7 +106,12 @@ class FormPages:
         return self.raw_input.get(field_id, self.answers.get(field_id, ""))
 
     def _validate_page(self) -> bool:
+        bound = self.bound_fields()
         for field in self.page_fields():
+            if field.id in bound:  # the verified value, which nobody can change: nothing to correct here
+                self.answers[field.id] = bound[field.id]
+                self.errors.pop(field.id, None)
+                continue
             if field.id in self.raw_input:
                 continue  # already carries its error
             try:

@@ -338,6 +338,8 @@ class Session(FormPages):
                 self._changed("error")
                 raise error
         for field in self.service.fields:
+            if field.id in bound:
+                continue  # equal to what was verified (checked above): the card, not the form's rules, decides
             value = self.photos.get(field.id, b"") if field.is_photo else self.answers.get(field.id, "")
             try:
                 self._check(field, value)

@@ -169,3 +169,13 @@ def test_an_identity_without_a_number_binds_nothing_and_claims_nothing(catalog, 
     answer_to_review(session)
     receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01"))
     assert applications.load(store, receipt.application_uuid).verified == {}  # nothing verified: nothing sent
+
+
+def test_a_card_name_with_a_rare_character_goes_through_as_the_card_says(catalog, store):
+    """Many names hold characters outside the common Han block (here U+2420C, CJK Extension B).  The
+    form's character rules would refuse them, and the resident cannot type over the card: the card decides."""
+    card = make_card(name="王\U0002420c华")
+    session = Session(catalog)
+    fill_to_review(session, "senior_card", card)
+    receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01"))
+    assert applications.load(store, receipt.application_uuid).answers["name"] == card.name
