@@ -45,10 +45,16 @@ class FormPages:
         return {field.id: self._verified_value(field, sources[field.prefill]) for field in self.service.fields
                 if field.prefill and field.prefill in sources}
 
+    def _card_bound(self) -> bool:
+        return self.identity is not None and self.identity.card_verified
+
     def bound_reason(self) -> str:
         """The message code saying why a bound field cannot be changed (card, or typed number)."""
-        return "identity.card_field" if self.identity is not None and self.identity.card_verified \
-            else "identity.typed_field"
+        return "identity.card_field" if self._card_bound() else "identity.typed_field"
+
+    def bound_note(self) -> str:
+        """The message code of the words shown beside a bound value: where it came from."""
+        return "identity.from_card" if self._card_bound() else "identity.from_typed_number"
 
     def _verified_value(self, field: Field, raw: str) -> str:
         """The verified value as the field stores it (normalised), or as read when the field's rules refuse it.

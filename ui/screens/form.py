@@ -88,13 +88,13 @@ class FormScreen(Screen):
         shown = bound_display(field, value, self.text)  # never empty: only a value that was there binds
         layout.addWidget(label(shown, t, 1.25 if t.elder else 1.1, bold=True, role="notice",
                                name=f"bound_{field.id}"))
-        source = "identity.from_card" if self.session.bound_reason() == "identity.card_field" \
-            else "identity.from_typed_number"
-        note = label("✓ " + message_text(source, self.ctx.locale), t, 1.0, name=f"bound_note_{field.id}")
-        note.setAccessibleName(message_text(source, self.ctx.locale))
+        words = message_text(self.session.bound_note(), self.ctx.locale)
+        # Full-contrast words, not a muted hint: an elder resident must see why there is nothing to type.
+        note = label("✓ " + words, t, 1.0, name=f"bound_note_{field.id}")
+        note.setAccessibleName(words)
         layout.addWidget(note)
         error = self.session.errors.get(field.id)
-        if error is not None:  # e.g. a card value the field's rules refuse: a helper takes over
+        if error is not None:  # another value was refused (identity.card_field): say why
             error_label = label("⚠ " + error.text(self.ctx.locale), t, role="error", name=f"error_{field.id}")
             error_label.setFocusPolicy(Qt.StrongFocus)
             layout.addWidget(error_label)
@@ -210,9 +210,7 @@ class FormScreen(Screen):
         if error is not None:
             return error.text(self.ctx.locale)
         if first.id in self.bound:  # where the value came from, and that it stays (never the value: it is personal)
-            source = "identity.from_card" if self.session.bound_reason() == "identity.card_field" \
-                else "identity.from_typed_number"
             return self.tr("%1. %2").replace("%1", self.text(first.label)).replace(
-                "%2", message_text(source, self.ctx.locale))
+                "%2", message_text(self.session.bound_note(), self.ctx.locale))
         # The sentence stop comes from the translations: 。 in Chinese, . in English.
         return self.tr("%1. %2").replace("%1", self.text(first.label)).replace("%2", self.text(first.help))

@@ -32,12 +32,11 @@ class ReviewScreen(Screen):
         stacked = t.elder or ctx.portrait
         row = 0
         bound = session.bound_fields()
-        source = "identity.from_card" if session.bound_reason() == "identity.card_field" else "identity.from_typed_number"
         for field, value in session.review_items():
             shown = self._display(field, value)
             if field.id in bound:
                 # Verified at the identity step: no "Change", and words saying why (not a greyed-out button).
-                change = label(message_text(source, ctx.locale), t, name=f"bound_{field.id}")
+                change = label(message_text(session.bound_note(), ctx.locale), t, name=f"bound_{field.id}")
             else:
                 change = button(self.tr("Change"), t, lambda f=field.id: session.edit(f), name=f"edit_{field.id}",
                                 accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
