@@ -7,6 +7,7 @@ one `Identity` per resident.  These are plain values: no device, no Qt.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -95,6 +96,14 @@ class CardData:
         return replace(self, photo=None)
 
 
+def _wire_score(score: float | None) -> float | None:
+    """A matcher's cosine similarity as the protocol takes it: within [-1, 1] (rounding can step just
+    outside), 4 decimals; not a number is no score (never a perfect one)."""
+    if score is None or not math.isfinite(score):
+        return None
+    return round(min(1.0, max(-1.0, float(score))), 4)
+
+
 def mask_name(name: str) -> str:
     """Show a name partly masked for the resident to confirm: 张*明, J*** Smith."""
     name = name.strip()
@@ -154,7 +163,7 @@ class Identity:
             "id_number": self.id_number,
             "card_kind": self.card.kind.value if self.card is not None else None,
             "face_check": self.face.value,
-            "face_score": self.face_score,
+            "face_score": _wire_score(self.face_score),
             "liveness": self.liveness.value,
         }
 

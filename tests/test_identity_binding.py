@@ -179,3 +179,13 @@ def test_a_card_name_with_a_rare_character_goes_through_as_the_card_says(catalog
     fill_to_review(session, "senior_card", card)
     receipt = session.submit(lambda draft: applications.submit(store, draft, "DEMO01"))
     assert applications.load(store, receipt.application_uuid).answers["name"] == card.name
+
+
+@pytest.mark.parametrize("score, sent", [(0.712345, 0.7123), (1.0000001, 1.0), (-1.5, -1.0), (float("nan"), None),
+                                         (float("inf"), None), (None, None)])
+def test_the_face_score_is_sent_within_the_protocols_range(card, score, sent):
+    """A matcher's rounding must not get an application refused by the centre (scores are -1..1), and a
+    score that is not a number is no score, never a perfect match."""
+    identity = Identity.from_card(card, IdentityMethod.ID_CARD)
+    identity.face_score = score
+    assert identity.verified()["face_score"] == sent
