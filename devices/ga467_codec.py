@@ -119,14 +119,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "证件中没有这项信息。",
         "en": "The card does not hold this information.",
     },
-    "card.bad_data": {
-        "zh_CN": "证件信息没有读完整，请重新放置证件。",
-        "en": "The card's details were not read completely. Please place the card again.",
-    },
-    "card.id_invalid": {
-        "zh_CN": "证件上的身份号码没有通过校验，请联系工作人员。",
-        "en": "The ID number read from the card does not pass its check. Please ask a helper.",
-    },
     "card.unsupported_kind": {
         "zh_CN": "暂时不能识别这种证件，请联系工作人员帮助办理。",
         "en": "This kind of card cannot be used here yet. Please ask a helper.",

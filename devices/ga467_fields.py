@@ -26,8 +26,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from kiosk import id_number as idn
-from kiosk.errors import CardReaderError, ValidationError
+from devices.card_checks import bad_data as _bad
+from devices.card_checks import checked_card
+from kiosk.errors import CardReaderError
 from kiosk.identity import CardData, CardKind
 
 TEXT_LEN = 256
@@ -76,10 +77,6 @@ def ethnicity_name(code: str, locale: str = "zh_CN") -> str:
     if names is None:
         return code
     return names[0] if locale.startswith("zh") else names[1]
-
-
-def _bad(field: str) -> CardReaderError:
-    return CardReaderError("card.bad_data", detail=f"field {field}")
 
 
 def split_base_info(data: bytes) -> tuple[bytes, bytes]:
@@ -150,10 +147,6 @@ def _parse_resident(text: bytes, today: _dt.date | None) -> CardData:
     f = _fields(text, RESIDENT_LAYOUT)
     if not f["name"]:
         raise _bad("name")
-    try:
-        number = idn.validate(f["id_number"], today=today)
-    except ValidationError as e:
-        raise CardReaderError("card.id_invalid", detail=e.code) from None
     if not (f["ethnicity"].isascii() and f["ethnicity"].isdigit()):
         raise _bad("ethnicity")
     card = CardData(
@@ -162,25 +155,15 @@ def _parse_resident(text: bytes, today: _dt.date | None) -> CardData:
         ethnicity=ethnicity_name(f["ethnicity"]),
         birth_date=_date(f["birth"], "birth"),
         address=f["address"],
-        id_number=number,
+        id_number=f["id_number"],
         authority=f["authority"],
         valid_from=_date(f["valid_from"], "valid_from"),
         valid_until=_date(f["valid_until"], "valid_until", long_term_ok=True),
         kind=CardKind.RESIDENT,
     )
-    _check_consistent(card)
-    return card
-
-
-def _check_consistent(card: CardData) -> None:
-    """The resident ID number carries the birth date and sex: a card whose fields disagree with it,
-    or whose validity ends before it starts, was misread (or is not genuine) and must not pre-fill."""
-    if idn.birth_date(card.id_number) != card.birth_date:
-        raise _bad("birth (differs from the ID number)")
-    if idn.sex(card.id_number) != card.sex:
-        raise _bad("sex (differs from the ID number)")
-    if card.valid_until is not None and card.valid_until < card.valid_from:
-        raise _bad("valid_until (before valid_from)")
+    # The checks every reader shares (devices/card_checks.py): the number, and the birth date and
+    # sex against it, the validity order, no control or bidi characters.
+    return checked_card(card, today)
 
 
 def _parse_foreign(text: bytes) -> CardData:
@@ -190,7 +173,7 @@ def _parse_foreign(text: bytes) -> CardData:
         raise CardReaderError("card.id_invalid", detail="foreign card number format")
     if not f["english_name"]:
         raise _bad("english_name")
-    return CardData(
+    return checked_card(CardData(
         # Not every holder has a Chinese name; the English one is then the name.
         name=f["name"] or f["english_name"],
         sex=_sex(f["sex"]),
@@ -205,7 +188,7 @@ def _parse_foreign(text: bytes) -> CardData:
         kind=CardKind.FOREIGN_PERMANENT,
         english_name=f["english_name"],
         nationality=f["nationality"],
-    )
+    ))
 
 
 def parse_new_address(data: bytes) -> str:

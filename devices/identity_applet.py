@@ -199,8 +199,9 @@ def decode_holder(record: bytes) -> CardData:
     missing = [f"{tag:X}" for tag in REQUIRED if tag not in fields]
     if missing:
         raise ProfileError("required tags missing: " + " ".join(missing))
-    name = _text(fields, TAG_NAME).strip()
-    if not name:
+    # Kept as the card holds them: devices/card_checks.py normalises and checks every reader's fields alike.
+    name = _text(fields, TAG_NAME)
+    if not name.strip():
         raise ProfileError(f"tag {TAG_NAME:X} is empty")
     sex = _text(fields, TAG_SEX)
     if sex not in ("M", "F"):
@@ -214,7 +215,7 @@ def decode_holder(record: bytes) -> CardData:
     return CardData(
         name=name, sex=sex, ethnicity=_text(fields, TAG_ETHNICITY),
         birth_date=_parse_date(fields, TAG_BIRTH), address=_text(fields, TAG_ADDRESS),
-        id_number=_text(fields, TAG_ID).strip(), authority=_text(fields, TAG_AUTHORITY),
+        id_number=_text(fields, TAG_ID), authority=_text(fields, TAG_AUTHORITY),
         valid_from=_parse_date(fields, TAG_VALID_FROM),
         valid_until=None if until_raw == LONG_TERM else _parse_date(fields, TAG_VALID_UNTIL),
         kind=kind, english_name=_text(fields, TAG_ENGLISH_NAME),

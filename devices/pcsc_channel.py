@@ -10,6 +10,7 @@ thread (devices/pcsc_reader.py), never from the GUI thread.
 
 from __future__ import annotations
 
+import datetime as _dt
 import time
 from collections.abc import Sequence
 from typing import Self
@@ -17,8 +18,9 @@ from typing import Self
 from smartcard import scard
 
 from devices import identity_applet as profile
-from kiosk import id_number, messages
-from kiosk.errors import CardReaderError, ValidationError
+from devices.card_checks import checked_card
+from kiosk import messages
+from kiosk.errors import CardReaderError
 from kiosk.identity import CardData
 
 messages.register({
@@ -50,9 +52,10 @@ messages.register({
         "zh_CN": "卡片上的资料不完整或已损坏，请联系工作人员。",
         "en": "The data on this card is incomplete or damaged. Please ask a helper.",
     },
-    "pcsc.id_invalid": {
-        "zh_CN": "卡片上的身份证号码校验不通过，请联系工作人员。",
-        "en": "The ID number on this card fails its check. Please ask a helper.",
+    "pcsc.read_failed": {
+        "zh_CN": "卡片没有把资料读完，请取下卡片后重新放置；仍不行请联系工作人员。",
+        "en": "The card did not hand over all its details. Please take it off and place it again; "
+              "if it still fails, ask a helper.",
     },
     "pcsc.card_status": {
         "zh_CN": "读卡失败（卡片返回 {sw}），请重新放置卡片。",
@@ -78,6 +81,9 @@ CARD_MUTE = {code_of(c) for c in (scard.SCARD_W_UNRESPONSIVE_CARD, scard.SCARD_W
 OK, TIMEOUT, CANCELLED = (code_of(c) for c in (scard.SCARD_S_SUCCESS, scard.SCARD_E_TIMEOUT,
                                                scard.SCARD_E_CANCELLED))
 _MAX_ANSWER = 64 * 1024  # never chain GET RESPONSE beyond this: a broken card must not loop us
+# Nor more rounds than it takes to fetch _MAX_ANSWER in full 256-byte parts: a card answering
+# "61 xx" with little or no data would otherwise keep the reader thread busy for ever.
+MAX_GET_RESPONSE_ROUNDS = _MAX_ANSWER // 256
 
 
 def detail_of(hresult: int) -> str:
@@ -158,7 +164,9 @@ class CardChannel:
         """Send one command APDU; return (data, SW1, SW2).
 
         With `follow`, a 6C xx answer (wrong Le) is resent with Le = xx and 61 xx
-        answers are collected with GET RESPONSE, so `data` is the whole answer.
+        answers are collected with GET RESPONSE, so `data` is the whole answer.  A card
+        still saying 61 xx after MAX_GET_RESPONSE_ROUNDS rounds or _MAX_ANSWER bytes is
+        broken: CardReaderError pcsc.read_failed, never an endless loop.
         """
         apdu = bytes(apdu)
         data, sw1, sw2 = self._exchange(apdu)
@@ -172,9 +180,14 @@ class CardChannel:
             retry = profile.CommandApdu(command.cla, command.ins, command.p1, command.p2,
                                         command.data, le=sw2 or 256)
             data, sw1, sw2 = self._exchange(retry.to_bytes())
-        while sw1 == 0x61 and len(data) < _MAX_ANSWER:
+        rounds = 0
+        while sw1 == 0x61:
+            if rounds >= MAX_GET_RESPONSE_ROUNDS or len(data) >= _MAX_ANSWER:
+                raise CardReaderError("pcsc.read_failed",
+                                      detail=f"still 61{sw2:02X} after {rounds} GET RESPONSE, {len(data)} bytes")
             more, sw1, sw2 = self._exchange(profile.get_response(sw2))
             data += more
+            rounds += 1
         return data, sw1, sw2
 
     def _exchange(self, apdu: bytes) -> tuple[bytes, int, int]:
@@ -226,11 +239,18 @@ def read_identity(channel: CardChannel, aid: bytes = profile.AID) -> CardData:
         raise CardReaderError("pcsc.bad_data", detail="holder record missing")
     if (sw1, sw2) != profile.SW_OK:
         raise CardReaderError("pcsc.card_status", detail="READ RECORD", sw=f"{sw1:02X}{sw2:02X}")
+    return holder_card(record)
+
+
+def holder_card(record: bytes, today: _dt.date | None = None) -> CardData:
+    """The CardData a holder record carries, through the checks every reader shares.
+
+    A record that does not follow the profile is pcsc.bad_data; a sound record whose
+    contents are not (number, birth date or sex against it, control or bidi characters)
+    gets the same card.bad_data / card.id_invalid a GA 467 read of such a card gets.
+    """
     try:
         card = profile.decode_holder(record)
-        id_number.validate(card.id_number)
     except profile.ProfileError as exc:
         raise CardReaderError("pcsc.bad_data", detail=str(exc)) from None
-    except ValidationError as exc:
-        raise CardReaderError("pcsc.id_invalid", detail=exc.code) from None
-    return card
+    return checked_card(card, today)

@@ -120,6 +120,23 @@ class IdentityCardApplet:
         return chunk + bytes(profile.SW_OK)
 
 
+class EndlessChainApplet(IdentityCardApplet):
+    """A broken (or hostile) card: the holder record is "61 xx, more to come" with no data, forever.
+
+    READ RECORD and every GET RESPONSE after it answer 61 10 and nothing else,
+    so a reader that follows the chain without a bound never returns.
+    """
+
+    def process(self, raw: bytes) -> bytes:
+        try:
+            apdu = CommandApdu.parse(raw)
+        except ProfileError:
+            return bytes(profile.SW_WRONG_LENGTH)
+        if self.selected and apdu.cla == 0x00 and apdu.ins in (profile.INS_READ_RECORD, profile.INS_GET_RESPONSE):
+            return bytes([0x61, 0x10])
+        return super().process(raw)
+
+
 class VpcdCard:
     """A card placed on (connected to) a vpcd reader slot; serves on its own thread."""
 

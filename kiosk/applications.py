@@ -41,6 +41,8 @@ class Draft:
     attachments: list[Attachment] = field(default_factory=list, repr=False)
     identity: dict[str, str] = field(default_factory=dict)  # Identity.record(): method, face, card kind
     id_number: str = field(default="", repr=False)  # for the blind index (status look-up by card)
+    # Identity.verified() and the answers bound to it: sealed with the payload, sent to the centre.
+    verified: dict = field(default_factory=dict, repr=False)
     parts: tuple[str, ...] = ()
     appointment: str = ""  # booking reference of an appointment code, if the resident came with one
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
@@ -55,7 +57,8 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
     now = utc_now()
     payload = json.dumps(
         {"answers": draft.answers, "identity": draft.identity, "parts": list(draft.parts),
-         **({"appointment": draft.appointment} if draft.appointment else {})},
+         **({"appointment": draft.appointment} if draft.appointment else {}),
+         **({"verified": draft.verified} if draft.verified else {})},
         ensure_ascii=False, sort_keys=True,
     ).encode()
     sealer = store.sealer
@@ -101,6 +104,7 @@ class StoredApplication:
     parts: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = field(default=(), repr=False)
     appointment: str = ""
+    verified: dict = field(default_factory=dict, repr=False)  # see Draft.verified; {} before it existed
 
 
 def load(store: Store, uuid: str) -> StoredApplication:
@@ -121,7 +125,7 @@ def load(store: Store, uuid: str) -> StoredApplication:
     )
     return StoredApplication(*row[:7], answers=payload.get("answers", {}), identity=payload.get("identity", {}),
                              parts=tuple(payload.get("parts", ())), attachments=attachments,
-                             appointment=payload.get("appointment", ""))
+                             appointment=payload.get("appointment", ""), verified=payload.get("verified", {}))
 
 
 def record_help_request(store: Store, screen: str, service_id: str = "") -> int:

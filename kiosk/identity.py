@@ -7,6 +7,7 @@ one `Identity` per resident.  These are plain values: no device, no Qt.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -95,6 +96,14 @@ class CardData:
         return replace(self, photo=None)
 
 
+def _wire_score(score: float | None) -> float | None:
+    """A matcher's cosine similarity as the protocol takes it: within [-1, 1] (rounding can step just
+    outside), 4 decimals; not a number is no score (never a perfect one)."""
+    if score is None or not math.isfinite(score):
+        return None
+    return round(min(1.0, max(-1.0, float(score))), 4)
+
+
 def mask_name(name: str) -> str:
     """Show a name partly masked for the resident to confirm: 张*明, J*** Smith."""
     name = name.strip()
@@ -110,7 +119,13 @@ def mask_name(name: str) -> str:
 
 @dataclass
 class Identity:
-    """The resident's identity in a session."""
+    """The resident's identity in a session.
+
+    What was verified binds the application: with a card, every `card.*` pre-fill
+    source is the card's value; without one (ID number typed on the keypad with a
+    helper), only `card.id_number`, the typed number.  Form fields pre-filled from
+    these sources cannot be changed afterwards (see `kiosk.form_pages`).
+    """
 
     method: IdentityMethod
     card: CardData | None = None
@@ -118,6 +133,7 @@ class Identity:
     face: FaceCheck = FaceCheck.NOT_DONE
     face_photo: bytes | None = field(default=None, repr=False)
     liveness: Liveness = Liveness.NOT_DONE
+    face_score: float | None = None  # the automatic matcher's score, when one compared the faces
 
     def __repr__(self) -> str:
         return (f"Identity(method={self.method.value}, id={id_number.mask(self.id_number)}, face={self.face.value}, "
@@ -126,6 +142,30 @@ class Identity:
     @classmethod
     def from_card(cls, card: CardData, method: IdentityMethod) -> "Identity":
         return cls(method=method, card=card, id_number=card.id_number)
+
+    @property
+    def card_verified(self) -> bool:
+        """Whether a card (not a typed number) established this identity."""
+        return self.card is not None
+
+    def verified_sources(self) -> dict[str, str]:
+        """The pre-fill sources this identity vouches for, with their values (empty ones left out)."""
+        sources = self.card.prefill() if self.card is not None else {"card.id_number": self.id_number}
+        return {source: value for source, value in sources.items() if value}
+
+    def verified(self) -> dict:
+        """What was verified, as the application carries it (sealed at rest) and the centre receives it.
+
+        Personal data (the ID number): never log it; `applications.submit` seals it.
+        """
+        return {
+            "method": self.method.value,
+            "id_number": self.id_number,
+            "card_kind": self.card.kind.value if self.card is not None else None,
+            "face_check": self.face.value,
+            "face_score": _wire_score(self.face_score),
+            "liveness": self.liveness.value,
+        }
 
     def record(self) -> dict[str, str]:
         """What the application records about how identity was established (no personal data)."""

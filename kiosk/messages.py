@@ -107,6 +107,27 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "这项服务需要先核验身份。",
         "en": "This service needs your identity checked first.",
     },
+    # identity bound to the application
+    "identity.card_field": {
+        "zh_CN": "这一项来自您刚才读取的证件，不能修改。如需为他人办理，请联系工作人员。",
+        "en": "This comes from the card you placed and cannot be changed. To apply for someone else, "
+              "please ask a helper.",
+    },
+    "identity.typed_field": {
+        "zh_CN": "这是您开始时输入的身份证号码。如需更改，请返回身份核验那一步重新输入。",
+        "en": "This is the ID number you typed at the start. To change it, go back to the identity step "
+              "and type it again.",
+    },
+    "identity.mismatch": {
+        "zh_CN": "申请里的身份信息与核验的身份不一致，不能提交。请联系工作人员。",
+        "en": "The identity in this application differs from the one that was checked, so it cannot be "
+              "submitted. Please ask a helper.",
+    },
+    "identity.from_card": {"zh_CN": "来自您的证件，不能修改", "en": "From your card; cannot be changed"},
+    "identity.from_typed_number": {
+        "zh_CN": "您开始时输入的号码；如需更改，请返回上一步",
+        "en": "The number you typed at the start; to change it, go back",
+    },
     "card.expired": {
         "zh_CN": "这张证件已过有效期，请使用有效证件，或联系工作人员。",
         "en": "This card has expired. Please use a valid card or ask a helper.",

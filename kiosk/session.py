@@ -202,12 +202,12 @@ class Session(FormPages):
             for holder in (self.answers, self.raw_input, self.draft_input, self.photos, self.errors):
                 holder.clear()
         self.identity = identity
-        sources = card.prefill() if card else {"card.id_number": identity.id_number}
-        for field in self.service.fields:
-            # Never over what the resident typed: an answer, or text still waiting to be corrected.
-            if (field.prefill and sources.get(field.prefill) and field.id not in self.answers
-                    and field.id not in self.raw_input):
-                self.answers[field.id] = sources[field.prefill]
+        # What the card (or the typed number) verified fills its fields, over anything typed there
+        # before: those fields are bound to the identity and cannot be changed from now on.
+        for field_id, value in self.bound_fields().items():
+            self.answers[field_id] = value
+            self.raw_input.pop(field_id, None)
+            self.errors.pop(field_id, None)
         if not self.needs_face():
             self._enter_form()
         else:
@@ -217,12 +217,14 @@ class Session(FormPages):
         return (self.service is not None and self.service.identity_level == "card_face"
                 and (self.identity is None or self.identity.face == FaceCheck.NOT_DONE))
 
-    def set_face(self, check: FaceCheck, photo: bytes | None = None) -> None:
+    def set_face(self, check: FaceCheck, photo: bytes | None = None, score: float | None = None) -> None:
+        """The face step's outcome; `score` is the automatic matcher's, when one compared the faces."""
         self._require(State.IDENTITY)
         if self.identity is None:
             raise SessionError("session.identity_required")
         self.identity.face = check
         self.identity.face_photo = photo
+        self.identity.face_score = score
         self._enter_form()
 
     def _enter_form(self) -> None:
@@ -315,9 +317,14 @@ class Session(FormPages):
         self._go(State.FORM)
 
     def edit(self, field_id: str) -> None:
-        """From the review, jump to one answer; 'next' returns to the review."""
+        """From the review, jump to one answer; 'next' returns to the review.
+
+        A field bound to the verified identity is not editable: SessionError saying why.
+        """
         self._require(State.REVIEW)
         field = self.service.field(field_id)
+        if field_id in self.bound_fields():
+            raise SessionError(self.bound_reason(), detail=f"field {field_id} is bound to the verified identity")
         self.returning_to_review = True
         if field.is_photo:
             self.doc_index = self.service.photo_fields.index(field)
@@ -332,7 +339,16 @@ class Session(FormPages):
         self._require(State.REVIEW)
         if self.identity is None:
             raise SessionError("session.identity_required")
+        bound = self.bound_fields()
+        for field_id, verified in bound.items():
+            # Whatever a screen did: the application's identity is the one that was verified.
+            if self.answers.get(field_id, "") != verified:
+                self.errors[field_id] = error = ValidationError("identity.mismatch", field=field_id)
+                self._changed("error")
+                raise error
         for field in self.service.fields:
+            if field.id in bound:
+                continue  # equal to what was verified (checked above): the card, not the form's rules, decides
             value = self.photos.get(field.id, b"") if field.is_photo else self.answers.get(field.id, "")
             try:
                 self._check(field, value)
@@ -348,6 +364,9 @@ class Session(FormPages):
             service_id=self.service.id, locale=self.locale, answers=dict(self.answers),
             attachments=attachments,
             identity=self.identity.record(), id_number=self.identity.id_number,
+            verified={**self.identity.verified(),
+                      "bound_answers": {fid: self.service.field(fid).prefill for fid in bound}}
+            if self.identity.id_number else {},
             parts=tuple(part.id for part in self.service.parts),
             appointment=self.appointment.reference if self.appointment else "",
         )

@@ -157,6 +157,32 @@ class AttachmentRef(_Strict):
     name: str = Field(min_length=1, max_length=64)
 
 
+IdentityMethodName = Literal["id_card", "smart_card", "qr_code", "keypad_with_helper", "simulated"]
+CardKindName = Literal["resident", "foreign_permanent", "hk_mo_tw_residence"]
+FaceCheckName = Literal["not_done", "matched", "helper_to_confirm", "helper_confirmed"]
+LivenessName = Literal["not_done", "passed", "failed", "skipped"]
+PrefillSource = Literal["card.name", "card.sex", "card.ethnicity", "card.birth_date", "card.address",
+                        "card.id_number", "card.authority"]
+# A GB 11643 number (resident, HK/MO/TW residence permit, 2023 foreign card) or a 2017 foreign card's.
+VERIFIED_ID_PATTERN = r"^([0-9]{17}[0-9X]|[A-Z]{3}[0-9]{12})$"
+MAX_BOUND_ANSWERS = 50
+
+
+class VerifiedIdentity(_Strict):
+    """What the kiosk's identity step verified, bound to the application (see openapi.yaml).
+
+    `id_number` is personal data: over verified TLS only, sealed at rest on the kiosk.
+    """
+
+    method: IdentityMethodName
+    id_number: str = Field(pattern=VERIFIED_ID_PATTERN)
+    card_kind: CardKindName | None
+    face_check: FaceCheckName
+    face_score: float | None = Field(ge=-1.0, le=1.0)
+    liveness: LivenessName
+    bound_answers: dict[str, PrefillSource] = Field(max_length=MAX_BOUND_ANSWERS)
+
+
 class ApplicationIn(_Strict):
     """One application as the kiosk sends it (`form` holds the answers: personal data)."""
 
@@ -169,12 +195,20 @@ class ApplicationIn(_Strict):
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
     corrects: str | None = Field(default=None, pattern=UUID_PATTERN)
     consent: dict[str, Any] | None = None
+    verified: VerifiedIdentity | None = None  # absent on applications queued before it existed
 
     @field_validator("attachments")
     @classmethod
     def _unique_items(cls, value: list[AttachmentRef]) -> list[AttachmentRef]:
         if len(set(value)) != len(value):  # the schema's uniqueItems
             raise ValueError("an attachment is listed twice")
+        return value
+
+    @field_validator("verified", mode="before")
+    @classmethod
+    def _object_when_given(cls, value: Any) -> Any:
+        if value is None:  # the schema: absent, or an object; never null
+            raise ValueError("verified is an object when given")
         return value
 
     @field_validator("created_at")

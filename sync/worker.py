@@ -435,7 +435,7 @@ def application_body(store: Store, app: applications.StoredApplication) -> dict[
     form: dict[str, Any] = {"answers": app.answers, "identity": app.identity, "parts": list(app.parts)}
     if app.appointment:
         form["appointment"] = app.appointment
-    return {
+    body = {
         "number": app.number,
         "service_id": app.service_id,
         "station_seq": app.seq,
@@ -445,6 +445,9 @@ def application_body(store: Store, app: applications.StoredApplication) -> dict[
         "attachments": [{"sha256": a.sha256, "size": len(a.data), "media_type": a.mime, "name": a.name}
                         for a in _unique(app.attachments)],
     }
+    if app.verified:  # what the identity step verified (VerifiedIdentity); none on older applications
+        body["verified"] = app.verified
+    return body
 
 
 def _unique(attachments: tuple[applications.Attachment, ...]) -> list[applications.Attachment]:

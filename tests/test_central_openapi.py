@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import schemathesis
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
@@ -158,3 +159,59 @@ def test_every_station_endpoint_refuses_a_wrong_token(authorization, path):
     status, headers, body = asgi_call("GET", target, {"Authorization": authorization}, b"", query.encode())
     assert_protocol_error(status, headers, body, {401})
     assert headers["www-authenticate"].startswith("Bearer")
+
+
+# ---- the verified identity (VerifiedIdentity) -----------------------------------------------
+
+def test_the_verified_identity_schema_names_every_kiosk_value():
+    """The contract, the centre's model and the kiosk's own values agree: nothing the kiosk sends is refused."""
+    import typing
+
+    import yaml
+
+    from kiosk.catalog import PREFILL_SOURCES
+    from kiosk.identity import CardKind, FaceCheck, IdentityMethod, Liveness
+    from sync import protocol
+
+    props = yaml.safe_load(SPEC.read_text())["components"]["schemas"]["VerifiedIdentity"]["properties"]
+    for name, enum, literal in (("method", IdentityMethod, protocol.IdentityMethodName),
+                                ("card_kind", CardKind, protocol.CardKindName),
+                                ("face_check", FaceCheck, protocol.FaceCheckName),
+                                ("liveness", Liveness, protocol.LivenessName)):
+        values = {member.value for member in enum}
+        assert set(props[name]["enum"]) - {None} == values == set(typing.get_args(literal)), name
+    assert set(props["bound_answers"]["additionalProperties"]["enum"]) == set(PREFILL_SOURCES)
+    assert set(typing.get_args(protocol.PrefillSource)) == set(PREFILL_SOURCES)
+
+
+def _application(verified) -> bytes:
+    import datetime as _dt
+
+    from kiosk import app_number
+
+    number = app_number.make("S001", _dt.date(2026, 6, 1), 11)  # this station's own number
+    return json.dumps({"number": number, "service_id": "demo", "station_seq": 11,
+                       "created_at": "2026-06-01T10:00:00Z", "form": {"answers": {}}, "verified": verified}).encode()
+
+
+VERIFIED = {"method": "id_card", "id_number": "11010119520618002X", "card_kind": "resident", "face_check": "matched",
+            "face_score": 0.71, "liveness": "passed", "bound_answers": {"id_number": "card.id_number"}}
+
+
+@pytest.mark.parametrize("change", [
+    {"id_number": "110101 19520618002X"}, {"method": "card"}, {"face_score": 3}, {"face_score": True},
+    {"bound_answers": {"id_number": "card.photo"}}, {"extra": 1}, {"card_kind": "passport"},
+], ids=["spaced-number", "unknown-method", "score-out-of-range", "score-bool", "unknown-source", "extra", "kind"])
+def test_a_malformed_verified_identity_is_refused(change):
+    status, _, body = asgi_call("PUT", "/v1/applications/7d8f9c5e-7d3a-4c5e-9b1a-2f4e6a8b0c1d",
+                                {**AUTH, "Content-Type": "application/json"}, _application({**VERIFIED, **change}))
+    assert status == 422 and json.loads(body)["code"] == "invalid_application"
+    assert "11010119520618002X" not in body.decode()  # the refusal never repeats the number
+
+
+def test_a_verified_identity_is_accepted_and_stored():
+    uuid = "0b5e1c8a-3f7d-4a2b-9c6e-1d2f3a4b5c6d"
+    status, _, _ = asgi_call("PUT", f"/v1/applications/{uuid}", {**AUTH, "Content-Type": "application/json"},
+                             _application(VERIFIED))
+    assert status == 201
+    assert APP.store.application_body("S001", uuid)["verified"] == VERIFIED

@@ -171,7 +171,9 @@ def _legal_actions(session: Session) -> tuple[list[tuple[str, object]], list[tup
     if state == State.DOCUMENTS:
         return [("photo_next", None)], anywhere + [("photo", True), ("photo", False), ("next", None), ("back", None)]
     if state == State.REVIEW:
-        return [("submit", True)], anywhere + [("edit", f.id) for f in session.service.fields] + [
+        # A field bound to the verified identity has no "change" (test_identity_binding.py).
+        editable = [f for f in session.service.fields if f.id not in session.bound_fields()]
+        return [("submit", True)], anywhere + [("edit", f.id) for f in editable] + [
             ("back", None), ("submit", False)]
     if state == State.RECEIPT:
         return [("finish", None)], anywhere

@@ -31,9 +31,9 @@ from pcsc_service import PcscService, wait_for_card
 
 from devices import identity_applet as profile
 from devices.card_reader import CardEvent, CardEventKind
-from devices.pcsc_channel import CardChannel, list_readers
+from devices.pcsc_channel import MAX_GET_RESPONSE_ROUNDS, CardChannel, list_readers
 from devices.pcsc_reader import PcscReader
-from devices.vpcd_card import DEFAULT_ATR, IdentityCardApplet, VpcdCard
+from devices.vpcd_card import DEFAULT_ATR, EndlessChainApplet, IdentityCardApplet, VpcdCard
 from kiosk import id_number
 from kiosk.identity import CardData, CardKind, IdentityMethod
 
@@ -92,14 +92,16 @@ def resident() -> CardData:
 
 @contextmanager
 def placed(pcsc: PcscService, card: CardData | None = None, records: dict[int, bytes] | None = None,
-           aid: bytes = profile.AID, pull_on_ins: int | None = None) -> Iterator[VpcdCard]:
+           aid: bytes = profile.AID, pull_on_ins: int | None = None,
+           applet: IdentityCardApplet | None = None) -> Iterator[VpcdCard]:
     """A virtual card on the test reader for the `with` block, once pcscd sees it.
 
     On leaving, wait until pcscd has seen the card go: vpcd notices a card
     leaving only at its next poll, so a card placed within the same 400 ms
     would look like the old one never left.
     """
-    applet = IdentityCardApplet(records if records is not None else {1: profile.encode_holder(card)}, aid=aid)
+    if applet is None:
+        applet = IdentityCardApplet(records if records is not None else {1: profile.encode_holder(card)}, aid=aid)
     vcard = VpcdCard(applet, port=pcsc.port, pull_on_ins=pull_on_ins)
     vcard.insert()
     wait_for_card(pcsc.reader)
@@ -176,11 +178,26 @@ def test_card_pulled_mid_read(watched, pcsc, resident) -> None:
     events.expect(CardEventKind.REMOVED)
 
 
+def test_a_card_answering_more_data_forever_fails_the_read_and_the_reader_goes_on(watched, pcsc, resident) -> None:
+    """A card that says "61 xx, more to come" with no data, for ever, must not hang the reader thread."""
+    _, events = watched
+    with placed(pcsc, applet=EndlessChainApplet.for_card(resident)) as vcard:
+        _, error = events.expect(CardEventKind.INSERTED, CardEventKind.ERROR)
+        assert error.error.code == "pcsc.read_failed"
+        assert "重新放置" in error.error.text("zh_CN") and "place it again" in error.error.text("en")
+        rounds = sum(1 for command in vcard.commands if command[1] == profile.INS_GET_RESPONSE)
+        assert rounds == MAX_GET_RESPONSE_ROUNDS  # bounded, then given up
+    events.expect(CardEventKind.REMOVED)
+    with placed(pcsc, resident):  # the same reader thread reads the next card
+        assert events.expect(CardEventKind.INSERTED, CardEventKind.READ)[1].card == resident
+    events.expect(CardEventKind.REMOVED)
+
+
 @pytest.mark.parametrize("records, aid, code", [
     ({1: b"\x70\x03\x5F\x0E"}, profile.AID, "pcsc.bad_data"),                    # truncated record
     ({}, profile.AID, "pcsc.bad_data"),                                          # no holder record
     (None, bytes.fromhex("A0000000031010"), "pcsc.not_identity_card"),           # some other card
-    ("bad_check_digit", profile.AID, "pcsc.id_invalid"),
+    ("bad_check_digit", profile.AID, "card.id_invalid"),  # the same code a GA 467 read gives
 ], ids=["corrupt", "empty", "foreign-applet", "check-digit"])
 def test_unreadable_cards_give_clear_errors(watched, pcsc, resident, records, aid, code) -> None:
     _, events = watched
@@ -193,6 +210,33 @@ def test_unreadable_cards_give_clear_errors(watched, pcsc, resident, records, ai
         _, error = events.expect(CardEventKind.INSERTED, CardEventKind.ERROR)
         assert error.error.code == code
         assert error.error.text("zh_CN") != error.error.text("en")
+    events.expect(CardEventKind.REMOVED)
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda card: replace(card, name=card.name[0] + "\u202e" + card.name[1:]),  # right-to-left override
+    lambda card: replace(card, address=card.address + "\x1b[2J"),            # a terminal escape
+    lambda card: replace(card, name="\u200b" + card.name),                   # zero-width space
+    lambda card: replace(card, birth_date=card.birth_date + _dt.timedelta(days=1)),
+    lambda card: replace(card, sex="M" if card.sex == "F" else "F"),
+], ids=["bidi-name", "control-address", "zero-width-name", "birth-vs-number", "sex-vs-number"])
+def test_a_pcsc_card_gets_the_ga467_cross_checks(watched, pcsc, resident, spoil) -> None:
+    """Contents a GA 467 read refuses are refused on PC/SC too, in the same words (card.bad_data)."""
+    _, events = watched
+    with placed(pcsc, spoil(resident)):
+        _, error = events.expect(CardEventKind.INSERTED, CardEventKind.ERROR)
+        assert error.error.code == "card.bad_data"
+        assert "重新放置" in error.error.text("zh_CN") and "place the card again" in error.error.text("en")
+    events.expect(CardEventKind.REMOVED)
+
+
+def test_a_pcsc_number_with_spaces_is_read_without_them(watched, pcsc, resident) -> None:
+    _, events = watched
+    number = resident.id_number
+    spaced = f" {number[:6]} {number[6:14]}\u3000{number[14:].lower()} "
+    with placed(pcsc, replace(resident, id_number=spaced)):
+        read = events.expect(CardEventKind.INSERTED, CardEventKind.READ)[1]
+        assert read.card.id_number == number and read.card.prefill()["card.id_number"] == number
     events.expect(CardEventKind.REMOVED)
 
 
@@ -294,6 +338,7 @@ def cards(draw: st.DrawFn) -> CardData:
     )
 
 
+@settings(deadline=None)  # a speed limit is not what this checks (it tripped on a busy 2-core machine)
 @given(cards())
 def test_holder_record_round_trip(card: CardData) -> None:
     assert profile.decode_holder(profile.encode_holder(card)) == card

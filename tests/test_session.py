@@ -249,11 +249,19 @@ def test_a_foreign_permanent_residence_card_fills_and_passes_the_form(catalog, s
 
 
 def test_a_foreign_number_is_not_accepted_from_a_resident(session, card):
+    from kiosk import fields as field_rules
+
     session.choose_service("senior_card")
     session.next()
     session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
+    # The number field is the card's (bound): nothing typed replaces it, a foreign number least of all.
     assert not session.set_answer("id_number", "GBR110760214017")
-    assert session.errors["id_number"].code == "id.length"
+    assert session.errors["id_number"].code == "identity.card_field"
+    assert session.answers["id_number"] == card.id_number
+    # ...and the rule itself: only a foreign card's holder has a number in that format.
+    with pytest.raises(ValidationError) as refused:
+        field_rules.validate(session.service.field("id_number"), "GBR110760214017", foreign_card=False)
+    assert refused.value.code == "id.length"
 
 
 def test_backing_out_to_home_drops_the_residents_data_and_idle_still_resets(session, card, clock):
@@ -288,10 +296,10 @@ def test_the_same_card_again_keeps_what_the_resident_was_correcting(session, car
     session.choose_service("senior_card")
     session.next()
     session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))
-    assert not session.set_answer("name", "王")  # a name edited to something too short
+    assert not session.set_answer("mobile", "1380013800")  # the resident's own answer, one digit short
     session.back()
     session.identify(Identity.from_card(card, IdentityMethod.ID_CARD))  # back, and the card once more
     # The field still shows what was typed, with its error; the card did not silently overwrite it.
-    assert session.shown_value("name") == "王" and "name" in session.errors
-    assert "name" not in session.answers
-    assert session.set_answer("name", card.name) and session.answers["name"] == card.name
+    assert session.shown_value("mobile") == "1380013800" and "mobile" in session.errors
+    assert "mobile" not in session.answers
+    assert session.set_answer("mobile", "13800138000") and session.answers["mobile"] == "13800138000"

@@ -304,3 +304,26 @@ def test_the_centres_words_about_a_refused_record_stay_out_of_the_audit_log(stor
     assert "not accepted" in reason
     last_error, sealed = store.conn.execute("SELECT last_error, quarantine_message FROM outbox").fetchone()
     assert last_error == "sync.rejected invalid_application" and "张三".encode() not in sealed
+
+
+def test_the_centre_receives_what_the_identity_step_verified(store, centre, worker, catalog):
+    """The binding travels: method, the verified number, card kind, face outcome and score, bound answers."""
+    from factories import fill_to_review, make_card
+    from kiosk.identity import FaceCheck
+    from kiosk.session import Session
+
+    card = make_card()
+    session = Session(catalog)
+    fill_to_review(session, "senior_card", card)
+    receipt = session.submit(lambda draft: applications.submit(store, draft, "S001"))
+    assert worker.run_once().sent == 1
+    body = centre.store.application_body("S001", receipt.application_uuid)
+    assert body["verified"] == {
+        "method": "simulated", "id_number": card.id_number, "card_kind": "resident",
+        "face_check": FaceCheck.NOT_DONE.value, "face_score": None, "liveness": "not_done",
+        "bound_answers": {"name": "card.name", "id_number": "card.id_number", "birth_date": "card.birth_date"},
+    }
+    answers = body["form"]["answers"]
+    assert all(answers[field] == (card.name if source == "card.name" else card.id_number if source == "card.id_number"
+                                  else card.birth_date.isoformat())
+               for field, source in body["verified"]["bound_answers"].items())

@@ -168,7 +168,7 @@ def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbo
     class SlowMatcher:
         def compare(self, live_photo, card_photo):
             release.wait(10)
-            return MatchResult(FaceCheck.MATCHED, "face_match.matched")
+            return MatchResult(FaceCheck.MATCHED, "face_match.matched", 0.83)
 
         def describe(self):
             return "slow stand-in"
@@ -181,6 +181,7 @@ def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbo
         release.set()
         qtbot.waitUntil(lambda: session.state == State.FORM, timeout=10_000)
         assert session.identity.face == FaceCheck.MATCHED and session.identity.liveness == Liveness.PASSED
+        assert session.identity.face_score == 0.83  # the score goes to the centre with the outcome
     finally:
         release.set()
 

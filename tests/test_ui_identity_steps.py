@@ -12,7 +12,7 @@ from factories import make_card
 from kiosk.identity import Identity, IdentityMethod, Liveness
 from kiosk.session import State
 from ui.gallery import make_window, settle
-from ui.qt import QLabel, QPushButton, Qt
+from ui.qt import QLabel, QLineEdit, QPushButton, Qt
 
 
 def open_identity(qtbot, tmp_path, service="senior_card", locale="en"):
@@ -123,4 +123,24 @@ def test_a_failed_face_check_can_be_tried_again_or_done_by_turning(qtbot, tmp_pa
         assert session.identity.record()["liveness"] == "failed"
     finally:
         camera.stop()
+        window.store.close()
+
+
+def test_a_number_typed_with_a_helper_is_shown_read_only_with_the_way_to_change_it(qtbot, tmp_path):
+    window, session, reader = open_identity(qtbot, tmp_path)
+    try:
+        number = make_card().id_number
+        qtbot.mouseClick(shown(window, "use_keypad")[0], Qt.LeftButton)
+        settle()
+        for key in number:
+            window.screen.keypad.press(key)
+        qtbot.mouseClick(shown(window, "keypad_done")[0], Qt.LeftButton)
+        settle()
+        assert session.state == State.FORM
+        assert not shown(window, "open_id_number") and shown(window, "edit_name", QLineEdit)  # the name is typed
+        note = shown(window, "bound_note_id_number", QLabel)[0]
+        assert "typed at the start" in note.text() and "go back" in note.text()
+        assert shown(window, "bound_id_number", QLabel)[0].text().replace(" ", "") == number
+    finally:
+        reader.stop()
         window.store.close()

@@ -99,6 +99,8 @@ def fill_page(qtbot, window, session) -> None:
     today = _dt.date.today()
     for field in session.page_fields():
         shown = session.shown_value(field.id)
+        if find(window, f"bound_{field.id}", QLabel) is not None:
+            continue  # from the card: shown, not typed
         if field.type == "choice":
             if not shown:
                 touch(qtbot, window, f"choice_{field.id}_{field.options[0].value}")  # rebuilds the screen
@@ -190,7 +192,12 @@ def test_full_journey_by_touch(qtbot, tmp_path, reader, service_id: str, locale:
             touch(qtbot, window, "next")
         assert screen_is(window, State.REVIEW)
         for field in service.form_fields:
-            assert find(window, f"edit_{field.id}", QPushButton) is not None, f"no Change for {field.id}"
+            # Every answer can be changed, except what the card verified, which says where it came from.
+            if field.prefill:
+                assert find(window, f"edit_{field.id}", QPushButton) is None, f"a Change for {field.id}"
+                assert find(window, f"bound_{field.id}", QLabel) is not None, field.id
+            else:
+                assert find(window, f"edit_{field.id}", QPushButton) is not None, f"no Change for {field.id}"
         touch(qtbot, window, "submit")
         qtbot.waitUntil(lambda: find(window, "number", QLabel) is not None, timeout=10_000)  # saved off the GUI thread
         assert screen_is(window, State.RECEIPT)
@@ -203,6 +210,36 @@ def test_full_journey_by_touch(qtbot, tmp_path, reader, service_id: str, locale:
         assert screen_is(window, State.HOME) and session.is_fresh()
         count = window.store.conn.execute("SELECT count(*) FROM applications").fetchone()[0]
         assert count == 1
+    finally:
+        close_window(window)
+
+
+@pytest.mark.parametrize("locale, words", [("en", "From your card"), ("zh_CN", "来自您的证件")])
+def test_what_the_card_verified_is_shown_read_only_with_words(qtbot, tmp_path, reader, locale, words) -> None:
+    """Name and ID number from the card: no text box or keypad to change them, and words saying why."""
+    window, session = open_window(tmp_path, locale, reader)
+    card = FIXTURE_CARDS[CARD]
+    try:
+        go_to_form(qtbot, window, session, reader, "senior_card")
+        for field_id in ("name", "id_number"):
+            assert find(window, f"edit_{field_id}", QLineEdit) is None, field_id
+            assert window.screen.findChild(Keypad, f"keypad_{field_id}") is None, field_id
+            assert find(window, f"open_{field_id}", QPushButton) is None, field_id
+            note = find(window, f"bound_note_{field_id}", QLabel)
+            assert note is not None and words in note.text(), field_id
+            assert note.property("role") is None  # full-contrast words, not a greyed-out hint
+        assert find(window, "bound_name", QLabel).text() == card.name
+        assert find(window, "bound_id_number", QLabel).text().replace(" ", "") == card.id_number
+        assert find(window, "keypad_mobile", Keypad) is not None or find(window, "open_mobile") is not None
+        while screen_is(window, State.FORM):
+            fill_page(qtbot, window, session)
+            touch(qtbot, window, "next")
+        assert screen_is(window, State.REVIEW)
+        for field_id in ("name", "id_number", "birth_date"):
+            assert find(window, f"edit_{field_id}", QPushButton) is None, field_id
+            assert words in find(window, f"bound_{field_id}", QLabel).text()
+        touch(qtbot, window, "edit_mobile")  # the resident's own answers can still be changed
+        assert screen_is(window, State.FORM)
     finally:
         close_window(window)
 

@@ -207,6 +207,14 @@ class CentralStore:
                 return None
             return self._view(db, uuid, replayed=False)
 
+    def application_body(self, station_id: str, uuid: str) -> dict[str, Any] | None:
+        """The application as received and stored (form, attachments, the verified identity), or None."""
+        with self._tx() as db:
+            row = db.execute("SELECT station_id, body FROM applications WHERE uuid = ?", (uuid,)).fetchone()
+            if row is None or row[0] != station_id:
+                return None
+            return json.loads(row[1])
+
     def _view(self, db: sqlite3.Connection, uuid: str, replayed: bool) -> dict[str, Any]:
         central_id, number, received_at, complete, status, reason, station = db.execute(
             "SELECT central_id, number, received_at, complete, status, reason, station_id"

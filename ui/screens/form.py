@@ -3,11 +3,15 @@
 Digits are typed on the large keypad, choices are large buttons; free text
 (rare: most text comes from the card) is typed by a helper on the helper's
 keyboard.  An error is shown in words beside its field, with focus moved to it.
+A field bound to the verified identity (from the card, or the number typed at
+the start) is shown as text, not an editor, with words saying where it came
+from and why it cannot be changed: the core refuses a change anyway.
 """
 
 from __future__ import annotations
 
 from kiosk.catalog import Field
+from kiosk.messages import message_text
 from ui.keypad import Keypad, grouped
 from ui.qt import QHBoxLayout, QLineEdit, Qt, QTimer, QWidget
 from ui.screens.base import Context, Screen
@@ -24,6 +28,18 @@ def keypad_kind(field: Field) -> str | None:
     return None
 
 
+def bound_display(field: Field, value: str, text) -> str:
+    """A verified value as a resident reads it: a choice's label, an ID number in groups.
+
+    `text` turns the catalog's per-locale texts into the screen's language.
+    """
+    if field.type == "choice":
+        return next((text(option.label) for option in field.options if option.value == value), value)
+    if field.type == "id_number":
+        return grouped(field.type, value)
+    return value
+
+
 class FormScreen(Screen):
     prompt_key = "form"
 
@@ -33,6 +49,7 @@ class FormScreen(Screen):
         session = self.session
         pages = session.pages()
         self.fields = session.page_fields()
+        self.bound = session.bound_fields()  # verified values: shown, never edited
         self.editors: dict[str, object] = {}
         self.first_error = None
         step = self.tr("Question %1 of %2") if t.elder else self.tr("Page %1 of %2")
@@ -61,11 +78,36 @@ class FormScreen(Screen):
             self.scroll.ensureWidgetVisible(block, 0, 0)
             self.scroll.ensureWidgetVisible(self.first_error, 0, self.theme.mm(2))
 
-    def _field_block(self, field: Field) -> QWidget:
+    def _bound_block(self, field: Field, value: str) -> QWidget:
+        """A verified value: read, not typed; says where it came from in words (not only greyed out)."""
         t = self.theme
         block = column(theme=t, spacing_mm=1.5)
         layout = block.layout()
+        title = self.text(field.label)
+        layout.addWidget(label(title, t, 1.25 if t.elder else 1.1, bold=True, name=f"label_{field.id}"))
+        shown = bound_display(field, value, self.text)  # never empty: only a value that was there binds
+        layout.addWidget(label(shown, t, 1.25 if t.elder else 1.1, bold=True, role="notice",
+                               name=f"bound_{field.id}"))
+        words = message_text(self.session.bound_note(), self.ctx.locale)
+        # Full-contrast words, not a muted hint: an elder resident must see why there is nothing to type.
+        note = label("✓ " + words, t, 1.0, name=f"bound_note_{field.id}")
+        note.setAccessibleName(words)
+        layout.addWidget(note)
+        error = self.session.errors.get(field.id)
+        if error is not None:  # another value was refused (identity.card_field): say why
+            error_label = label("⚠ " + error.text(self.ctx.locale), t, role="error", name=f"error_{field.id}")
+            error_label.setFocusPolicy(Qt.StrongFocus)
+            layout.addWidget(error_label)
+            self.first_error = self.first_error or error_label
+        return block
+
+    def _field_block(self, field: Field) -> QWidget:
+        t = self.theme
         value = self.session.shown_value(field.id)
+        if field.id in self.bound:
+            return self._bound_block(field, value)
+        block = column(theme=t, spacing_mm=1.5)
+        layout = block.layout()
         kind = keypad_kind(field)
         # One question a screen in elder mode on a landscape panel: the question, its help and any error
         # go beside the keys, above the display, so nothing has to be scrolled (a 768-pixel-high panel).
@@ -178,5 +220,8 @@ class FormScreen(Screen):
         error = self.session.errors.get(first.id)
         if error is not None:
             return error.text(self.ctx.locale)
+        if first.id in self.bound:  # where the value came from, and that it stays (never the value: it is personal)
+            return self.tr("%1. %2").replace("%1", self.text(first.label)).replace(
+                "%2", message_text(self.session.bound_note(), self.ctx.locale))
         # The sentence stop comes from the translations: 。 in Chinese, . in English.
         return self.tr("%1. %2").replace("%1", self.text(first.label)).replace("%2", self.text(first.help))

@@ -286,16 +286,18 @@ class IdentityScreen(Screen):
         photo, card_photo = result.best_jpeg, card.photo if card else None
         session, identity = self.session, self.session.identity
 
-        def compare() -> FaceCheck:
+        def compare() -> tuple[FaceCheck, float | None]:
             try:
-                return matcher.compare(photo, card_photo).check
+                result = matcher.compare(photo, card_photo)
             except Exception as error:  # noqa: BLE001 - a broken model must not leave the resident stuck
                 log.error("face matcher failed (%s): a helper confirms", type(error).__name__)
-                return FaceCheck.HELPER_TO_CONFIRM
+                return FaceCheck.HELPER_TO_CONFIRM, None
+            return result.check, getattr(result, "score", None)  # the score goes to the centre with the outcome
 
-        def matched(check) -> None:  # back on the GUI thread; only for the same resident's step
+        def matched(outcome) -> None:  # back on the GUI thread; only for the same resident's step
             if session.state.value == "identity" and session.identity is identity:
-                self._set_face(check, photo)
+                check, score = outcome
+                self._set_face(check, photo, score=score)
 
         # Decoding and model inference take a while on a 2-core kiosk: never on the GUI thread.
         self.ctx.run_task(compare, matched)
@@ -352,9 +354,10 @@ class IdentityScreen(Screen):
         # Encoding a frame is image work: off the GUI thread.
         self.ctx.run_task(grab, taken)
 
-    def _set_face(self, check: FaceCheck, photo: bytes | None, liveness: Liveness | None = None) -> None:
+    def _set_face(self, check: FaceCheck, photo: bytes | None, liveness: Liveness | None = None,
+                  score: float | None = None) -> None:
         self.session.identity.liveness = liveness or self.liveness
-        self.session.set_face(check, photo)
+        self.session.set_face(check, photo, score)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
         # The window hides a screen it replaces (and deletes it later): the camera must not go on

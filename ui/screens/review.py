@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from devices.speech_texts import spell_sensitive
+from kiosk.messages import message_text
 from ui.keypad import grouped
 from ui.qt import QGridLayout, QWidget
 from ui.screens.base import Context, Screen
@@ -30,10 +31,15 @@ class ReviewScreen(Screen):
         grid.setVerticalSpacing(t.mm(2))
         stacked = t.elder or ctx.portrait
         row = 0
+        bound = session.bound_fields()
         for field, value in session.review_items():
             shown = self._display(field, value)
-            change = button(self.tr("Change"), t, lambda f=field.id: session.edit(f), name=f"edit_{field.id}",
-                            accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
+            if field.id in bound:
+                # Verified at the identity step: no "Change", and words saying why (not a greyed-out button).
+                change = label(message_text(session.bound_note(), ctx.locale), t, name=f"bound_{field.id}")
+            else:
+                change = button(self.tr("Change"), t, lambda f=field.id: session.edit(f), name=f"edit_{field.id}",
+                                accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
             if stacked:
                 grid.addWidget(label(self.text(field.label), t, role="hint"), row, 0, 1, 2)
                 grid.addWidget(label(shown, t, bold=True, name=f"value_{field.id}"), row + 1, 0)
