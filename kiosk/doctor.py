@@ -71,10 +71,16 @@ def check_key(config: Config) -> Check:
     and checked against the check value the database recorded (a replaced key orphans the queue)."""
     path = config.storage.key_path
     if not path.exists():
-        if config.storage.database.exists():
-            return Check("store key", FAIL, StoreError("store.key_lost", path=str(path),
-                                                       database=str(config.storage.database)).text("en"))
-        return Check("store key", WARN, f"{path}: {NOT_YET}")
+        if not config.storage.database.exists():
+            return Check("store key", WARN, f"{path}: {NOT_YET}")
+        # As the kiosk decides at start (kiosk.store_key.refuse_missing_key): sealed rows, or a database
+        # that cannot be read, stop it; with everything purged it makes a new key and goes on.
+        try:
+            store_key.refuse_missing_key(config.storage.database, path)
+        except StoreError as error:
+            return Check("store key", FAIL, error.text("en"))
+        return Check("store key", WARN, f"{path}: missing; the database holds nothing sealed, so the kiosk "
+                                        "makes a new key on start")
     try:
         key = load_key(path)
     except KioskError as error:

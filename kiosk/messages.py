@@ -33,6 +33,13 @@ _MESSAGES: dict[str, dict[str, str]] = {
               "that key opens. Restore {path} from the backup of keys/store.key made with the database, then "
               "start again. Do not delete the database.",
     },
+    "store.key_lost_unreadable": {
+        "zh_CN": "密钥文件 {path} 不见了，而数据库 {database} 无法读取（{problem}），无法确认其中是否有加密申请。"
+                 "请先从备份恢复 {path}（以及损坏的数据库）后再启动；本程序不会在它旁边新建密钥。",
+        "en": "The key file {path} is missing, and the database {database} cannot be read ({problem}) to tell "
+              "whether it holds sealed applications. Restore {path} (and the database, if damaged) from the backup, "
+              "then start again; no new key is made beside it.",
+    },
     "store.wrong_key": {
         "zh_CN": "密钥文件 {path} 不是加密数据库 {database} 时所用的密钥。"
                  "请从与数据库一同备份的 keys/store.key 恢复原密钥到 {path} 后再启动。",

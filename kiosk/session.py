@@ -343,7 +343,8 @@ class Session(FormPages):
         for field_id, verified in bound.items():
             # Whatever a screen did: the application's identity is the one that was verified.
             if self.answers.get(field_id, "") != verified:
-                self.errors[field_id] = error = ValidationError("identity.mismatch", field=field_id)
+                self.errors[field_id] = self.submit_error = error = ValidationError("identity.mismatch",
+                                                                                    field=field_id)
                 self._changed("error")
                 raise error
         for field in self.service.fields:
@@ -353,7 +354,8 @@ class Session(FormPages):
             try:
                 self._check(field, value)
             except ValidationError as error:
-                self.errors[field.id] = error
+                # Shown (with the field's name) and spoken on the review screen: a refused Submit is never silent.
+                self.errors[field.id] = self.submit_error = error
                 self._changed("error")
                 raise
         self.submit_error = None

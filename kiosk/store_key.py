@@ -108,16 +108,24 @@ def verify(conn: sqlite3.Connection, sealer: Sealer, key_path: Path | None, data
 
 
 def refuse_missing_key(database: Path, key_path: Path) -> None:
-    """Before a new key is made: refuse when an existing database holds data only the lost key opens."""
+    """Before a new key is made: refuse when an existing database holds data only the lost key opens.
+
+    A database that exists but cannot be read (damaged, another owner's) is refused too: a new
+    key made over it would turn a later "key lost" into "wrong key" once IT restores the database."""
     from kiosk.store import inspect  # the store imports this module
 
     if not Path(database).is_file():
         return
-    conn = inspect(database)
+    try:
+        conn = inspect(database)
+    except StoreError as error:
+        raise StoreError("store.key_lost_unreadable", path=str(key_path), database=str(database),
+                         problem=error.detail or error.code) from None
     try:
         if sealed_rows(conn):
             raise StoreError("store.key_lost", path=str(key_path), database=str(database))
-    except sqlite3.Error:
-        return  # not readable: the store's own opening says why
+    except sqlite3.Error as error:
+        raise StoreError("store.key_lost_unreadable", path=str(key_path), database=str(database),
+                         problem=str(error)) from None
     finally:
         conn.close()

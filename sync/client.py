@@ -331,7 +331,7 @@ def _refuse_unsigned(answer: RawAnswer) -> None:
     """A catalog-shaped answer without a signature is refused as unsigned, not as garbage."""
     try:
         document = json.loads(answer.body)
-    except ValueError:
+    except (ValueError, RecursionError, MemoryError):  # a body nested to exhaust the parser is garbage too
         return
     if isinstance(document, dict) and "payload" in document and not document.get("signature"):
         raise SyncCatalogRefused("sync.catalog_signature", detail="the catalog is not signed")

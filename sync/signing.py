@@ -135,6 +135,8 @@ def verify_catalog(envelope: CatalogEnvelope, public_key: Ed25519PublicKey) -> V
         document = json.loads(payload)
     except ValueError:
         raise SyncCatalogRefused("sync.catalog_signature", detail="signed payload is not JSON") from None
+    except (RecursionError, MemoryError):
+        raise SyncCatalogRefused("sync.catalog_signature", detail="signed payload is nested too deeply") from None
     if (not isinstance(document, dict) or type(document.get("version")) is not int
             or document["version"] != envelope.version
             or not isinstance(document.get("catalog"), dict)

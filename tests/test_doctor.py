@@ -65,8 +65,8 @@ def test_doctor_reports_an_existing_store_without_changing_it(tmp_path):
     assert checks["store key"].status == doctor.OK and checks["audit chain"].status == doctor.OK
     with contextlib.closing(sqlite3.connect(config.storage.database)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST - 1  # not upgraded
-    config.storage.key_path.unlink()
-    assert by_name(doctor.run_checks(config))["store key"].status == doctor.FAIL
+    config.storage.key_path.unlink()  # nothing sealed in it: the kiosk would make a new key (test_store_key)
+    assert by_name(doctor.run_checks(config))["store key"].status == doctor.WARN
 
 
 def test_central_settings_are_checked_when_a_centre_is_configured(tmp_path):

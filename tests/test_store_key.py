@@ -78,6 +78,21 @@ def test_a_missing_key_beside_sealed_applications_is_not_replaced(tmp_path):
     assert not config.storage.key_path.exists()  # no new key made that would hide the loss
 
 
+def test_a_missing_key_beside_a_database_that_cannot_be_read_is_not_replaced(tmp_path):
+    _, config = kiosk_with_a_queue(tmp_path)
+    config.storage.key_path.unlink()
+    database = config.storage.database
+    for suffix in ("-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    with open(database, "r+b") as handle:  # the header gone: nothing can tell what the file holds
+        handle.write(b"\xa5" * 100)
+    with pytest.raises(StoreError) as refused:
+        open_store(config)
+    assert refused.value.code == "store.key_lost_unreadable"
+    assert str(config.storage.key_path) in refused.value.text("en") and "Restore" in refused.value.text("en")
+    assert not config.storage.key_path.exists()  # a new key now would turn "key lost" into "wrong key" later
+
+
 def test_a_different_key_is_refused_and_the_right_one_still_opens(tmp_path):
     _, config = kiosk_with_a_queue(tmp_path)
     original = config.storage.key_path.read_bytes()
@@ -128,6 +143,16 @@ def test_doctor_fails_on_a_replaced_key_and_on_a_missing_one(tmp_path):
     config.storage.key_path.write_bytes(original)
     config.storage.key_path.chmod(0o600)
     assert {c.name: c for c in doctor.run_checks(config)}["store key"].status == doctor.OK
+
+
+def test_doctor_and_start_agree_on_a_missing_key_when_nothing_sealed_is_left(tmp_path):
+    config = config_mod.load(write_config(tmp_path))
+    open_store(config).close()  # a kiosk that started, but holds nothing sealed (or all of it purged)
+    config.storage.key_path.unlink()
+    check = {c.name: c for c in doctor.run_checks(config)}["store key"]
+    assert check.status == doctor.WARN and "makes a new key" in check.detail
+    open_store(config).close()  # and the kiosk does just that
+    assert config.storage.key_path.is_file()
 
 
 @pytest.mark.parametrize("replace", ["delete", "other key"])

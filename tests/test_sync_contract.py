@@ -223,6 +223,29 @@ def test_a_failed_status_pull_never_stops_the_catalog_pull_nor_looks_like_a_set_
         worker.close()
 
 
+def test_a_catalog_answer_nested_to_exhaust_the_parser_is_refused_and_the_last_good_catalog_stays(
+        store, centre, tls, signing_key, tmp_path):
+    worker = make_worker(store, centre, tls, signing_key, tmp_path)
+    try:
+        publish_catalog(centre, "2030.03.03")
+        assert worker.run_once().state == "online"
+        assert worker.catalog_repository.load().version == "2030.03.03"
+        publish_catalog(centre, "2030.04.04")
+        nested = "[" * 200_000 + "]" * 200_000  # 400 KB: far under the answer size limit
+        centre.faults.add({"kind": "garbage", "path": "/v1/catalog", "body": nested,
+                           "content_type": "application/json", "times": 1})
+        worker._last_pull = 0.0
+        result = worker.run_once()  # before the fix: RecursionError out of the pass
+        assert centre.faults.fired["garbage"] == 1
+        assert result.quarantined == 0 and worker.state()["state_code"] != "sync.failed"
+        assert worker.catalog_repository.load().version == "2030.03.03"  # the last good one stays
+        worker._last_pull = 0.0
+        worker.run_once()
+        assert worker.catalog_repository.load().version == "2030.04.04"  # and the next good one comes
+    finally:
+        worker.close()
+
+
 # ---- the health answer: leap seconds, mistyped answers, another station, Retry-After --------
 
 def test_a_leap_second_from_the_centre_is_a_time_not_a_crash(tmp_path, centre, tls):

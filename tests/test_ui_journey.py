@@ -244,6 +244,28 @@ def test_what_the_card_verified_is_shown_read_only_with_words(qtbot, tmp_path, r
         close_window(window)
 
 
+def test_a_submit_the_core_refuses_is_shown_and_spoken_on_the_review(qtbot, tmp_path, reader) -> None:
+    """Whatever a screen did wrong, a refused Submit says why in words and voice, and nothing is sent."""
+    window, session = open_window(tmp_path, "en", reader)
+    try:
+        go_to_form(qtbot, window, session, reader, "senior_card")
+        while screen_is(window, State.FORM):
+            fill_page(qtbot, window, session)
+            touch(qtbot, window, "next")
+        assert screen_is(window, State.REVIEW)
+        session.answers["name"] = "王五"  # not the card's name: as if a screen had let it be changed
+        window.spoken.clear()
+        touch(qtbot, window, "submit")
+        assert screen_is(window, State.REVIEW)  # not submitted
+        shown = find(window, "submit_error", QLabel)
+        assert shown is not None and "differs from the one that was checked" in shown.text()
+        assert shown.text().startswith("⚠ Full name:")  # names the answer it is about
+        assert ("error", "en") in window.spoken
+        assert window.store.conn.execute("SELECT count(*) FROM applications").fetchone()[0] == 0
+    finally:
+        close_window(window)
+
+
 def test_wrong_mobile_shows_the_error_beside_the_field_and_keeps_the_digits(qtbot, tmp_path, reader) -> None:
     window, session = open_window(tmp_path, "en", reader)
     try:

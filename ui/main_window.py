@@ -336,8 +336,10 @@ class KioskWindow(QWidget):
         """Commit and save the receipt PDF on the store's worker, print on the printer's, then show it."""
         try:
             draft = self.session.prepare_submit()
-        except KioskError:
-            return  # errors are on screen
+        except KioskError as error:
+            self.say("error", self.screen.submit_error_text() if hasattr(self.screen, "submit_error_text")
+                     else error.text(self.session.locale))  # on screen too (the review shows it)
+            return
         title = self.session.service.title.get(self.session.locale)
         labels = {"number": self.tr("Application number"), "issued": self.tr("Issued"),
                   "keep": self.tr("Keep this receipt to check progress.")}

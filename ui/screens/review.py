@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from devices.speech_texts import spell_sensitive
 from kiosk.messages import message_text
 from ui.keypad import grouped
@@ -62,9 +64,20 @@ class ReviewScreen(Screen):
         grid.setRowStretch(row, 1)  # spare height below the table, not spread between its rows
         self.layout_.addWidget(scroll_page(table, t), 1)
         if session.submit_error is not None:
-            self.layout_.addWidget(label("⚠ " + session.submit_error.text(ctx.locale), t, role="error",
-                                         name="submit_error"))
+            self.layout_.addWidget(label("⚠ " + self.submit_error_text(), t, role="error", name="submit_error"))
         self.layout_.addLayout(self.nav_row(session.back, self.tr("Submit ›"), ctx.submit, "submit"))
+
+    def submit_error_text(self) -> str:
+        """Why Submit was refused, naming the answer it is about (the review lists many)."""
+        error = self.ctx.session.submit_error
+        if error is None:
+            return ""
+        text = error.text(self.ctx.locale)
+        field_id = getattr(error, "field", "")
+        if field_id and self.ctx.session.service is not None:
+            with contextlib.suppress(Exception):
+                return f"{self.text(self.ctx.session.service.field(field_id).label)}: {text}"
+        return text
 
     def _display(self, field, value: str) -> str:
         if field.type == "choice":
