@@ -52,3 +52,14 @@ def make_owner_only(*paths: Path) -> None:
             if info.st_uid != os.geteuid() or not info.st_mode & _OTHERS:
                 continue
             Path(path).chmod(0o700 if stat.S_ISDIR(info.st_mode) else 0o600)
+
+
+def make_tree_owner_only(root: Path) -> None:
+    """`make_owner_only` for `root` and everything under it (receipts, logs, caches an older version
+    left looser); symbolic links are neither followed nor changed.  Once a process, at start."""
+    root = Path(root)
+    if not root.is_dir() or root.is_symlink():
+        return
+    make_owner_only(root)
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        make_owner_only(*(Path(folder) / name for name in dirs + files if not (Path(folder) / name).is_symlink()))

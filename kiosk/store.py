@@ -184,7 +184,7 @@ def open_store(config) -> Store:
     the database holds sealed data, another key than the one that sealed it, and a damaged database.
     The integrity check runs on the first opening in a process (start-up), not on every one."""
     from kiosk.crypto import load_or_create_key
-    from kiosk.private_files import make_owner_only
+    from kiosk.private_files import make_owner_only, make_tree_owner_only
 
     database, key_path = Path(config.storage.database), Path(config.storage.key_path)
     if not key_path.exists():
@@ -198,4 +198,6 @@ def open_store(config) -> Store:
     own_key_dir = [key_path.parent] if key_path.parent.absolute().is_relative_to(data_dir.absolute()) else []
     make_owner_only(data_dir, *own_key_dir,
                     *(database.with_name(database.name + suffix) for suffix in ("", "-wal", "-shm")))
+    if first:  # at start: whatever an older version left in the data dir (receipts, caches, old logs) too
+        make_tree_owner_only(data_dir)
     return store

@@ -43,6 +43,13 @@ def test_the_kiosk_makes_its_data_dir_and_everything_in_it_owner_only(tmp_path):
     open_store(config).close()  # a database made by an older version, under this test's umask 022
     data.chmod(0o755)
     config.storage.database.chmod(0o644)
+    old_receipts = data / "receipts"  # what an older version wrote under a looser umask
+    old_receipts.mkdir(mode=0o755)
+    (old_receipts / "DEMO01-261124-000001-49.pdf").write_bytes(b"%PDF-1.4 old receipt")
+    (old_receipts / "DEMO01-261124-000001-49.pdf").chmod(0o644)
+    (data / "logs").mkdir(mode=0o755)
+    (data / "logs" / "waystation.log.1").write_text("an older log\n")
+    (data / "logs" / "waystation.log.1").chmod(0o644)
     kiosk = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run", "--windowed", "--config", str(path)],
                              cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -52,7 +59,7 @@ def test_the_kiosk_makes_its_data_dir_and_everything_in_it_owner_only(tmp_path):
         kiosk.terminate()
         _, err = kiosk.communicate(timeout=30)
     assert started, err.decode(errors="replace")[-2000:]
-    folders = [data, data / "keys", data / "logs", data / "speech-cache"]
+    folders = [data, data / "keys", data / "logs", data / "speech-cache", old_receipts]
     files = [config.storage.database, config.storage.key_path, data / "logs" / "waystation.log"]
     files += [p for p in data.rglob("*") if p.is_file()]  # -wal, -shm, cached speech, whatever else is there
     assert {str(p): oct(mode(p)) for p in folders if mode(p) != 0o700} == {}
