@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from collections import Counter  # noqa: E402
 
-from devices.audio_sink import AplaySink, Audio, RecordingSink  # noqa: E402
-from devices.speech import NORMAL_RATE, VOICES, Speaker  # noqa: E402
-from devices.speech_engine import EspeakCliEngine  # noqa: E402
+from devices.speech.audio_sink import AplaySink, Audio, RecordingSink  # noqa: E402
+from devices.speech.speaker import NORMAL_RATE, VOICES, Speaker  # noqa: E402
+from devices.speech.engine import EspeakCliEngine  # noqa: E402
 
 BUDGET_START_CACHED_MS = 300
 BUDGET_STOP_MS = 100

@@ -83,13 +83,13 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
     """The devices the config chooses (the composition root is the only place that picks drivers)."""
     devices: dict = {}
     if speech and config.devices.speech == "espeak":
-        from devices.audio_sink import AplaySink
-        from devices.speech import Speaker
+        from devices.speech.audio_sink import AplaySink
+        from devices.speech.speaker import Speaker
 
         devices["speaker"] = Speaker(sink=AplaySink(config.devices.audio_device or None),
                                      cache_dir=config.storage.data_dir / "speech-cache")
-    from devices.camera import open_camera
-    from devices.face_match import matcher_from_config
+    from devices.camera.capture import open_camera
+    from devices.camera.face_match import matcher_from_config
 
     devices["camera"] = open_camera(config.devices.camera)
     devices["face_matcher"] = matcher_from_config(config.devices.face_detector_model,
@@ -98,7 +98,7 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
         from devices.printer import CupsPrinter
 
         devices["printer"] = CupsPrinter(config.devices.printer)
-    from devices.reader_check import build_reader
+    from devices.card.reader_check import build_reader
 
     reader = build_reader(config)
     if reader is not None:
@@ -123,7 +123,7 @@ def device_checks() -> list:
 def check_camera(config: config_mod.Config) -> doctor.Check:
     import time
 
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
 
     try:
         camera = open_camera(config.devices.camera)
@@ -146,9 +146,9 @@ def check_camera(config: config_mod.Config) -> doctor.Check:
 def check_speech(config: config_mod.Config) -> doctor.Check:
     if config.devices.speech == "none":
         return doctor.Check("speech", doctor.WARN, "switched off in the config (devices.speech = none)")
-    from devices.speech import Speaker
+    from devices.speech.speaker import Speaker
 
-    from devices.audio_sink import AplaySink
+    from devices.speech.audio_sink import AplaySink
 
     speaker = Speaker(sink=AplaySink(config.devices.audio_device or None), start=False)
     status = speaker.check()
@@ -160,7 +160,7 @@ def check_card_reader(config: config_mod.Config) -> doctor.Check:
     """Open the configured reader and wait for it to answer (no card is read)."""
     if config.devices.card_reader == "none":
         return doctor.Check("card reader", doctor.WARN, "none configured: residents type ID numbers with a helper")
-    from devices.reader_check import check_card_reader as reader_answers
+    from devices.card.reader_check import check_card_reader as reader_answers
 
     ok, text = reader_answers(config)
     return doctor.Check("card reader", doctor.OK if ok else doctor.FAIL, text)
