@@ -82,11 +82,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
     """The devices the config chooses (the composition root is the only place that picks drivers)."""
     devices: dict = {}
-    if speech and config.devices.speech == "espeak":
+    if speech and config.devices.speech != "none":
         from devices.speech.audio_sink import AplaySink
         from devices.speech.speaker import Speaker
 
-        devices["speaker"] = Speaker(sink=AplaySink(config.devices.audio_device or None),
+        devices["speaker"] = Speaker(speech_engine(config), AplaySink(config.devices.audio_device or None),
                                      cache_dir=config.storage.data_dir / "speech-cache")
     from devices.camera.capture import open_camera
     from devices.camera.face_match import matcher_from_config
@@ -104,6 +104,18 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
     if reader is not None:
         devices["reader"] = reader
     return devices
+
+
+def speech_engine(config: config_mod.Config):
+    """The engine `devices.speech` names: the espeak-ng command, or pyttsx3 in a helper process
+    (started as `waystation speech-child` in the frozen build, see main())."""
+    if config.devices.speech == "pyttsx3":
+        from devices.speech.pyttsx3_engine import Pyttsx3Engine
+
+        return Pyttsx3Engine()
+    from devices.speech.engine import EspeakCliEngine
+
+    return EspeakCliEngine()
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -150,7 +162,7 @@ def check_speech(config: config_mod.Config) -> doctor.Check:
 
     from devices.speech.audio_sink import AplaySink
 
-    speaker = Speaker(sink=AplaySink(config.devices.audio_device or None), start=False)
+    speaker = Speaker(speech_engine(config), AplaySink(config.devices.audio_device or None), start=False)
     status = speaker.check()
     speaker.close()
     return doctor.Check("speech", doctor.OK if status.available else doctor.FAIL, status.describe())
@@ -192,6 +204,8 @@ def cmd_config_example(args: argparse.Namespace) -> int:
     print(config_mod.EXAMPLE, end="")
     return 0
 
+
+SPEECH_CHILD = "speech-child"  # devices/speech/pyttsx3_engine.py uses the same word
 
 COMMANDS = {
     "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
@@ -237,6 +251,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == [SPEECH_CHILD]:
+        # Not a user command: the pyttsx3 helper process.  A frozen build has no `python -m`,
+        # so Pyttsx3Engine starts the kiosk's own executable with this word instead.
+        from devices.speech.pyttsx3_child import main as speech_child
+
+        return speech_child(argv[1:])
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if args.command == "central":

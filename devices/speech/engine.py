@@ -1,22 +1,24 @@
 """Text-to-speech engines: text in, `Audio` out (never played here).
 
-`EspeakCliEngine` runs `espeak-ng --stdout` as a child process per text.
-pyttsx3's espeak driver (libespeak-ng inside this process, `save_to_file`)
-was tried and rejected:
-- its output varies from run to run for the same text: here, 20 renders of
-  请把身份证放在读卡器上。 once gave 2.957 s (the last 0.75 s cut off) twelve
-  times and 3.703 s eight times, another run produced an empty file; English
-  renders come out 2.392 or 2.393 s at random.  The command gave the same
-  audio every time (`bench/speech_latency.py --pyttsx3` compares the two;
-  the truncation is intermittent and load-dependent);
+Two engines, chosen with `devices.speech` in the station config:
+- `EspeakCliEngine` ("espeak-ng", the default on Linux) runs `espeak-ng --stdout`
+  as a child process per text.
+- `Pyttsx3Engine` ("pyttsx3", devices/speech/pyttsx3_engine.py) runs pyttsx3 in
+  one long-lived helper process, for stations whose system voices are not
+  espeak-ng (pyttsx3's other drivers).
+
+Why never pyttsx3 inside the kiosk's own process:
 - it keeps process-wide state (libespeak-ng initialised once, one synth
-  callback shared by all engines), prints "Audio saved to ..." on stdout for
-  every file, and assumes 22050 Hz;
-- a hang cannot be timed out and a crash in the library takes the kiosk down.
+  callback shared by all engines) and prints "Audio saved to ..." on stdout;
+- a hang cannot be timed out and a crash in the library takes the kiosk down;
+- pyttsx3 2.99's espeak driver cut the last buffer (up to 0.75 s) off some
+  renders: 20 renders of 请把身份证放在读卡器上。 gave 2.957 s twelve times and
+  3.703 s eight times.  The helper fixes that (pyttsx3_child.py), and
+  `bench/speech_latency.py --pyttsx3` checks that both engines give one duration.
 A child process can be timed out and killed, has no shared state, and is what
-IT can run by hand to reproduce a problem.  Rendering is ~100x faster than
-real time (~15 ms for a 4 s prompt here), so the process start costs little,
-and rendered audio is cached anyway.
+IT can run by hand to reproduce a problem.  espeak-ng renders ~100x faster
+than real time (~15 ms for a 4 s prompt here), so a process per text costs
+little, and rendered audio is cached anyway.
 
 Engines are called from one thread only (the speech worker's).
 """
@@ -49,7 +51,11 @@ class SpeechEngine:
         raise NotImplementedError
 
     def describe(self) -> str:
+        """Name and version: part of the cache key, so another engine or an upgrade re-renders."""
         return self.name
+
+    def close(self) -> None:
+        """Release what the engine holds (a helper process); the Speaker calls it on close."""
 
 
 class EspeakCliEngine(SpeechEngine):

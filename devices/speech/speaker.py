@@ -223,6 +223,7 @@ class Speaker:
         self.stop()
         if self._thread.is_alive():
             self._thread.join(timeout=2)
+        self.engine.close()
 
     # --- state ---------------------------------------------------------------------
 
