@@ -199,6 +199,28 @@ def cmd_central(args: argparse.Namespace) -> int:
     return central_main(args.central_args)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the queue's or the audit log's metadata (never personal data) as CSV or JSON."""
+    config = _load_config(args)
+    from kiosk import export
+    from kiosk.store import inspect
+
+    if not config.storage.database.is_file():
+        print(f"waystation: no database at {config.storage.database}: nothing to export", file=sys.stderr)
+        return 2
+    conn = inspect(config.storage.database)  # looks only: never creates or migrates
+    try:
+        text = export.render(export.rows(conn, args.what), args.format, args.what)
+    finally:
+        conn.close()
+    if args.output:
+        owner_only_umask()
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -213,6 +235,8 @@ COMMANDS = {
     "sync": (cmd_sync, "send queued applications to the centre: --once (one pass) or --watch (keep running)"),
     "gallery": (cmd_gallery, "save a PNG of every screen in both modes and languages, with an index.html"),
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
+    "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
+                           "as CSV or JSON"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -247,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
                               "--partial-ttl SECONDS, --partial-quota BYTES.")
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
+        if name == "export":
+            command.add_argument("--what", required=True, choices=["queue", "audit"],
+                                 help="queue: one row an application; audit: one row an audit entry")
+            command.add_argument("--format", default="csv", choices=["csv", "json"], help="default csv")
+            command.add_argument("--output", metavar="FILE", help="write to FILE (owner-only) instead of stdout")
     return parser
 
 
