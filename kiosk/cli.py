@@ -3,6 +3,10 @@
 This is the one module of the core that wires `ui/`, `sync/` and `devices/`
 together, importing each inside the command that needs it, so that the core
 stays importable (and testable) without Qt, network or devices.
+
+`waystation speech-child` is not a user command: it is how the frozen build
+(no `python -m`) starts the pyttsx3 helper process (devices/speech/pyttsx3_engine.py);
+main() hands it over before parsing anything else, and --help does not list it.
 """
 
 from __future__ import annotations
