@@ -101,9 +101,15 @@ class Renderer:
         self.check_voice(voice)
         # The espeak driver now and then (about 1 render in 20 here, without any error) writes
         # no file at all; a second attempt has always worked.  Three, then give up.
+        driver = self.engine.proxy._driver
         for _attempt in range(3):
-            self.engine.setProperty("voice", voice)
-            self.engine.setProperty("rate", int(rate))
+            # On the driver itself, at once: pyttsx3's engine.setProperty() queues the change behind
+            # a "busy" flag, and under load the first renders of a new helper came out at the
+            # driver's default rate (200 wpm) instead of the one asked for.
+            driver.setProperty("voice", voice)
+            driver.setProperty("rate", int(rate))
+            if self.driver == "espeak" and driver.getProperty("rate") != int(rate):
+                raise RuntimeError(f"rate {rate} was not taken")
             self.engine.save_to_file(text, path)
             self.engine.runAndWait()
             self._wait_for_espeak()
