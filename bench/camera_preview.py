@@ -1,7 +1,7 @@
 """Camera preview benchmark: frames/s at 640×480 with face detection on every frame.
 
 Plays a generated 640×480 clip (the astronaut portrait from scikit-image, blinking,
-with camera noise; 30 frames/s MJPG) through `devices.camera.Camera`, runs
+with camera noise; 30 frames/s MJPG) through `devices.camera.capture.Camera`, runs
 `FaceDetector.analyse` on each delivered frame in the frame listener — as the
 face screen does — and prints:
 
@@ -30,10 +30,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import numpy as np  # noqa: E402
 
 import camera_clips  # noqa: E402  (test helpers: clips made from scikit-image's photos)
-from devices.camera import Camera, Frame  # noqa: E402
-from devices.face_detect import FaceDetector  # noqa: E402
-from devices.liveness import Challenge, LivenessCheck  # noqa: E402
-from devices.qr_scan import QrScanner  # noqa: E402
+from devices.camera.capture import Camera, Frame  # noqa: E402
+from devices.camera.face_detect import FaceDetector  # noqa: E402
+from devices.camera.liveness import Challenge, LivenessCheck  # noqa: E402
+from devices.camera.qr_scan import QrScanner  # noqa: E402
 
 BUDGET_FPS = 15.0
 

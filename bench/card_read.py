@@ -28,10 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from devices.card_reader import CardEventKind as K  # noqa: E402
-from devices.fixtures import FIXTURE_CARDS  # noqa: E402
-from devices.ga467_reader import Ga467Reader  # noqa: E402
-from devices.ga467_simulator import Ga467Simulator  # noqa: E402
+from devices.card.reader import CardEventKind as K  # noqa: E402
+from devices.simulated.fixtures import FIXTURE_CARDS  # noqa: E402
+from devices.card.ga467_reader import Ga467Reader  # noqa: E402
+from devices.simulated.ga467 import Ga467Simulator  # noqa: E402
 
 
 def wait(q: "queue.Queue", kind: K, timeout: float = 10.0) -> float:

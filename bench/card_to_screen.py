@@ -19,10 +19,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(rounds: int = 20) -> None:
-    from devices.fixtures import FIXTURE_CARDS
-    from devices.ga467_reader import Ga467Reader
-    from devices.ga467_simulator import Ga467Simulator
-    from devices.simulated_reader import SimulatedReader
+    from devices.simulated.fixtures import FIXTURE_CARDS
+    from devices.card.ga467_reader import Ga467Reader
+    from devices.simulated.ga467 import Ga467Simulator
+    from devices.simulated.reader import SimulatedReader
     from ui.gallery import make_window
     from ui.qt import QApplication, QPushButton
 

@@ -2,7 +2,7 @@
 
 Real parts: pcscd with vsmartcard's vpcd driver (started as in the tests, so
 run as root, with no other pcscd running), the virtual identity card of
-devices/vpcd_card.py, and the real driver PcscReader.  Each round places the
+devices/simulated/vpcd_card.py, and the real driver PcscReader.  Each round places the
 card at a random moment of pcscd's poll period, times INSERTED and READ, lifts
 it and waits for REMOVED.  Two figures:
 
@@ -34,10 +34,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from factories import make_card
 from pcsc_service import PcscService, wait_for_card
 
-from devices.card_reader import CardEvent
-from devices.card_reader import CardEventKind as K
-from devices.pcsc_reader import PcscReader
-from devices.vpcd_card import IdentityCardApplet, VpcdCard
+from devices.card.reader import CardEvent
+from devices.card.reader import CardEventKind as K
+from devices.card.pcsc_reader import PcscReader
+from devices.simulated.vpcd_card import IdentityCardApplet, VpcdCard
 
 
 def wait(events: queue.Queue[tuple[float, CardEvent]], kind: K, timeout: float = 10.0) -> tuple[float, CardEvent]:

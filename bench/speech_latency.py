@@ -1,8 +1,11 @@
 """Speech latency benchmark: prompt -> first audio chunk (cold and cached),
 stop latency, and the longest Qt event-loop stall while speech renders and plays.
 
-Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/speech_latency.py [--runs N]
-      .venv/bin/python bench/speech_latency.py --pyttsx3   (why pyttsx3 is not used)
+Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/speech_latency.py [--runs N] [--engine E]
+      .venv/bin/python bench/speech_latency.py --pyttsx3   (render durations: helper vs command)
+
+Both engines by default: the espeak-ng command (a process per render) and
+pyttsx3 in its long-lived helper process (devices.speech = "pyttsx3").
 
 Two sinks: the recording test sink (no device at all) and a real `aplay`
 child process on ALSA's "null" device (no sound card needed; includes
@@ -14,8 +17,6 @@ which the worker fills at once) - not measurable here.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import statistics
 import sys
@@ -27,9 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from collections import Counter  # noqa: E402
 
-from devices.audio_sink import AplaySink, Audio, RecordingSink  # noqa: E402
-from devices.speech import NORMAL_RATE, VOICES, Speaker  # noqa: E402
-from devices.speech_engine import EspeakCliEngine  # noqa: E402
+from devices.speech.audio_sink import AplaySink, Audio, RecordingSink  # noqa: E402
+from devices.speech.speaker import NORMAL_RATE, VOICES, Speaker  # noqa: E402
+from devices.speech.engine import EspeakCliEngine  # noqa: E402
+from devices.speech.pyttsx3_engine import Pyttsx3Engine  # noqa: E402
+
+ENGINES = {"espeak-ng": EspeakCliEngine, "pyttsx3": Pyttsx3Engine}
 
 BUDGET_START_CACHED_MS = 300
 BUDGET_STOP_MS = 100
@@ -174,24 +178,33 @@ def summary(values: list[float]) -> str:
 
 
 def pyttsx3_durations(runs: int) -> None:
-    """Render the same prompt `runs` times with pyttsx3's save_to_file and with the
-    espeak-ng command; print how often each duration came out."""
-    import pyttsx3
-
-    engine, cli = pyttsx3.init("espeak"), EspeakCliEngine()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = str(Path(tmp) / "out.wav")
+    """Render the same prompt `runs` times with the pyttsx3 helper and with the espeak-ng
+    command; print how often each duration came out (a cut-off tail shows as a second value)."""
+    helper, cli = Pyttsx3Engine(), EspeakCliEngine()
+    try:
         for locale, text in (("zh_CN", "请把身份证放在读卡器上。"), ("en", "Please place your ID card on the reader.")):
-            engine.setProperty("voice", VOICES[locale])
-            engine.setProperty("rate", NORMAL_RATE)
-            got: Counter[float] = Counter()
-            for _ in range(runs):
-                with contextlib.redirect_stdout(io.StringIO()):  # it prints "Audio saved to ..."
-                    engine.save_to_file(text, path)
-                    engine.runAndWait()
-                got[round(Audio.read_wav(Path(path)).duration, 3)] += 1
+            got = Counter(round(helper.render(text, VOICES[locale], NORMAL_RATE).duration, 3) for _ in range(runs))
             ref = Counter(round(cli.render(text, VOICES[locale], NORMAL_RATE).duration, 3) for _ in range(runs))
-            print(f"{locale}: espeak-ng command durations (s): {dict(ref)}   pyttsx3 save_to_file: {dict(got)}")
+            print(f"{locale}: espeak-ng command durations (s): {dict(ref)}   pyttsx3 helper: {dict(got)}")
+        print(f"pyttsx3 helpers started after the first: {helper.restarts}")
+    finally:
+        helper.close()
+
+
+def render_times(engine_name: str, runs: int) -> list[float]:
+    """ms for the engine alone to render a new (uncached) prompt."""
+    engine = ENGINES[engine_name]()
+    try:
+        engine.render("warm up", "en", NORMAL_RATE)  # the helper starts once; not counted
+        out = []
+        for i in range(runs):
+            text, locale = PROMPTS[i % len(PROMPTS)]
+            t0 = time.monotonic()
+            engine.render(text.format(n=f"render {i}"), VOICES[locale], NORMAL_RATE)
+            out.append((time.monotonic() - t0) * 1000)
+        return out
+    finally:
+        engine.close()
 
 
 def main() -> None:
@@ -199,17 +212,25 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="prompts / stops per measurement")
     parser.add_argument("--stall-seconds", type=float, default=15.0)
     parser.add_argument("--pyttsx3", action="store_true", help="only compare pyttsx3 and espeak-ng renders")
+    parser.add_argument("--engine", choices=[*ENGINES, "both"], default="both")
     args = parser.parse_args()
     if args.pyttsx3:
         pyttsx3_durations(args.runs)
         return
-
+    engines = list(ENGINES) if args.engine == "both" else [args.engine]
     print(f"speech latency benchmark ({os.cpu_count()} cores)")
+    for name in engines:
+        measure_engine(name, args)
+
+
+def measure_engine(name: str, args: argparse.Namespace) -> None:
+    print(f"\n===== engine: {name} =====")
+    print(f"  render only (no cache)    {summary(render_times(name, args.runs))}")
     with tempfile.TemporaryDirectory() as tmp:
         for label, make_sink in (("recording sink", RecordingSink), ("aplay -D null", TimedAplaySink)):
             cache = Path(tmp) / label.replace(" ", "_")
             sink = make_sink()
-            speaker = Speaker(sink=sink, cache_dir=cache)
+            speaker = Speaker(ENGINES[name](), sink=sink, cache_dir=cache)
             speaker.wait_ready(10)
             texts = [(t.format(n=i), loc) for i in range(args.runs // len(PROMPTS) + 1) for t, loc in PROMPTS]
             texts = texts[: args.runs]
@@ -217,7 +238,7 @@ def main() -> None:
             warm, more_calls = start_latencies(speaker, sink, texts)
             speaker.close()
             sink2 = make_sink()
-            restarted = Speaker(sink=sink2, cache_dir=cache)  # memory empty: served from the disk cache
+            restarted = Speaker(ENGINES[name](), sink=sink2, cache_dir=cache)  # memory empty: the disk cache
             restarted.wait_ready(10)
             disk, _ = start_latencies(restarted, sink2, texts)
             returned, silenced = stop_latencies(restarted, sink2, args.runs)
@@ -233,8 +254,10 @@ def main() -> None:
 
     base = loop_stalls(None, args.stall_seconds)
     with tempfile.TemporaryDirectory() as tmp:
-        rec = loop_stalls(lambda: Speaker(sink=RecordingSink(), cache_dir=Path(tmp) / "a"), args.stall_seconds)
-        apl = loop_stalls(lambda: Speaker(sink=TimedAplaySink(), cache_dir=Path(tmp) / "b"), args.stall_seconds)
+        rec = loop_stalls(lambda: Speaker(ENGINES[name](), RecordingSink(), cache_dir=Path(tmp) / "a"),
+                          args.stall_seconds)
+        apl = loop_stalls(lambda: Speaker(ENGINES[name](), TimedAplaySink(), cache_dir=Path(tmp) / "b"),
+                          args.stall_seconds)
     print("\nQt event loop, 5 ms timer (no stall budget; a screen change must take <= 50 ms p95)")
     for label, (worst, p99, over, n) in (("no speech", base), ("speech, recording sink", rec), ("speech, aplay -D null", apl)):
         print(f"  {label:24s} longest gap {worst:6.1f} ms  p99 gap {p99:6.1f} ms  gaps > 20 ms: {over}  ({n} ticks)")

@@ -31,7 +31,7 @@ from kiosk.store import Store
 from sync.central.runner import spawn_server
 from sync.client import CentralClient
 from sync.protocol import canonical_json
-from sync.test_ca import write_tls_files
+from sync.central.tls_ca import write_tls_files
 from sync.worker import SyncWorker, application_body
 
 TOKEN, PLAIN_TOKEN = "bench-station-token-0123456789", "bench-plain-token-0123456789"

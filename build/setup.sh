@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   python3 python3-venv python3-dev gcc pkg-config       # Python 3.11 and a compiler for pyscard
-  espeak-ng alsa-utils sox                              # speech: engine, playback, audio checks
+  espeak-ng libespeak-ng1 alsa-utils sox               # speech: engines (command, pyttsx3), playback, checks
   fonts-noto-cjk fontconfig                             # Chinese text
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0

@@ -3,6 +3,10 @@
 This is the one module of the core that wires `ui/`, `sync/` and `devices/`
 together, importing each inside the command that needs it, so that the core
 stays importable (and testable) without Qt, network or devices.
+
+`waystation speech-child` is not a user command: it is how the frozen build
+(no `python -m`) starts the pyttsx3 helper process (devices/speech/pyttsx3_engine.py);
+main() hands it over before parsing anything else, and --help does not list it.
 """
 
 from __future__ import annotations
@@ -82,14 +86,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
     """The devices the config chooses (the composition root is the only place that picks drivers)."""
     devices: dict = {}
-    if speech and config.devices.speech == "espeak":
-        from devices.audio_sink import AplaySink
-        from devices.speech import Speaker
+    if speech and config.devices.speech != "none":
+        from devices.speech.audio_sink import AplaySink
+        from devices.speech.speaker import Speaker
 
-        devices["speaker"] = Speaker(sink=AplaySink(config.devices.audio_device or None),
+        devices["speaker"] = Speaker(speech_engine(config), AplaySink(config.devices.audio_device or None),
                                      cache_dir=config.storage.data_dir / "speech-cache")
-    from devices.camera import open_camera
-    from devices.face_match import matcher_from_config
+    from devices.camera.capture import open_camera
+    from devices.camera.face_match import matcher_from_config
 
     devices["camera"] = open_camera(config.devices.camera)
     devices["face_matcher"] = matcher_from_config(config.devices.face_detector_model,
@@ -98,12 +102,24 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
         from devices.printer import CupsPrinter
 
         devices["printer"] = CupsPrinter(config.devices.printer)
-    from devices.reader_check import build_reader
+    from devices.card.reader_check import build_reader
 
     reader = build_reader(config)
     if reader is not None:
         devices["reader"] = reader
     return devices
+
+
+def speech_engine(config: config_mod.Config):
+    """The engine `devices.speech` names: the espeak-ng command, or pyttsx3 in a helper process
+    (started as `waystation speech-child` in the frozen build, see main())."""
+    if config.devices.speech == "pyttsx3":
+        from devices.speech.pyttsx3_engine import Pyttsx3Engine
+
+        return Pyttsx3Engine()
+    from devices.speech.engine import EspeakCliEngine
+
+    return EspeakCliEngine()
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -123,7 +139,7 @@ def device_checks() -> list:
 def check_camera(config: config_mod.Config) -> doctor.Check:
     import time
 
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
 
     try:
         camera = open_camera(config.devices.camera)
@@ -146,11 +162,11 @@ def check_camera(config: config_mod.Config) -> doctor.Check:
 def check_speech(config: config_mod.Config) -> doctor.Check:
     if config.devices.speech == "none":
         return doctor.Check("speech", doctor.WARN, "switched off in the config (devices.speech = none)")
-    from devices.speech import Speaker
+    from devices.speech.speaker import Speaker
 
-    from devices.audio_sink import AplaySink
+    from devices.speech.audio_sink import AplaySink
 
-    speaker = Speaker(sink=AplaySink(config.devices.audio_device or None), start=False)
+    speaker = Speaker(speech_engine(config), AplaySink(config.devices.audio_device or None), start=False)
     status = speaker.check()
     speaker.close()
     return doctor.Check("speech", doctor.OK if status.available else doctor.FAIL, status.describe())
@@ -160,7 +176,7 @@ def check_card_reader(config: config_mod.Config) -> doctor.Check:
     """Open the configured reader and wait for it to answer (no card is read)."""
     if config.devices.card_reader == "none":
         return doctor.Check("card reader", doctor.WARN, "none configured: residents type ID numbers with a helper")
-    from devices.reader_check import check_card_reader as reader_answers
+    from devices.card.reader_check import check_card_reader as reader_answers
 
     ok, text = reader_answers(config)
     return doctor.Check("card reader", doctor.OK if ok else doctor.FAIL, text)
@@ -187,11 +203,35 @@ def cmd_central(args: argparse.Namespace) -> int:
     return central_main(args.central_args)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the queue's or the audit log's metadata (never personal data) as CSV or JSON."""
+    config = _load_config(args)
+    from kiosk import export
+    from kiosk.store import inspect
+
+    if not config.storage.database.is_file():
+        print(f"waystation: no database at {config.storage.database}: nothing to export", file=sys.stderr)
+        return 2
+    conn = inspect(config.storage.database)  # looks only: never creates or migrates
+    try:
+        text = export.render(export.rows(conn, args.what), args.format, args.what)
+    finally:
+        conn.close()
+    if args.output:
+        owner_only_umask()
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
     return 0
 
+
+SPEECH_CHILD = "speech-child"  # devices/speech/pyttsx3_engine.py uses the same word
 
 COMMANDS = {
     "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
@@ -199,6 +239,8 @@ COMMANDS = {
     "sync": (cmd_sync, "send queued applications to the centre: --once (one pass) or --watch (keep running)"),
     "gallery": (cmd_gallery, "save a PNG of every screen in both modes and languages, with an index.html"),
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
+    "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
+                           "as CSV or JSON"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -233,10 +275,22 @@ def build_parser() -> argparse.ArgumentParser:
                               "--partial-ttl SECONDS, --partial-quota BYTES.")
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
+        if name == "export":
+            command.add_argument("--what", required=True, choices=["queue", "audit"],
+                                 help="queue: one row an application; audit: one row an audit entry")
+            command.add_argument("--format", default="csv", choices=["csv", "json"], help="default csv")
+            command.add_argument("--output", metavar="FILE", help="write to FILE (owner-only) instead of stdout")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == [SPEECH_CHILD]:
+        # Not a user command: the pyttsx3 helper process.  A frozen build has no `python -m`,
+        # so Pyttsx3Engine starts the kiosk's own executable with this word instead.
+        from devices.speech.pyttsx3_child import main as speech_child
+
+        return speech_child(argv[1:])
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if args.command == "central":

@@ -121,7 +121,7 @@ class DevicesConfig(_Section):
     face_detector_model: Path | None = None    # YuNet .onnx; with the recognizer: automatic face matching
     face_recognizer_model: Path | None = None  # SFace .onnx; neither set: a helper compares side by side
     printer: str = ""  # empty: no printer, receipts saved as PDF
-    speech: Literal["espeak", "none"] = "espeak"
+    speech: Literal["espeak-ng", "pyttsx3", "none"] = "espeak-ng"  # the speech engine, or none
     audio_device: str = ""  # ALSA device for speech (e.g. "plughw:1,0"); empty: the system default
     private_headset: bool = False
     screen: int = Field(0, ge=0, le=8)  # which screen the kiosk window goes on (0: the primary)
@@ -131,6 +131,12 @@ class DevicesConfig(_Section):
 
     paths_from_config_folder = field_validator("wlt_decoder", "face_detector_model",
                                                "face_recognizer_model")(_file_path)
+
+    @field_validator("speech", mode="before")
+    @classmethod
+    def _espeak_was_the_old_name(cls, value: object) -> object:
+        """"espeak" (before pyttsx3 became a choice) still means the espeak-ng command."""
+        return "espeak-ng" if value == "espeak" else value
 
 
 class Config(_Section):
@@ -247,7 +253,7 @@ camera = "simulated"       # simulated, none, 0 (device index), a video file or 
 # face_detector_model = "/opt/models/face_detection_yunet.onnx"     # both set: automatic matching
 # face_recognizer_model = "/opt/models/face_recognition_sface.onnx" # else a helper compares
 printer = ""               # empty: receipts saved as PDF
-speech = "espeak"          # espeak or none
+speech = "espeak-ng"       # espeak-ng (the command), pyttsx3 (system voices, in a helper process) or none
 audio_device = ""          # ALSA device for voice guidance; empty: system default
 private_headset = false    # true: sensitive digits may be read aloud
 screen = 0                 # which screen the kiosk window goes on (0: the primary)

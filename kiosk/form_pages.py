@@ -62,7 +62,7 @@ class FormPages:
         The card is the authority on its holder's name and address: a rare character the form's
         character set lacks (many are outside the common Han block) or a longer address than the form
         expects must not leave a resident facing a refusal they cannot correct.  The card reader has
-        already refused control and bidi characters and checked the number (devices/card_checks.py).
+        already refused control and bidi characters and checked the number (devices/card/checks.py).
         """
         try:
             return self._check(field, raw)

@@ -4,11 +4,19 @@
 statements run in one transaction with the version bump, so an upgrade
 interrupted at any point leaves the previous version intact.  Never edit a
 released migration: add a new one.
+
+A step is an SQL statement, or a function taking a `sqlite_utils.Database` on the
+migration's connection (for `create` / `add_column`, which say more plainly what a
+new table or column is); both run inside the same transaction (kiosk/store.py).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[list[str]] = [
+from typing import Callable, Union
+
+Step = Union[str, Callable[..., object]]  # SQL, or a function of a sqlite_utils.Database
+
+MIGRATIONS: list[list[Step]] = [
     # 1: the first schema.
     [
         """CREATE TABLE applications (

@@ -6,11 +6,23 @@ database's recorded check value) and applies pending migrations.  Writes go thro
 a submit never half-commits and two writers never deadlock.  Errors from
 SQLite become StoreError (DiskFullError when the disk is full).
 
-Writes use the standard library's sqlite3 directly: the promise "nothing lost,
-nothing doubled" rests on controlling each transaction (BEGIN IMMEDIATE, one
-COMMIT for an application with its attachments, outbox row and receipt), which
-sqlite-utils' convenience writes would hide.  sqlite-utils serves where it
-helps without that: doctor's look at what the database holds.
+Which library where, and why:
+- sqlite3 (standard library) for every write of the kiosk and the sync worker:
+  the promise "nothing lost, nothing doubled" rests on controlling each
+  transaction (BEGIN IMMEDIATE, one COMMIT for an application with its
+  attachments, outbox row and receipt), which sqlite-utils' convenience writes
+  (`insert`, `upsert`, each its own transaction) would hide.
+- sqlite-utils where it is shorter and nothing rides on transaction control:
+  - schema: a migration step (kiosk/migrations.py) may be a function taking a
+    `sqlite_utils.Database` on the migration's own connection (`create`,
+    `add_column`); sqlite-utils 4 uses a savepoint inside an open transaction,
+    so the step commits or rolls back with the version bump, under the same
+    BEGIN IMMEDIATE and version re-check as SQL steps (`migrate()` refuses a step
+    that ends the transaction).  `transform` refuses to run inside a transaction
+    while foreign keys are on (they are here), so a table rebuild stays plain SQL.
+  - introspection: `waystation doctor`'s tables and row counts (kiosk/doctor.py).
+  - exports: `waystation export` (kiosk/export.py), read over a look-only
+    connection (`inspect()`).
 """
 
 from __future__ import annotations
@@ -55,12 +67,20 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
             if schema_version(conn) >= version:  # another process (the sync worker) got here first
                 conn.execute("COMMIT")
                 continue
-            for statement in MIGRATIONS[version - 1]:
-                conn.execute(statement)
+            for step in MIGRATIONS[version - 1]:
+                if callable(step):  # sqlite-utils on this connection: stays in this transaction
+                    import sqlite_utils
+
+                    step(sqlite_utils.Database(conn))
+                    if not conn.in_transaction:
+                        raise StoreError("store.failed", detail=f"migration {version} ended its transaction")
+                else:
+                    conn.execute(step)
             conn.execute(f"PRAGMA user_version={version}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # a step that ended the transaction has been refused above
+                conn.execute("ROLLBACK")
             raise
     return schema_version(conn)
 

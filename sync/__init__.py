@@ -10,7 +10,7 @@
   outbox worker what to do (retry later, quarantine, conflict, stop).
 - `central/` is a reference central server (FastAPI + uvicorn) with its own
   store and fault injection, used by tests, benchmarks and `waystation central`.
-- `test_ca` makes throw-away certificate authorities for loopback TLS.
+- `central.tls_ca` makes throw-away certificate authorities for loopback TLS.
 
 `sync/` imports the core (`kiosk.errors`, `kiosk.messages`); it never imports
 `ui/` or `devices/`.

@@ -38,7 +38,7 @@ def card() -> CardData:
 @pytest.fixture(scope="module")
 def tls(tmp_path_factory):
     """A throw-away CA and a server certificate for 127.0.0.1 (sync tests over verified TLS)."""
-    from sync.test_ca import write_tls_files
+    from sync.central.tls_ca import write_tls_files
 
     return write_tls_files(tmp_path_factory.mktemp("tls"))
 

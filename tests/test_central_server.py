@@ -19,7 +19,7 @@ from sync.central.command import load_config, make_demo
 from sync.client import CentralClient
 from sync.errors import SyncRetryLater
 from sync.signing import load_private_key, public_key_hex
-from sync.test_ca import write_tls_files
+from sync.central.tls_ca import write_tls_files
 
 TOKEN = "station-S001-token-0123456789abcdef"
 ADMIN = "admin-token-for-tests-0123"

@@ -81,7 +81,7 @@ def test_a_receipt_pdf_written_under_the_kiosks_umask_is_owner_only(tmp_path):
 
 
 def central_config(tmp_path, token_mode=0o600, ca_mode=0o600):
-    from sync.test_ca import write_tls_files
+    from sync.central.tls_ca import write_tls_files
 
     tls = write_tls_files(tmp_path / "tls")
     token = tmp_path / "token"

@@ -83,3 +83,41 @@ def test_two_processes_upgrading_at_once_do_not_trip_over_each_other(tmp_path, m
     monkeypatch.setattr(store_mod, "schema_version", lambda conn: next(stale, None) or real(conn))
     assert store_mod.migrate(late) == LATEST  # no "duplicate column": the step is skipped
     late.close()
+
+
+def _with_next_migration(monkeypatch, steps):
+    """The real migrations plus one more (as a later release would add it)."""
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [*migrations.MIGRATIONS, steps])
+    monkeypatch.setattr(store_mod, "LATEST", migrations.LATEST + 1)
+
+
+def test_a_sqlite_utils_step_commits_or_rolls_back_with_its_migration(tmp_path, monkeypatch):
+    """A migration step written with sqlite-utils runs inside the migration's transaction:
+    if a later step fails, its table and column are gone and the version stays where it was."""
+    conn = store_mod._connect(tmp_path / "waystation.db")
+    store_mod.migrate(conn)
+
+    def add_printer_log(db):
+        db["printer_log"].create({"id": int, "at": str, "state": str}, pk="id")
+        db["receipts"].add_column("printer_state", str)
+
+    _with_next_migration(monkeypatch, [add_printer_log, "THIS IS NOT SQL"])
+    with pytest.raises(Exception):
+        store_mod.migrate(conn, migrations.LATEST + 1)
+    assert store_mod.schema_version(conn) == migrations.LATEST
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'printer_log'").fetchone()[0] == 0
+    assert "printer_state" not in [row[1] for row in conn.execute("PRAGMA table_info(receipts)")]
+
+    _with_next_migration(monkeypatch, [add_printer_log])
+    assert store_mod.migrate(conn, migrations.LATEST + 1) == migrations.LATEST + 1
+    assert "printer_state" in [row[1] for row in conn.execute("PRAGMA table_info(receipts)")]
+    conn.execute("INSERT INTO printer_log(at, state) VALUES ('2026-12-04T10:00:00Z', 'ok')")
+
+
+def test_a_step_that_ends_the_transaction_is_refused(tmp_path, monkeypatch):
+    conn = store_mod._connect(tmp_path / "waystation.db")
+    store_mod.migrate(conn)
+    _with_next_migration(monkeypatch, [lambda db: db.execute("COMMIT")])
+    with pytest.raises(StoreError):
+        store_mod.migrate(conn, migrations.LATEST + 1)
+    assert store_mod.schema_version(conn) == migrations.LATEST

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import time
 
-from devices.audio_sink import RecordingSink
-from devices.speech import Speaker
-from devices.speech_engine import EspeakCliEngine
+from devices.speech.audio_sink import RecordingSink
+from devices.speech.speaker import Speaker
+from devices.speech.engine import EspeakCliEngine
 from kiosk import catalog as catalog_mod, crypto
 from kiosk.session import Defaults, Session
 from kiosk.store import Store

@@ -237,7 +237,7 @@ def test_whatever_a_resident_changed_on_home_is_reset_for_the_next_one(session, 
 
 
 def test_a_foreign_permanent_residence_card_fills_and_passes_the_form(catalog, store):
-    from devices.fixtures import FIXTURE_CARDS
+    from devices.simulated.fixtures import FIXTURE_CARDS
     from kiosk.identity import CardKind
 
     foreign = next(card for card in FIXTURE_CARDS if card.kind == CardKind.FOREIGN_PERMANENT)

@@ -32,7 +32,7 @@ from kiosk import config as config_mod
 from kiosk.applications import Attachment, Draft
 from kiosk.store import open_store
 from sync.central import CONTRACT_FAULT_KINDS, FAULT_KINDS, run_server
-from sync.test_ca import write_tls_files
+from sync.central.tls_ca import write_tls_files
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "station-S001-token-chaos-0123456789"

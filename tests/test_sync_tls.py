@@ -15,7 +15,7 @@ from kiosk.errors import ConfigError
 from sync.central import run_server
 from sync.client import CentralClient
 from sync.errors import SyncNotCentral, SyncRetryLater
-from sync.test_ca import write_tls_files
+from sync.central.tls_ca import write_tls_files
 
 TOKEN = "station-S001-token-0123456789abcdef"
 

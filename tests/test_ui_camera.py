@@ -15,7 +15,7 @@ from factories import make_card
 
 
 def test_face_step_passes_liveness_from_a_blinking_clip_and_documents_use_the_camera(qtbot, tmp_path):
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
 
     clip = camera_clips.write_clip(tmp_path / "blink.avi", camera_clips.blink_frames())
     camera = open_camera(str(clip))
@@ -78,7 +78,7 @@ def test_no_camera_leaves_the_helper_route(qtbot, tmp_path):
 
 
 def test_a_missing_camera_is_explained_and_the_helper_route_stays_open(qtbot, tmp_path):
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
 
     camera = open_camera(str(tmp_path / "unplugged.avi"))  # no such file yet: the camera is "missing"
     camera.start()
@@ -107,7 +107,7 @@ def test_a_busy_gui_thread_gets_only_the_newest_picture(qtbot, tmp_path):
     """Frames that arrive while the GUI thread is busy replace each other; they do not queue up."""
     import time
 
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
     from ui.camera_view import CameraView
     from ui.qt import QApplication
 
@@ -132,7 +132,7 @@ def test_a_busy_gui_thread_gets_only_the_newest_picture(qtbot, tmp_path):
 def face_step(qtbot, tmp_path):
     """face_step(matcher) -> (window, session) on the face step of residence_permit, the camera playing a
     blinking clip.  (Matchers here are stand-ins for OpenCV's SFace model, whose weights cannot be fetched.)"""
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
 
     opened = []
 
@@ -161,7 +161,7 @@ def test_a_touch_on_take_my_photo_while_the_face_is_matched_changes_nothing(qtbo
     what the application records."""
     import threading
 
-    from devices.face_match import MatchResult
+    from devices.camera.face_match import MatchResult
 
     release = threading.Event()
 

@@ -43,7 +43,7 @@ def find(window, name, kind=QPushButton):
 
 @pytest.fixture
 def kiosk(qtbot, tmp_path):
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
 
     cameras = []
 

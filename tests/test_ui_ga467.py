@@ -10,8 +10,8 @@ import dataclasses
 
 import pytest
 
-from devices.fixtures import FIXTURE_CARDS
-from devices.ga467_simulator import Ga467Simulator
+from devices.simulated.fixtures import FIXTURE_CARDS
+from devices.simulated.ga467 import Ga467Simulator
 from kiosk import applications, config as config_mod, samples
 from kiosk.cli import build_devices
 from kiosk.identity import IdentityMethod

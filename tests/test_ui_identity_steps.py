@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import camera_clips
-from devices.card_reader import CardEvent, CardEventKind
-from devices.simulated_reader import SimulatedReader
+from devices.card.reader import CardEvent, CardEventKind
+from devices.simulated.reader import SimulatedReader
 from factories import make_card
 from kiosk.identity import Identity, IdentityMethod, Liveness
 from kiosk.session import State
@@ -96,7 +96,7 @@ def test_repeat_says_the_keypad_step_and_its_error(qtbot, tmp_path):
 
 
 def test_a_failed_face_check_can_be_tried_again_or_done_by_turning(qtbot, tmp_path):
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
 
     clip = camera_clips.write_clip(tmp_path / "photo.avi", camera_clips.still_photo_frames(count=30))
     camera = open_camera(str(clip))  # a printed photo held up: it never blinks

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from devices.audio_sink import RecordingSink
-from devices.simulated_reader import SimulatedReader
-from devices.speech import Speaker
-from devices.speech_cache import cache_key
+from devices.speech.audio_sink import RecordingSink
+from devices.simulated.reader import SimulatedReader
+from devices.speech.speaker import Speaker
+from devices.speech.cache import cache_key
 from kiosk import catalog as catalog_mod, crypto, id_number
 from kiosk.identity import CardData, mask_name
 from kiosk.session import Defaults, Session, State

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QInputMethodEvent
 
-from devices.fixtures import FIXTURE_CARDS
-from devices.simulated_reader import SimulatedReader
+from devices.simulated.fixtures import FIXTURE_CARDS
+from devices.simulated.reader import SimulatedReader
 from kiosk import app_number, catalog as catalog_mod, samples
 from kiosk.session import State
 from ui.gallery import make_window, settle

@@ -18,7 +18,7 @@ from factories import TINY_JPEG, make_card
 @pytest.fixture
 def window_with_clip(qtbot, tmp_path):
     """make(payload_for) → a kiosk window whose camera plays a clip of a QR code with that payload."""
-    from devices.camera import open_camera
+    from devices.camera.capture import open_camera
     from kiosk import catalog, crypto
     from kiosk.session import Defaults, Session
     from kiosk.store import Store

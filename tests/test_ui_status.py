@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from devices.card_reader import CardEvent, CardEventKind
+from devices.card.reader import CardEvent, CardEventKind
 from kiosk import app_number, applications, outbox
 from kiosk.identity import IdentityMethod
 from kiosk.session import State

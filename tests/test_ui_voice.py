@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from devices.audio_sink import RecordingSink
-from devices.speech import Speaker
+from devices.speech.audio_sink import RecordingSink
+from devices.speech.speaker import Speaker
 from kiosk import samples
 from ui.gallery import make_window, settle, walk_screens
 from ui.qt import QPushButton, Qt
@@ -68,8 +68,8 @@ def test_a_run_through_one_service_is_spoken_in_order_without_personal_data(qtbo
     assert "13800138000" not in spoken
     assert "王小明" not in spoken  # the name is spoken masked only, to confirm
     speaker.wait_idle(10)
-    from devices.speech import VOICES
-    from devices.speech_cache import cache_key
+    from devices.speech.speaker import VOICES
+    from devices.speech.cache import cache_key
 
     cached = {p.stem for p in (tmp_path / "speech-cache").glob("*.wav")}
     confirm = next(t for t in speaker.texts if "王*明" in t)
@@ -154,7 +154,7 @@ def test_the_voice_notice_follows_a_sound_device_that_fails_and_comes_back(qtbot
 
 
 def test_a_missing_engine_found_by_the_start_up_check_shows_the_notice_without_a_screen_change(qtbot, tmp_path):
-    from devices.speech_engine import EspeakCliEngine
+    from devices.speech.engine import EspeakCliEngine
 
     speaker = Speaker(EspeakCliEngine("no-such-espeak"), RecordingSink(), tmp_path / "speech-cache", start=False)
     window, session = open_kiosk(tmp_path, "zh_CN", speaker)
@@ -219,9 +219,9 @@ def test_the_idle_warning_is_spoken_with_its_countdown_and_leaves_repeat_and_hel
 
 @pytest.mark.parametrize("private_headset", [False, True])
 def test_the_review_reads_numbers_back_only_into_a_private_headset(qtbot, tmp_path, speaker, private_headset):
-    from devices.speech import VOICES
-    from devices.speech_cache import cache_key
-    from devices.speech_texts import spell_sensitive
+    from devices.speech.speaker import VOICES
+    from devices.speech.cache import cache_key
+    from devices.speech.texts import spell_sensitive
     from factories import fill_to_review, make_card
 
     card = make_card()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from devices.fixtures import FIXTURE_CARDS
+from devices.simulated.fixtures import FIXTURE_CARDS
 from kiosk import catalog as catalog_mod, samples
 from kiosk.identity import mask_name
 

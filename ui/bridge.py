@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from devices.card_reader import CardEvent, CardEventKind
+from devices.card.reader import CardEvent, CardEventKind
 from kiosk.session import State
 from ui.qt import QObject, Signal
 
@@ -22,7 +22,7 @@ _CONNECTION = (CardEventKind.CONNECTED, CardEventKind.DISCONNECTED)
 
 
 class DeviceBridge(QObject):
-    card_event = Signal(object)    # devices.card_reader.CardEvent
+    card_event = Signal(object)    # devices.card.reader.CardEvent
     camera_frame = Signal(object)  # latest camera frame (numpy array)
     camera_event = Signal(object)  # camera errors and recoveries
     speech_state = Signal(object)  # speech started / stopped / unavailable

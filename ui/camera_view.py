@@ -20,7 +20,7 @@ class _Relay(QObject):
     frame_ready = Signal()      # a newer picture waits in CameraView._latest
     guidance = Signal(str)      # words for the resident
     finished = Signal(object)   # the analysis result (e.g. LivenessResult)
-    event = Signal(object)      # devices.camera.CameraEvent: failed / back
+    event = Signal(object)      # devices.camera.capture.CameraEvent: failed / back
 
 
 class CameraView(QLabel):
@@ -114,7 +114,7 @@ def draw_document_guide(image, step):
     """A copy of the frame with the guide box, the page outline found and the progress towards the photo."""
     import numpy as np
 
-    from devices.document_photo import CaptureState, guide_box
+    from devices.camera.document_photo import CaptureState, guide_box
 
     picture = image.copy()
     height, width = picture.shape[:2]
@@ -142,7 +142,7 @@ def frame_jpeg(camera) -> bytes | None:
 
 def document_jpeg(camera) -> bytes | None:
     """The latest frame with the page found and straightened (the whole frame if no page is found)."""
-    from devices.document_photo import correct_perspective, encode_jpeg, find_page
+    from devices.camera.document_photo import correct_perspective, encode_jpeg, find_page
 
     frame = camera.latest() if camera is not None else None
     if frame is None:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from devices.card_reader import CardEvent, CardEventKind
+from devices.card.reader import CardEvent, CardEventKind
 from kiosk import app_number, catalog as catalog_mod, crypto, receipts, samples
 from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod
 from kiosk.session import Defaults, Session, State

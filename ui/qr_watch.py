@@ -17,7 +17,7 @@ class QrWatch(QObject):
 
     def __init__(self, camera) -> None:
         super().__init__()
-        from devices.qr_scan import QrScanner
+        from devices.camera.qr_scan import QrScanner
 
         self.camera = camera
         self.scanner = QrScanner(every_nth=3)

@@ -1,6 +1,6 @@
 """Voice guidance for the window: speaks each screen's prompt with the resident's rate and volume.
 
-A thin adaptor over the Qt-free `devices.speech.Speaker` (given by the
+A thin adaptor over the Qt-free `devices.speech.speaker.Speaker` (given by the
 composition root).  Without a speaker the kiosk runs silently; the spoken log
 (prompt keys and locales, never texts) is kept either way for tests and audits.
 The speaker's health changes (found a problem, recovered, finished its
@@ -61,7 +61,7 @@ class VoiceGuide:
         self.spoken.append((key, self.session.locale))
         if self.speaker is None:
             return
-        from devices.speech import Priority
+        from devices.speech.speaker import Priority
 
         priority = Priority.ERROR if key in ERROR_KEYS else Priority.ALERT if key in ALERT_KEYS else Priority.PROMPT
         self.speaker.say(text, self.session.locale, key=key, rate=self.session.rate, volume=self.session.volume,

@@ -34,7 +34,7 @@ from sync.central.app import create_app
 from sync.central.limits import CentralLimits
 from sync.central.runner import serve
 from sync.signing import load_private_key, public_key_hex
-from sync.test_ca import write_tls_files
+from sync.central.tls_ca import write_tls_files
 
 
 def load_config(path: Path) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Document photos: a live camera view with a guide frame, automatic capture, retake; one document a screen.
 
-The camera's frames go to `devices.document_photo.DocumentCapture` on the
+The camera's frames go to `devices.camera.document_photo.DocumentCapture` on the
 camera's own thread (never the GUI thread); it says what to do ("hold still",
 "lay the page inside the frame") and takes the photo by itself once the page is
 still and sharp, straightened upright.  The resident then sees the photo and
@@ -78,7 +78,7 @@ class DocumentsScreen(Screen):
     # -- the live view ---------------------------------------------------------------------
 
     def _start_live(self) -> None:
-        from devices.document_photo import CaptureState, DocumentCapture
+        from devices.camera.document_photo import CaptureState, DocumentCapture
         from kiosk.messages import message_text
         from ui.camera_view import CameraView, draw_document_guide
 
@@ -180,13 +180,13 @@ class DocumentsScreen(Screen):
     # -- camera trouble ------------------------------------------------------------------------
 
     def _camera_still_missing(self, camera) -> None:
-        from devices.camera import CameraEvent, CameraEventKind
+        from devices.camera.capture import CameraEvent, CameraEventKind
 
         if not self._closed and self.view is not None and self.view.active and not camera.connected:
             self._camera_event(CameraEvent(CameraEventKind.ERROR, CameraError()))
 
     def _camera_event(self, event) -> None:
-        from devices.camera import CameraEventKind
+        from devices.camera.capture import CameraEventKind
 
         if self._closed:
             return

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from devices.card_reader import CardEvent, CardEventKind
+from devices.card.reader import CardEvent, CardEventKind
 from kiosk.errors import KioskError, ValidationError
 from kiosk.messages import message_text
 from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, Liveness, mask_name
@@ -210,7 +210,7 @@ class IdentityScreen(Screen):
         self.retry = button(self.tr("Try again"), t, self._retry_blink, name="face_retry")
         self.turn = button(self.tr("Turn my head instead"), t, self._retry_turn, name="face_turn")
         if camera is not None:
-            from devices.liveness import LivenessCheck
+            from devices.camera.liveness import LivenessCheck
             from ui.camera_view import CameraView
 
             self.check = LivenessCheck()
@@ -239,7 +239,7 @@ class IdentityScreen(Screen):
         self.layout_.addLayout(row)
 
     def _camera_still_missing(self, camera) -> None:
-        from devices.camera import CameraEvent, CameraEventKind
+        from devices.camera.capture import CameraEvent, CameraEventKind
         from kiosk.errors import CameraError
 
         if self.view is not None and self.view.active and not camera.connected:
@@ -247,7 +247,7 @@ class IdentityScreen(Screen):
 
     def _camera_event(self, event) -> None:
         """The camera failed (or came back): say so; the resident can go on with a helper."""
-        from devices.camera import CameraEventKind
+        from devices.camera.capture import CameraEventKind
 
         if event.kind == CameraEventKind.ERROR and event.error is not None:
             self._face_guidance(event.error.text(self.ctx.locale) + " " +
@@ -303,18 +303,18 @@ class IdentityScreen(Screen):
         self.ctx.run_task(compare, matched)
 
     def _retry_blink(self) -> None:
-        from devices.liveness import Challenge
+        from devices.camera.liveness import Challenge
 
         self._retry(Challenge.BLINK)
 
     def _retry_turn(self) -> None:
-        from devices.liveness import Challenge
+        from devices.camera.liveness import Challenge
 
         self._retry(Challenge.TURN)
 
     def _retry(self, challenge) -> None:
         """A new challenge on the live picture (the view is paused: its thread no longer feeds the check)."""
-        from devices.liveness import LivenessCheck
+        from devices.camera.liveness import LivenessCheck
 
         if self.view is None or not self.view.active:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from devices.speech_texts import spell_sensitive
+from devices.speech.texts import spell_sensitive
 from kiosk.messages import message_text
 from ui.keypad import grouped
 from ui.qt import QGridLayout, QWidget

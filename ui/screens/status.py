@@ -7,7 +7,7 @@ data.  Look-ups run on the store's worker thread.
 
 from __future__ import annotations
 
-from devices.card_reader import CardEvent, CardEventKind
+from devices.card.reader import CardEvent, CardEventKind
 from kiosk import app_number, receipts
 from kiosk.errors import CatalogError
 from ui.keypad import Keypad
