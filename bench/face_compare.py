@@ -44,6 +44,7 @@ def main() -> int:
     from devices.face_dlib import DlibMatcher
 
     matcher = DlibMatcher()
+    matcher.wait_loaded()  # the kiosk reads the models on a thread of their own: wait for them here
     load_s = time.perf_counter() - started
     loaded = rss_mb()
 

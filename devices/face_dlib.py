@@ -24,6 +24,7 @@ personal data: nothing here logs them or anything derived from them.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import sys
 import threading
 from pathlib import Path
@@ -48,6 +49,8 @@ messages.register({
     },
 })
 
+log = logging.getLogger(__name__)
+
 LANDMARKS_MODEL = "shape_predictor_5_face_landmarks.dat"
 DESCRIPTOR_MODEL = "dlib_face_recognition_resnet_model_v1.dat"
 MODEL_NAME = "dlib_face_recognition_resnet_model_v1"
@@ -71,7 +74,7 @@ MATCH_BELOW = 0.55
 MISMATCH_ABOVE = 0.70
 
 _CARD_UPSCALE_TO = 320  # px: small photos are enlarged to this height first (HOG finds faces ≥ ~80 px)
-_MAX_SIDE = 800         # px: large photos are reduced to this first (detection time grows with area)
+_MAX_SIDE = 480         # px: larger photos are reduced to this first (HOG time grows with area; faces stay ≥ 80 px)
 
 
 def models_dir() -> Path | None:
@@ -111,15 +114,33 @@ class DlibMatcher:
         for path in paths:
             if not path.is_file():
                 raise ConfigError("face_match.models_unusable", path=str(path), problem="file not found")
-        try:
-            self._detector = dlib.get_frontal_face_detector()
-            self._landmarks = dlib.shape_predictor(str(paths[0]))
-            self._describer = dlib.face_recognition_model_v1(str(paths[1]))
-        except RuntimeError as error:
-            raise ConfigError("face_match.models_unusable", path=str(directory),
-                              problem=str(error).strip()[:200]) from error
         self._dlib = dlib
+        self._paths = paths
+        self._detector = self._landmarks = self._describer = None
+        self._load_error: ConfigError | None = None
         self._lock = threading.Lock()  # one comparison at a time: a 2-core kiosk gains nothing from two
+        self._load_lock = threading.Lock()
+
+    def wait_loaded(self) -> None:
+        """Read the models if not yet done; raise the ConfigError saying why if they cannot be.
+
+        Not at construction: reading them takes ~0.5 s with the GIL held (dlib keeps it), which would
+        hold up the home screen at start.  The first comparison reads them, on its worker thread."""
+        with self._load_lock:
+            self._load()
+        if self._load_error is not None:
+            raise self._load_error
+
+    def _load(self) -> None:
+        if self._describer is not None or self._load_error is not None:
+            return
+        try:
+            self._detector = self._dlib.get_frontal_face_detector()  # its HOG model is built in: ~0.3 s
+            self._landmarks = self._dlib.shape_predictor(str(self._paths[0]))
+            self._describer = self._dlib.face_recognition_model_v1(str(self._paths[1]))
+        except Exception as error:  # noqa: BLE001 - a damaged or truncated file (dlib raises RuntimeError)
+            self._load_error = ConfigError("face_match.models_unusable", path=str(self.directory),
+                                           problem=str(error).strip()[:200])
 
     def describe(self) -> str:
         return (f"face matching: dlib {self._dlib.__version__} ResNet descriptor ({DESCRIPTOR_MODEL} + "
@@ -134,6 +155,7 @@ class DlibMatcher:
 
     def descriptor(self, image: np.ndarray) -> np.ndarray | None:
         """The 128-d descriptor of the largest face in a BGR image, or None when no face is found."""
+        self.wait_loaded()
         rgb = cv2.cvtColor(_working_size(image), cv2.COLOR_BGR2RGB)
         faces = self._detector(rgb, 0)
         if len(faces) == 0:
@@ -165,7 +187,11 @@ class DlibMatcher:
         live, card = decode_photo(live_photo), decode_photo(card_photo)
         if live is None or card is None:
             return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", details=self.details(None))
-        measured = self.distance(live, card)
+        try:
+            measured = self.distance(live, card)
+        except ConfigError as error:  # models unreadable: a helper compares (doctor says why)
+            log.error("face models unusable, a helper compares: %s", error.text("en"))
+            return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper")
         if measured is None:  # no face found in one of them: a person looks
             return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", details=self.details(None))
         distance, score = measured
@@ -179,6 +205,7 @@ SELF_CHECK_PHOTO = Path(__file__).with_name("data") / "simulated_camera.jpg"
 def self_check(matcher: DlibMatcher) -> MatchResult:
     """One real comparison, for `doctor` and the packaged build's self-check: the bundled camera still
     against an ID-card-sized (102 × 126) crop of its own face; anything but MATCHED is a broken install."""
+    matcher.wait_loaded()
     image = cv2.imread(str(SELF_CHECK_PHOTO), cv2.IMREAD_COLOR)
     if image is None:
         return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper")

@@ -135,6 +135,10 @@ def check_face_matcher(config: config_mod.Config) -> doctor.Check:
     from devices.face_dlib import DlibMatcher, self_check
 
     if isinstance(matcher, DlibMatcher):  # one real comparison: models load AND work
+        try:
+            matcher.wait_loaded()
+        except KioskError as error:
+            return doctor.Check("face matcher", doctor.FAIL, error.text("en") + "; a helper compares faces")
         result = self_check(matcher)
         if result.check.value != "matched":
             return doctor.Check("face matcher", doctor.FAIL, matcher.describe() + "; the self-check comparison "

@@ -150,3 +150,19 @@ def test_a_card_photo_as_small_as_on_the_card_still_finds_the_face():
     card = face_photos.card_photo("biden.jpg")
     assert card.shape[:2] == (126, 102)
     assert matcher().descriptor(card) is not None
+
+
+def test_a_damaged_model_file_leaves_a_helper_and_doctor_says_why(tmp_path, monkeypatch):
+    from kiosk import config as config_mod
+    from kiosk.cli import check_face_matcher
+
+    source = face_dlib.models_dir()
+    (tmp_path / face_dlib.LANDMARKS_MODEL).symlink_to(source / face_dlib.LANDMARKS_MODEL)
+    (tmp_path / face_dlib.DESCRIPTOR_MODEL).write_bytes((source / face_dlib.DESCRIPTOR_MODEL).read_bytes()[:4096])
+    monkeypatch.setattr(face_dlib, "models_dir", lambda: tmp_path)
+    damaged = DlibMatcher()
+    live = face_photos.encoded(face_photos.live_photo("obama.jpg"))
+    result = damaged.compare(live, face_photos.encoded(face_photos.card_photo("obama2.jpg"), ".bmp"))
+    assert result.check is FaceCheck.HELPER_TO_CONFIRM  # the resident goes on; a helper compares
+    check = check_face_matcher(config_mod.from_mapping({}))
+    assert check.status == "fail" and "cannot be loaded" in check.detail and str(tmp_path) in check.detail
