@@ -121,16 +121,17 @@ class SFaceMatcher:
 
     def compare(self, live_photo: bytes, card_photo: bytes | None) -> MatchResult:
         live, card = decode_photo(live_photo), decode_photo(card_photo)
+        details = {"face_matcher": "sface", "face_model": self._paths[1].name, "face_threshold": f"{self.threshold}"}
         if live is None or card is None:
-            return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper")
+            return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", details=details)
         with self._lock:
             features = [self._feature(image) for image in (live, card)]
             if features[0] is None or features[1] is None:
-                return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper")
+                return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", details=details)
             score = float(self._recognizer.match(features[0], features[1], cv2.FaceRecognizerSF_FR_COSINE))
         if score >= self.threshold:
-            return MatchResult(FaceCheck.MATCHED, "face_match.matched", score)
-        return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", score)
+            return MatchResult(FaceCheck.MATCHED, "face_match.matched", score, details)
+        return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", score, details)
 
     def _feature(self, image: np.ndarray) -> np.ndarray | None:
         height, width = image.shape[:2]
