@@ -16,9 +16,12 @@ faces match; beyond the second the resident is told kindly that the photos could
 not be matched and a helper is asked; in between a helper confirms.  The machine
 never refuses anyone on its own.
 
-dlib releases the GIL while it computes; comparing takes ~100 ms on a 2-core
-kiosk: call `compare` from a worker thread, never the GUI thread.  Photos are
-personal data: nothing here logs them or anything derived from them.
+Comparing takes ~180 ms on a 2-core kiosk: call `compare` from a worker thread,
+never the GUI thread.  dlib's Python binding keeps the GIL during each of its
+calls (HOG detection, the ResNet descriptor: up to ~100 ms each), so the GUI
+thread can be held that long while a comparison runs; the face screen shows no
+moving picture then (the camera view is paused).  Photos are personal data:
+nothing here logs them or anything derived from them.
 """
 
 from __future__ import annotations
