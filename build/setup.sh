@@ -40,4 +40,7 @@ PYTHON=$(command -v python3.11 || command -v python3)
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test,central,pcsc]"
+# Real face photos for the face-matching tests (the face_recognition source package's test images,
+# downloaded with pip into .cache/test-photos, never installed): see tests/face_photos.py.
+.venv/bin/python tests/face_photos.py
 echo "setup: ready (.venv/bin/waystation)"

@@ -97,7 +97,8 @@ def build_devices(config: config_mod.Config, speech: bool = True) -> dict:
 
     devices["camera"] = open_camera(config.devices.camera)
     devices["face_matcher"] = matcher_from_config(config.devices.face_detector_model,
-                                                  config.devices.face_recognizer_model)
+                                                  config.devices.face_recognizer_model,
+                                                  matcher=config.devices.face_matcher)
     if config.devices.printer:
         from devices.printer import CupsPrinter
 
@@ -133,7 +134,34 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def device_checks() -> list:
     """Checks contributed by `devices/` (imported here, in the composition root)."""
-    return [check_speech, check_card_reader, check_camera]
+    return [check_speech, check_card_reader, check_camera, check_face_matcher]
+
+
+def check_face_matcher(config: config_mod.Config) -> doctor.Check:
+    """Which matcher compares faces, with which models; a matcher that cannot load says why."""
+    from devices.camera.face_match import HelperConfirmation, matcher_from_config
+
+    try:
+        matcher = matcher_from_config(config.devices.face_detector_model, config.devices.face_recognizer_model,
+                                      matcher=config.devices.face_matcher)
+    except KioskError as error:
+        return doctor.Check("face matcher", doctor.FAIL, error.text("en"))
+    if isinstance(matcher, HelperConfirmation):
+        return doctor.Check("face matcher", doctor.FAIL if matcher.why else doctor.WARN, matcher.describe())
+    from devices.camera.face_dlib import DlibMatcher, self_check
+
+    if isinstance(matcher, DlibMatcher):  # one real comparison: models load AND work
+        try:
+            matcher.wait_loaded()
+        except KioskError as error:
+            return doctor.Check("face matcher", doctor.FAIL, error.text("en") + "; a helper compares faces")
+        result = self_check(matcher)
+        if result.check.value != "matched":
+            return doctor.Check("face matcher", doctor.FAIL, matcher.describe() + "; the self-check comparison "
+                                f"did not match (distance {result.details.get('face_distance') or 'none'})")
+        return doctor.Check("face matcher", doctor.OK, matcher.describe() + "; self-check comparison matched "
+                            f"(distance {result.details['face_distance']})")
+    return doctor.Check("face matcher", doctor.OK, matcher.describe())
 
 
 def check_camera(config: config_mod.Config) -> doctor.Check:

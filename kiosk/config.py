@@ -118,8 +118,11 @@ class DevicesConfig(_Section):
     pcsc_reader: str = ""  # PC/SC: part of the reader's name to use; empty: the first reader
     wlt_decoder: Path | None = None  # vendor photo decoder shared library
     camera: str = "simulated"  # "simulated", "none", a device index, a video file or a stream URL
-    face_detector_model: Path | None = None    # YuNet .onnx; with the recognizer: automatic face matching
-    face_recognizer_model: Path | None = None  # SFace .onnx; neither set: a helper compares side by side
+    # "auto": dlib's matcher (packaged models), or SFace when both .onnx files below are set;
+    # "helper": no automatic matching, a helper compares every face side by side.
+    face_matcher: Literal["auto", "helper"] = "auto"
+    face_detector_model: Path | None = None    # YuNet .onnx; with the recognizer: SFace matching
+    face_recognizer_model: Path | None = None  # SFace .onnx
     printer: str = ""  # empty: no printer, receipts saved as PDF
     speech: Literal["espeak-ng", "pyttsx3", "none"] = "espeak-ng"  # the speech engine, or none
     audio_device: str = ""  # ALSA device for speech (e.g. "plughw:1,0"); empty: the system default
@@ -250,8 +253,9 @@ card_reader_baud = 115200  # ga467: 9600, 19200, 38400, 57600 or 115200
 pcsc_reader = ""           # pcsc: part of the reader's name; empty: the first reader
 # wlt_decoder = "/opt/vendor/libwlt2bmp.so"
 camera = "simulated"       # simulated, none, 0 (device index), a video file or stream URL
-# face_detector_model = "/opt/models/face_detection_yunet.onnx"     # both set: automatic matching
-# face_recognizer_model = "/opt/models/face_recognition_sface.onnx" # else a helper compares
+face_matcher = "auto"      # auto: dlib's packaged models match faces; helper: a helper compares every face
+# face_detector_model = "/opt/models/face_detection_yunet.onnx"     # both set: OpenCV SFace instead
+# face_recognizer_model = "/opt/models/face_recognition_sface.onnx"
 printer = ""               # empty: receipts saved as PDF
 speech = "espeak-ng"       # espeak-ng (the command), pyttsx3 (system voices, in a helper process) or none
 audio_device = ""          # ALSA device for voice guidance; empty: system default

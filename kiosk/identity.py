@@ -134,6 +134,9 @@ class Identity:
     face_photo: bytes | None = field(default=None, repr=False)
     liveness: Liveness = Liveness.NOT_DONE
     face_score: float | None = None  # the automatic matcher's score, when one compared the faces
+    # How the matcher decided (face_matcher, face_model, face_distance, face_threshold): recorded with
+    # the application so a helper or the centre can see which model and thresholds said so.
+    face_match: dict[str, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (f"Identity(method={self.method.value}, id={id_number.mask(self.id_number)}, face={self.face.value}, "
@@ -169,5 +172,7 @@ class Identity:
 
     def record(self) -> dict[str, str]:
         """What the application records about how identity was established (no personal data)."""
+        score = _wire_score(self.face_score)
         return {"method": self.method.value, "face": self.face.value, "liveness": self.liveness.value,
-                "card_kind": self.card.kind.value if self.card else ""}
+                "card_kind": self.card.kind.value if self.card else "",
+                **({"face_score": f"{score}"} if score is not None else {}), **self.face_match}

@@ -217,14 +217,17 @@ class Session(FormPages):
         return (self.service is not None and self.service.identity_level == "card_face"
                 and (self.identity is None or self.identity.face == FaceCheck.NOT_DONE))
 
-    def set_face(self, check: FaceCheck, photo: bytes | None = None, score: float | None = None) -> None:
-        """The face step's outcome; `score` is the automatic matcher's, when one compared the faces."""
+    def set_face(self, check: FaceCheck, photo: bytes | None = None, score: float | None = None,
+                 match: dict[str, str] | None = None) -> None:
+        """The face step's outcome; `score` and `match` (matcher, model, distance, thresholds) are the
+        automatic matcher's, when one compared the faces."""
         self._require(State.IDENTITY)
         if self.identity is None:
             raise SessionError("session.identity_required")
         self.identity.face = check
         self.identity.face_photo = photo
         self.identity.face_score = score
+        self.identity.face_match = dict(match or {})
         self._enter_form()
 
     def _enter_form(self) -> None:

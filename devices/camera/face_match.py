@@ -1,12 +1,17 @@
 """Comparing the live face with the card photo, behind a pluggable interface.
 
-Two matchers:
+Three matchers:
 
-* `HelperConfirmation` (the default): no automatic comparison; the application
-  is marked `FaceCheck.HELPER_TO_CONFIRM` and a station helper compares the
-  live photo with the card photo side by side.
+* `devices.camera.face_dlib.DlibMatcher` (the default): dlib's ResNet descriptor with
+  the models of the `face_recognition_models` package, so matching works on a
+  fresh install from packages alone.
 * `SFaceMatcher`: OpenCV's `FaceDetectorYN` (YuNet) + `FaceRecognizerSF` (SFace),
-  used only when IT configures both ONNX model files.  No model is downloaded at
+  used when IT configures both ONNX model files.
+* `HelperConfirmation`: no automatic comparison; the application is marked
+  `FaceCheck.HELPER_TO_CONFIRM` and a station helper compares the live photo
+  with the card photo side by side.  Chosen only explicitly
+  (`devices.face_matcher = "helper"`), or when the dlib models cannot load
+  (`waystation doctor` then says why).  No model is downloaded at
   run time; the files ship with the kiosk image if at all.  A score above the
   threshold gives `FaceCheck.MATCHED`; anything else falls back to a helper —
   the machine never rejects a resident on its own.
@@ -19,8 +24,9 @@ Comparing takes tens of milliseconds with models: call it off the GUI thread.
 
 from __future__ import annotations
 
+import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -30,6 +36,8 @@ import numpy as np
 from kiosk import messages
 from kiosk.errors import ConfigError
 from kiosk.identity import FaceCheck
+
+log = logging.getLogger(__name__)
 
 messages.register({
     "face_match.matched": {"zh_CN": "人脸比对通过。", "en": "Your face matches your ID card photo."},
@@ -58,6 +66,8 @@ class MatchResult:
     check: FaceCheck
     reason: str
     score: float | None = None
+    # Recorded with the application: which matcher and model, the distance and the thresholds (no photo).
+    details: dict[str, str] = field(default_factory=dict)
 
 
 class FaceMatcher(Protocol):
@@ -71,16 +81,22 @@ class FaceMatcher(Protocol):
 
 
 class HelperConfirmation:
-    """No automatic matching: a helper confirms side by side (the default)."""
+    """No automatic matching: a helper confirms side by side (chosen, or the models did not load)."""
+
+    def __init__(self, why: str = "") -> None:
+        self.why = why  # empty when IT chose it; else why the automatic matcher is not there
 
     def compare(self, live_photo: bytes, card_photo: bytes | None) -> MatchResult:
         return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper")
 
     def describe(self) -> str:
-        return "face matching: helper confirms side by side (no model configured)"
+        if self.why:
+            return f"face matching: helper confirms side by side, because {self.why}"
+        return "face matching: helper confirms side by side (devices.face_matcher = \"helper\")"
 
 
-def _decode(photo: bytes | None) -> np.ndarray | None:
+def decode_photo(photo: bytes | None) -> np.ndarray | None:
+    """An encoded photo (JPEG, PNG, BMP) as a BGR image; None when absent or unreadable."""
     if not photo:
         return None
     image = cv2.imdecode(np.frombuffer(photo, np.uint8), cv2.IMREAD_COLOR)
@@ -104,17 +120,18 @@ class SFaceMatcher:
         return f"face matching: OpenCV SFace ({self._paths[1].name}), threshold {self.threshold}"
 
     def compare(self, live_photo: bytes, card_photo: bytes | None) -> MatchResult:
-        live, card = _decode(live_photo), _decode(card_photo)
+        live, card = decode_photo(live_photo), decode_photo(card_photo)
+        details = {"face_matcher": "sface", "face_model": self._paths[1].name, "face_threshold": f"{self.threshold}"}
         if live is None or card is None:
-            return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper")
+            return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", details=details)
         with self._lock:
             features = [self._feature(image) for image in (live, card)]
             if features[0] is None or features[1] is None:
-                return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper")
+                return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", details=details)
             score = float(self._recognizer.match(features[0], features[1], cv2.FaceRecognizerSF_FR_COSINE))
         if score >= self.threshold:
-            return MatchResult(FaceCheck.MATCHED, "face_match.matched", score)
-        return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", score)
+            return MatchResult(FaceCheck.MATCHED, "face_match.matched", score, details)
+        return MatchResult(FaceCheck.HELPER_TO_CONFIRM, "face_match.helper", score, details)
 
     def _feature(self, image: np.ndarray) -> np.ndarray | None:
         height, width = image.shape[:2]
@@ -141,10 +158,20 @@ def _load(setting: str, path: Path, create):  # type: ignore[no-untyped-def]
 
 
 def matcher_from_config(detector_model: str | Path | None, recognizer_model: str | Path | None,
-                        threshold: float | None = None) -> FaceMatcher:
-    """The matcher IT configured: SFace when both model files are set, else helper confirmation."""
-    if not detector_model and not recognizer_model:
+                        threshold: float | None = None, matcher: str = "auto") -> FaceMatcher:
+    """The matcher IT configured: SFace when both ONNX files are set; helper confirmation when
+    `matcher` is "helper"; else dlib's (helper confirmation, saying why, if its models cannot load)."""
+    if matcher == "helper":
         return HelperConfirmation()
+    if not detector_model and not recognizer_model:
+        from devices.camera.face_dlib import DlibMatcher
+
+        try:
+            return DlibMatcher()
+        except (ConfigError, ImportError) as error:
+            why = error.text("en") if isinstance(error, ConfigError) else f"dlib cannot be imported ({error})"
+            log.error("automatic face matching unavailable: %s", why)
+            return HelperConfirmation(why)
     if not detector_model or not recognizer_model:
         missing = "devices.face_detector_model" if not detector_model else "devices.face_recognizer_model"
         raise ConfigError(key=missing, problem="both face model files must be set, or neither")

@@ -1,8 +1,8 @@
-"""Face matching: helper confirmation by default, clear errors for configured model files.
+"""Face matching: helper confirmation when chosen, clear errors for configured SFace model files.
 
 The SFace/YuNet model files are not available on the test machine (and are never
-downloaded), so the automatic comparison itself is not exercised here; what is
-tested is every path a kiosk without them, or with a wrong setting, goes through.
+downloaded), so SFace's comparison itself is not exercised here.  The default,
+dlib's matcher, is tested with real photos in test_face_dlib.py.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ def _jpeg(image) -> bytes:
     return cv2.imencode(".jpg", image)[1].tobytes()
 
 
-def test_without_models_a_helper_confirms_side_by_side():
-    matcher = matcher_from_config(None, None)
+def test_chosen_helper_confirmation_compares_side_by_side():
+    matcher = matcher_from_config(None, None, matcher="helper")
     assert isinstance(matcher, HelperConfirmation)
     live = _jpeg(camera_clips.portrait())
     card = cv2.imencode(".png", camera_clips.astronaut())[1].tobytes()
@@ -33,8 +33,10 @@ def test_without_models_a_helper_confirms_side_by_side():
     assert "helper" in matcher.describe()
 
 
-def test_empty_settings_mean_not_configured():
-    assert isinstance(matcher_from_config("", ""), HelperConfirmation)
+def test_empty_settings_mean_no_sface_and_no_helper_only():
+    from devices.camera.face_dlib import DlibMatcher
+
+    assert isinstance(matcher_from_config("", ""), DlibMatcher)
 
 
 def test_a_configured_model_file_that_is_missing_is_named(tmp_path):

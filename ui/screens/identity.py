@@ -286,21 +286,36 @@ class IdentityScreen(Screen):
         photo, card_photo = result.best_jpeg, card.photo if card else None
         session, identity = self.session, self.session.identity
 
-        def compare() -> tuple[FaceCheck, float | None]:
+        def compare() -> tuple[FaceCheck, float | None, str, dict]:
             try:
                 result = matcher.compare(photo, card_photo)
             except Exception as error:  # noqa: BLE001 - a broken model must not leave the resident stuck
                 log.error("face matcher failed (%s): a helper confirms", type(error).__name__)
-                return FaceCheck.HELPER_TO_CONFIRM, None
-            return result.check, getattr(result, "score", None)  # the score goes to the centre with the outcome
+                return FaceCheck.HELPER_TO_CONFIRM, None, "face_match.helper", {}
+            # The score, and how it was decided (matcher, model, distance, thresholds), go with the outcome.
+            return result.check, result.score, result.reason, dict(getattr(result, "details", {}) or {})
 
         def matched(outcome) -> None:  # back on the GUI thread; only for the same resident's step
             if session.state.value == "identity" and session.identity is identity:
-                check, score = outcome
-                self._set_face(check, photo, score=score)
+                check, score, reason, details = outcome
+                if reason == "face_match.not_matched":
+                    self._explain_not_matched(check, photo, score, details)
+                    return
+                self._set_face(check, photo, score=score, match=details)
 
         # Decoding and model inference take a while on a 2-core kiosk: never on the GUI thread.
         self.ctx.run_task(compare, matched)
+
+    def _explain_not_matched(self, check: FaceCheck, photo: bytes, score: float | None, details: dict) -> None:
+        """The photos clearly differ: say so kindly, say a helper will check, and go on at a touch.
+
+        The machine never refuses anyone: the application goes on, marked for a helper to confirm."""
+        self.step = "face"
+        self._face_guidance(message_text("face_match.not_matched", self.ctx.locale))
+        self.take_face.hide()
+        self.layout_.addWidget(button(self.tr("Continue ›"), self.theme,
+                                      lambda: self._set_face(check, photo, score=score, match=details),
+                                      primary=True, name="face_continue"))
 
     def _retry_blink(self) -> None:
         from devices.camera.liveness import Challenge
@@ -355,9 +370,11 @@ class IdentityScreen(Screen):
         self.ctx.run_task(grab, taken)
 
     def _set_face(self, check: FaceCheck, photo: bytes | None, liveness: Liveness | None = None,
-                  score: float | None = None) -> None:
+                  score: float | None = None, match: dict | None = None) -> None:
+        if self.session.state.value != "identity":  # a second touch on Continue, after the first moved on
+            return
         self.session.identity.liveness = liveness or self.liveness
-        self.session.set_face(check, photo, score)
+        self.session.set_face(check, photo, score, match)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
         # The window hides a screen it replaces (and deletes it later): the camera must not go on
