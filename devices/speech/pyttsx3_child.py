@@ -100,22 +100,27 @@ class Renderer:
     def render(self, text: str, voice: str, rate: int, path: str) -> None:
         self.check_voice(voice)
         # The espeak driver now and then (about 1 render in 20 here, without any error) writes
-        # no file at all; a second attempt has always worked.  Three, then give up.
+        # no file at all; a second attempt has always worked.  Four, then give up.
         driver = self.engine.proxy._driver
-        for _attempt in range(3):
+        problem = f"voice {voice}: no audio written"
+        for attempt in range(4):
             # On the driver itself, at once: pyttsx3's engine.setProperty() queues the change behind
             # a "busy" flag, and under load the first renders of a new helper came out at the
-            # driver's default rate (200 wpm) instead of the one asked for.
+            # driver's default rate (200 wpm) instead of the one asked for.  espeak-ng itself may
+            # take the rate only a moment later (seen under load, just after a helper restart):
+            # ask again rather than render at the wrong speed.
             driver.setProperty("voice", voice)
             driver.setProperty("rate", int(rate))
             if self.driver == "espeak" and driver.getProperty("rate") != int(rate):
-                raise RuntimeError(f"rate {rate} was not taken")
+                problem = f"rate {rate} was not taken"
+                time.sleep(0.05 * (attempt + 1))
+                continue
             self.engine.save_to_file(text, path)
             self.engine.runAndWait()
             self._wait_for_espeak()
             if os.path.exists(path) and os.path.getsize(path) > 44:
                 return
-        raise RuntimeError(f"voice {voice}: no audio written")
+        raise RuntimeError(problem)
 
 
 def answer(renderer: Renderer, request: dict) -> dict:
