@@ -4,9 +4,10 @@ This is the one module of the core that wires `ui/`, `sync/` and `devices/`
 together, importing each inside the command that needs it, so that the core
 stays importable (and testable) without Qt, network or devices.
 
-`waystation speech-child` is not a user command: it is how the frozen build
-(no `python -m`) starts the pyttsx3 helper process (devices/speech/pyttsx3_engine.py);
-main() hands it over before parsing anything else, and --help does not list it.
+`waystation speech-child` and `waystation face-child` are not user commands: they
+are how the frozen build (no `python -m`) starts the pyttsx3 helper process
+(devices/speech/pyttsx3_engine.py) and the face-matching one (devices/camera/face_child.py);
+main() hands them over before parsing anything else, and --help does not list them.
 """
 
 from __future__ import annotations
@@ -260,6 +261,7 @@ def cmd_config_example(args: argparse.Namespace) -> int:
 
 
 SPEECH_CHILD = "speech-child"  # devices/speech/pyttsx3_engine.py uses the same word
+FACE_CHILD = "face-child"  # devices/camera/face_child.py uses the same word
 
 COMMANDS = {
     "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
@@ -319,6 +321,10 @@ def main(argv: list[str] | None = None) -> int:
         from devices.speech.pyttsx3_child import main as speech_child
 
         return speech_child(argv[1:])
+    if argv[:1] == [FACE_CHILD]:  # the same for dlib's face matcher (devices/camera/face_child.py)
+        from devices.camera.face_child import main as face_child
+
+        return face_child(argv[1:])
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if args.command == "central":
