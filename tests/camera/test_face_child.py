@@ -133,3 +133,14 @@ def test_the_frozen_build_runs_the_child_through_the_kiosk_command(monkeypatch, 
         assert matcher.compare(*_photos("obama.jpg", "obama2.jpg")).check is FaceCheck.MATCHED
     finally:
         matcher.close()
+
+
+def test_doctor_says_why_when_the_child_cannot_start(monkeypatch, tmp_path):
+    from devices.camera import face_child
+    from kiosk import config as config_mod
+    from kiosk.cli import check_face_matcher
+
+    monkeypatch.setattr(face_child, "child_command", lambda directory: [str(tmp_path / "no-such-program")])
+    check = check_face_matcher(config_mod.from_mapping({}))
+    assert check.status == "fail" and "face matching process failed" in check.detail
+    assert "no-such-program" in check.detail and "a helper compares faces" in check.detail

@@ -146,7 +146,7 @@ def test_doctor_names_the_matcher_its_models_and_runs_one_comparison():
     check = check_face_matcher(config_mod.from_mapping({}))
     assert check.status == "ok"
     assert face_dlib.DESCRIPTOR_MODEL in check.detail and face_dlib.LANDMARKS_MODEL in check.detail
-    assert "self-check comparison matched" in check.detail
+    assert "self-check comparison matched" in check.detail and "in a helper process" in check.detail
     helper = check_face_matcher(config_mod.from_mapping({"devices": {"face_matcher": "helper"}}))
     assert helper.status == "warn" and "helper" in helper.detail
 
