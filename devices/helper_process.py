@@ -96,6 +96,8 @@ class HelperProcess:
             self.restarts += 1
         self._started_once = True
         self._buffer = b""
+        if self._stderr is not None:
+            self._stderr.close()
         self._stderr = tempfile.TemporaryFile()  # unnamed: gone with the file object
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         try:
