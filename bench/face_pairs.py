@@ -1,7 +1,7 @@
 """Face-matching pair set: distances of genuine and impostor pairs, and error rates at the thresholds.
 
 The pairs are tests/face_photos.py's (real photos, card-sized and treated copies);
-every descriptor is computed once, by the kiosk's matcher (`DlibMatcher.descriptor`),
+every descriptor is computed once, by what the kiosk's face child runs (`DlibModels.descriptor`),
 so this measures exactly what `compare` decides on.  Prints, for each kind: the
 number of pairs, the distance distribution (min, 5th percentile, median, 95th, max),
 and the false-match rate (impostor ≤ MATCH_BELOW), the false-non-match rate
@@ -23,10 +23,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import numpy as np  # noqa: E402
 
 import face_photos  # noqa: E402
-from devices.camera.face_dlib import MATCH_BELOW, MISMATCH_ABOVE, DlibMatcher  # noqa: E402
+from devices.camera.face_dlib import MATCH_BELOW, MISMATCH_ABOVE, DlibModels, models_dir  # noqa: E402
 
 
-def measure(matcher: DlibMatcher) -> dict[str, list[tuple[float, face_photos.Pair]]]:
+def measure(matcher: DlibModels) -> dict[str, list[tuple[float, face_photos.Pair]]]:
     """Distances by kind; pairs where a face was not found are listed under 'no face'."""
     cache: dict[tuple[str, str, str], np.ndarray | None] = {}
 
@@ -52,7 +52,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--worst", type=int, default=3, help="show the N closest calls of each kind")
     args = parser.parse_args()
-    found = measure(DlibMatcher())
+    found = measure(DlibModels(models_dir()))
     people = {face_photos.person(n) for n in face_photos.PEOPLE for n in face_photos.PEOPLE[n]}
     photos = sum(len(v) for v in face_photos.PEOPLE.values())
     print(f"pair set: {len(people)} people, {photos} photos; card treatments "

@@ -7,6 +7,8 @@
 - `devices.speech`: voice guidance: the `Speaker`, its engines (espeak-ng command,
   pyttsx3 in a child process), the audio cache and sink, spoken texts and events.
 - `devices.printer`: receipts through CUPS.
+- `devices.helper_process`: a long-lived helper process spoken to in JSON lines
+  (pyttsx3 and dlib's face matcher run in one each), restarted if it dies or hangs.
 - `devices.simulated`: stand-ins for tests and demos (fixture cards, the simulated
   reader, a GA 467 reader behind a pseudo-terminal, a PC/SC card for vpcd).
 

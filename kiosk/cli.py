@@ -4,9 +4,10 @@ This is the one module of the core that wires `ui/`, `sync/` and `devices/`
 together, importing each inside the command that needs it, so that the core
 stays importable (and testable) without Qt, network or devices.
 
-`waystation speech-child` is not a user command: it is how the frozen build
-(no `python -m`) starts the pyttsx3 helper process (devices/speech/pyttsx3_engine.py);
-main() hands it over before parsing anything else, and --help does not list it.
+`waystation speech-child` and `waystation face-child` are not user commands: they
+are how the frozen build (no `python -m`) starts the pyttsx3 helper process
+(devices/speech/pyttsx3_engine.py) and the face-matching one (devices/camera/face_child.py);
+main() hands them over before parsing anything else, and --help does not list them.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.sync_status import SyncStatusBoard
 
     devices = build_devices(config)
+    warm = getattr(devices.get("face_matcher"), "warm", None)
+    if warm is not None:  # dlib's face child starts and reads its models once the home screen is up
+        warm(delay=3.0)
     devices["sync_status"] = board = SyncStatusBoard()  # the helpers' notice on screen follows the worker
     stop_sync = start_sync_thread(config, board.publish)
     try:
@@ -148,20 +152,30 @@ def check_face_matcher(config: config_mod.Config) -> doctor.Check:
         return doctor.Check("face matcher", doctor.FAIL, error.text("en"))
     if isinstance(matcher, HelperConfirmation):
         return doctor.Check("face matcher", doctor.FAIL if matcher.why else doctor.WARN, matcher.describe())
-    from devices.camera.face_dlib import DlibMatcher, self_check
+    from devices.camera.face_dlib import DlibMatcher
 
-    if isinstance(matcher, DlibMatcher):  # one real comparison: models load AND work
+    if isinstance(matcher, DlibMatcher):  # one real comparison, through the face child: models load AND work
         try:
-            matcher.wait_loaded()
-        except KioskError as error:
-            return doctor.Check("face matcher", doctor.FAIL, error.text("en") + "; a helper compares faces")
-        result = self_check(matcher)
-        if result.check.value != "matched":
-            return doctor.Check("face matcher", doctor.FAIL, matcher.describe() + "; the self-check comparison "
-                                f"did not match (distance {result.details.get('face_distance') or 'none'})")
-        return doctor.Check("face matcher", doctor.OK, matcher.describe() + "; self-check comparison matched "
-                            f"(distance {result.details['face_distance']})")
+            return _dlib_self_check(matcher)
+        finally:
+            matcher.close()
     return doctor.Check("face matcher", doctor.OK, matcher.describe())
+
+
+def _dlib_self_check(matcher) -> doctor.Check:  # noqa: ANN001 (a DlibMatcher)
+    from devices.camera.face_dlib import self_check
+
+    try:
+        matcher.wait_loaded()
+    except KioskError as error:
+        return doctor.Check("face matcher", doctor.FAIL, error.text("en") + "; a helper compares faces")
+    result = self_check(matcher)
+    if result.check.value != "matched":
+        why = f"; {matcher.problem}" if matcher.problem else ""
+        return doctor.Check("face matcher", doctor.FAIL, matcher.describe() + "; the self-check comparison "
+                            f"did not match (distance {result.details.get('face_distance') or 'none'}){why}")
+    return doctor.Check("face matcher", doctor.OK, matcher.describe() + "; self-check comparison matched "
+                        f"(distance {result.details['face_distance']})")
 
 
 def check_camera(config: config_mod.Config) -> doctor.Check:
@@ -260,6 +274,7 @@ def cmd_config_example(args: argparse.Namespace) -> int:
 
 
 SPEECH_CHILD = "speech-child"  # devices/speech/pyttsx3_engine.py uses the same word
+FACE_CHILD = "face-child"  # devices/camera/face_child.py uses the same word
 
 COMMANDS = {
     "run": (cmd_run, "start the kiosk on this station's config (embedded defaults if none)"),
@@ -319,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
         from devices.speech.pyttsx3_child import main as speech_child
 
         return speech_child(argv[1:])
+    if argv[:1] == [FACE_CHILD]:  # the same for dlib's face matcher (devices/camera/face_child.py)
+        from devices.camera.face_child import main as face_child
+
+        return face_child(argv[1:])
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if args.command == "central":

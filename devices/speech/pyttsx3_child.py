@@ -25,18 +25,9 @@ import os
 import sys
 import time
 from importlib import metadata
-from typing import Any, TextIO
+from typing import Any
 
-
-def _protocol_out() -> TextIO:
-    """The real stdout for answers; fd 1 and sys.stdout then go nowhere (pyttsx3 prints
-    "Audio saved to ..." for every file; errors still reach stderr)."""
-    out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.close(devnull)
-    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process's lifetime)
-    return out
+from devices.helper_process import protocol_out, serve
 
 
 def _fix_espeak_tail(engine: Any) -> None:
@@ -144,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="waystation speech-child", description=__doc__.splitlines()[0])
     parser.add_argument("--driver", default=None, help="pyttsx3 driver (espeak, sapi5, nsss); default: the platform's")
     args = parser.parse_args(argv)
-    out = _protocol_out()
+    out = protocol_out()
     try:
         renderer = Renderer(args.driver)
     except Exception as exc:  # no library, no driver: say so on the first request, then exit
@@ -152,12 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         for _line in sys.stdin:
             out.write(json.dumps({"ok": False, "error": error}) + "\n")
         return 1
-    for line in sys.stdin:
-        try:
-            request = json.loads(line)
-        except ValueError:
-            request = {"op": None}
-        out.write(json.dumps(answer(renderer, request), ensure_ascii=False) + "\n")
+    serve(lambda request: answer(renderer, request), out)
     return 0
 
 

@@ -88,8 +88,10 @@ def test_speaker_plays_caches_and_stops_within_100_ms(speaker) -> None:
 
 def test_a_helper_that_dies_is_started_again(engine) -> None:
     first = engine.render(EN, "en", NORMAL_RATE)
-    os.kill(engine._proc.pid, signal.SIGKILL)
-    engine._proc.wait()
+    os.kill(engine.helper.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while engine.helper.pid is not None and time.monotonic() < deadline:
+        time.sleep(0.01)  # until it is gone
     assert engine.render(EN, "en", NORMAL_RATE).pcm == first.pcm
     assert engine.restarts == 1
 
@@ -100,7 +102,7 @@ def test_a_hung_helper_is_killed_reported_and_replaced(tmp_path) -> None:
     speaker = Speaker(engine, sink, cache_dir=tmp_path)
     try:
         assert speaker.wait_ready(20) and speaker.status().available
-        hung = engine._proc.pid
+        hung = engine.helper.pid
         os.kill(hung, signal.SIGSTOP)  # a driver that never answers
         t0 = time.monotonic()
         speaker.say(EN, "en", key="screen.home")
