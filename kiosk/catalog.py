@@ -105,6 +105,9 @@ class Service(_Model):
     duration: Text
     identity_level: Literal["basic", "card", "card_face"]
     fields: tuple[Field, ...] = PydanticField(min_length=1)
+    # A Font Awesome Free (solid) icon name for the service's tile (ui/icons.py); a catalog from before
+    # icons names none, and the tile shows a neutral one.
+    icon: str = PydanticField("", pattern=r"^[a-z0-9-]{0,40}$")
     parts: tuple[Part, ...] = ()
 
     @model_validator(mode="after")

@@ -212,6 +212,16 @@
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="73" />
+        <source>Bring: %1</source>
+        <translation>Bring: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="75" />
+        <source>Takes: %1</source>
+        <translation>Takes: %1</translation>
+    </message>
 </context>
 <context>
     <name>IdentityScreen</name>
@@ -578,6 +588,16 @@
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>Please check your answers. Touch Change to correct one, or Submit when all is right.</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="19" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="95" />
+        <source>Show %1 for 10 seconds</source>
+        <translation>Show %1 for 10 seconds</translation>
+    </message>
 </context>
 <context>
     <name>SavingScreen</name>
@@ -599,6 +619,14 @@
         <location filename="../ui/screens/base.py" line="58" />
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>StationHeader</name>
+    <message>
+        <location filename="../ui/station_header.py" line="67" />
+        <source>The network is down for now; applications are saved on this kiosk first</source>
+        <translation>The network is down for now; applications are saved on this kiosk first</translation>
     </message>
 </context>
 <context>
@@ -691,6 +719,49 @@
             <numerusform>%n application(s) found.</numerusform>
             <numerusform>%n application(s) found.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StepTexts</name>
+    <message>
+        <location filename="../ui/step_indicator.py" line="23" />
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="23" />
+        <source>Your details</source>
+        <translation>Your details</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="24" />
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="24" />
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="27" />
+        <source>Step %1 of %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="32" />
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="32" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="40" />
+        <source>▶ Now: %1</source>
+        <translation>▶ Now: %1</translation>
     </message>
 </context>
 <context>

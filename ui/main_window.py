@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk import applications, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
-from ui import clipboard_guard
+from ui import clipboard_guard, icons
 from ui.bridge import DeviceBridge
 from ui.i18n import Translations
 from ui.qt import QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget
@@ -29,6 +29,7 @@ from ui.tasks import TaskRunner
 from ui.theme import Theme
 from ui.voice import VoiceGuide
 from ui.idle_overlay import IdleOverlay
+from ui.station_header import StationHeader, is_offline
 from ui.sync_line import SyncLine
 from ui.widgets import button, clear_layout, label
 
@@ -126,6 +127,7 @@ class KioskWindow(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(session.tick)
+        self.ticker.timeout.connect(lambda: self.header.update_clock())
         self.ticker.start()
         QApplication.instance().installEventFilter(self)
         self._rebuild()
@@ -190,7 +192,7 @@ class KioskWindow(QWidget):
         if self.qr_watch is not None:
             self.qr_watch.set_active(self.session.state in (State.HOME, State.STATUS)
                                      and self.session.status_results is None)
-        self.say(self.screen.prompt_key, self.screen.prompt())
+        self.say(self.screen.prompt_key, self.screen.spoken_prompt())
 
     def _refresh_chrome(self, theme: Theme | None = None) -> bool:
         """Rebuild the top bar, sound panel and idle overlay if what they show changed; True if rebuilt."""
@@ -211,6 +213,8 @@ class KioskWindow(QWidget):
 
     def _update_sync_line(self) -> None:
         self.sync_line.show_status(self.sync_status, at_home=self.session.state == State.HOME)
+        if getattr(self, "header", None) is not None:
+            self.header.set_offline(is_offline(self.sync_status))
 
     def _on_speech_state(self, _available) -> None:
         """The speaker found a problem or recovered (or finished its start-up check): the helpers'
@@ -222,32 +226,43 @@ class KioskWindow(QWidget):
         clear_layout(self.top_bar)
         outer = QVBoxLayout(self.top_bar)
         margin = theme.mm(2)
-        outer.setContentsMargins(margin, margin, margin, margin)
-        outer.setSpacing(theme.mm(1))
+        # Less above and below than at the sides: the header line costs height a short panel lacks.
+        outer.setContentsMargins(margin, theme.mm(1), margin, theme.mm(1))
+        outer.setSpacing(theme.mm(0.5))
+        self.header = StationHeader(theme, self.station_name, self.session.locale)
+        self.header.set_offline(is_offline(self.sync_status))
+        outer.addWidget(self.header)
         bar = QHBoxLayout()
         bar.setSpacing(theme.mm(2))
         outer.addLayout(bar)
         other = "en" if self.session.locale == "zh_CN" else "zh_CN"
         bar.addWidget(button("English" if other == "en" else "中文", theme,
-                             lambda: self.session.set_locale(other), name="language",
+                             lambda: self.session.set_locale(other), name="language", icon=icons.action("language"),
                              accessible=self.tr("Language: %1").replace("%1", "English" if other == "en" else "中文")))
         elder = button(self.tr("Elder mode") if not self.session.elder_mode else self.tr("✓ Elder mode"), theme,
                        lambda: self.session.set_elder_mode(not self.session.elder_mode), name="elder_mode",
-                       checkable=True)
+                       checkable=True, icon=icons.action("elder"))
         elder.setChecked(self.session.elder_mode)
         bar.addWidget(elder)
         bar.addStretch(1)
+        if self.portrait:
+            # A narrow panel has no room for every button (with its icon) on one line: the voice
+            # buttons and the helper call take a second line, right-aligned under the first.
+            bar = QHBoxLayout()
+            bar.setSpacing(theme.mm(2))
+            bar.addStretch(1)
+            outer.addLayout(bar)
         if not self.voice.available:  # a small notice for helpers (DESIGN: "helpers see a small notice")
+            # Beside the clock: the row of buttons (each with its icon) has no room for it.
             notice = label(self.tr("Voice guidance unavailable"), theme, 0.9, role="hint", name="voice_notice")
-            if self.portrait:  # a narrow panel has no room for it in the row of buttons: a line of its own
-                notice.setAlignment(Qt.AlignRight)
-                outer.addWidget(notice)
-            else:
-                bar.addWidget(notice)
-        bar.addWidget(button(self.tr("Sound"), theme, self.toggle_sound_panel, name="sound",
+            notice.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.header.add_right(notice)
+        bar.addWidget(button(self.tr("Sound"), theme, self.toggle_sound_panel, name="sound", icon=icons.action("sound"),
                              accessible=self.tr("Sound: speed and volume")))
-        bar.addWidget(button(self.tr("Repeat"), theme, self.repeat, name="repeat", accessible=self.tr("Repeat")))
-        bar.addWidget(button(self.tr("Call a helper"), theme, self.call_helper, primary=True, name="call_helper"))
+        bar.addWidget(button(self.tr("Repeat"), theme, self.repeat, name="repeat", accessible=self.tr("Repeat"),
+                             icon=icons.action("repeat")))
+        bar.addWidget(button(self.tr("Call a helper"), theme, self.call_helper, primary=True, name="call_helper",
+                             icon=icons.action("help")))
 
     def _build_sound_panel(self, theme: Theme) -> None:
         """Speed and volume of voice guidance, for the resident to set (reset for the next one)."""
@@ -419,7 +434,7 @@ class KioskWindow(QWidget):
 
     def repeat(self) -> None:
         if self.screen is not None:
-            self.voice.repeat(self.screen.prompt_key, self.screen.prompt())
+            self.voice.repeat(self.screen.prompt_key, self.screen.spoken_prompt())
 
     def say(self, key: str, text: str) -> None:
         self.voice.say(key, text)

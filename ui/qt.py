@@ -5,7 +5,7 @@ from PySide6.QtCore import (  # noqa: F401
     QSizeF, Qt, QThreadPool, QTimer, QTranslator, Signal, Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
-    QAccessible, QClipboard, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QImage, QKeySequence,
+    QAccessible, QClipboard, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QIcon, QImage, QKeySequence,
     QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter, QPixmap, QShortcut,
 )
 from PySide6.QtWidgets import (  # noqa: F401
