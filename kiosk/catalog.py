@@ -139,6 +139,9 @@ class Service(_Model):
 class Catalog(_Model):
     version: str = PydanticField(pattern=r"^\d{4}\.\d{2}\.\d{2}(\.\d+)?$")
     services: tuple[Service, ...] = PydanticField(min_length=1)
+    # The reasons a resident may tick after rating a visit 不满意 or 非常不满意 (好差评); a catalog from
+    # before ratings lists none, and the rating screen then offers only the helper call.
+    rating_reasons: tuple[Option, ...] = PydanticField((), max_length=8)
 
     @field_validator("services")
     @classmethod

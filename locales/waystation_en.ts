@@ -497,6 +497,79 @@
     </message>
 </context>
 <context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Fairly satisfied</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="36" />
+        <source>Very dissatisfied</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="40" />
+        <source>How was the service today?</source>
+        <translation>How was the service today?</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="41" />
+        <source>Touch one. Your answer is anonymous; you may skip.</source>
+        <translation>Touch one. Your answer is anonymous; you may skip.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="50" />
+        <source>We are sorry. What went wrong? Touch all that apply.</source>
+        <translation>We are sorry. What went wrong? Touch all that apply.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="60" />
+        <source>Ask a helper to come</source>
+        <translation>Ask a helper to come</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="81" />
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="84" />
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="1" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="104" />
+        <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
+        <translation>We are sorry. What went wrong? Touch all that apply, then Send.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="106" />
+        <source>How was the service today? %1. Or touch Skip.</source>
+        <translation>How was the service today? %1. Or touch Skip.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <location filename="../ui/screens/receipt.py" line="24" />

@@ -494,6 +494,79 @@
     </message>
 </context>
 <context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="36" />
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="40" />
+        <source>How was the service today?</source>
+        <translation>请为本次服务评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="41" />
+        <source>Touch one. Your answer is anonymous; you may skip.</source>
+        <translation>请点选一项。评价不记录您的个人信息，也可以跳过。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="50" />
+        <source>We are sorry. What went wrong? Touch all that apply.</source>
+        <translation>很抱歉。请告诉我们哪里不满意（可多选）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="60" />
+        <source>Ask a helper to come</source>
+        <translation>请工作人员过来</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="81" />
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="84" />
+        <source>Send</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="1" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="104" />
+        <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
+        <translation>很抱歉。请点选不满意的地方，可以多选，然后按“提交评价”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="106" />
+        <source>How was the service today? %1. Or touch Skip.</source>
+        <translation>请为本次服务评价：%1。也可以按“跳过”。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <location filename="../ui/screens/receipt.py" line="24" />

@@ -162,3 +162,26 @@ def test_masked_answers_stay_masked_after_a_switch(qtbot, tmp_path, switch) -> N
     finally:
         walk.close()
         close_window(window)
+
+
+@pytest.mark.parametrize("resolution,elder", [("1366x768", True), ("1024x768", True), ("1080x1920", False)])
+def test_the_receipt_qr_code_reads_from_30_cm_and_done_is_large(qtbot, tmp_path, resolution, elder) -> None:
+    import segno
+
+    window, session = make_window(resolution, elder, "zh_CN", tmp_path)
+    walk = walk_screens(window, session, "senior_card", extras=False)
+    try:
+        for name in walk:
+            if name == "receipt":
+                break
+        window.resize(window.size())
+        settle()
+        qr = find(window, "qr", QLabel)
+        modules = segno.make_qr(session.receipt.qr_text, error="m").symbol_size(border=2)[0]
+        module_mm = qr.pixmap().width() / modules / window.px_per_mm
+        assert module_mm >= 0.6, f"QR modules of {module_mm:.2f} mm (a phone at 30 cm wants 0.5 mm or more)"
+        done = find(window, "finish", QPushButton)
+        assert done.width() / window.px_per_mm >= 60 and not done.icon().isNull()
+    finally:
+        walk.close()
+        close_window(window)

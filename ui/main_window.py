@@ -22,6 +22,7 @@ from ui.screens.form import FormScreen
 from ui.screens.guide import GuideScreen
 from ui.screens.home import HomeScreen
 from ui.screens.identity import IdentityScreen
+from ui.screens.rating import RatingScreen
 from ui.screens.receipt import ReceiptScreen
 from ui.screens.review import ReviewScreen
 from ui.screens.status import StatusScreen
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 SCREENS: dict[State, type[Screen]] = {
     State.HOME: HomeScreen, State.GUIDE: GuideScreen, State.IDENTITY: IdentityScreen, State.FORM: FormScreen,
     State.DOCUMENTS: DocumentsScreen, State.REVIEW: ReviewScreen, State.RECEIPT: ReceiptScreen,
-    State.STATUS: StatusScreen,
+    State.STATUS: StatusScreen, State.RATING: RatingScreen,
 }
 # Changes that only touch the overlay or settings, not the screen's content.
 WARM_PROMPTS_AFTER_MS = 3000
@@ -150,7 +151,8 @@ class KioskWindow(QWidget):
         return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
                        submit=self.submit, devices=self.devices, portrait=self.portrait,
                        receipt_outcome=self.receipt_outcome, private_headset=self.private_headset,
-                       run_store_task=self.run_store_task, run_task=self.run_task)
+                       run_store_task=self.run_store_task, run_task=self.run_task, rate=self.rate,
+                       call_helper=self.call_helper)
 
     def run_task(self, func, done) -> None:
         """Run CPU work (image processing, face matching) off the GUI thread; `done(result)` back on it."""
@@ -223,7 +225,11 @@ class KioskWindow(QWidget):
             self._refresh_chrome()
 
     def _build_top_bar(self, theme: Theme) -> None:
+        old_header = getattr(self, "header", None)
         clear_layout(self.top_bar)
+        if old_header is not None:  # out of the top bar at once: what it showed must not be found there again
+            old_header.setParent(None)
+            old_header.deleteLater()
         outer = QVBoxLayout(self.top_bar)
         margin = theme.mm(2)
         # Less above and below than at the sides: the header line costs height a short panel lacks.
@@ -431,6 +437,18 @@ class KioskWindow(QWidget):
         key = "help_failed" if failed else "help_coming"
         self.session.show_notice(key)
         self.say("help_coming", self._notice_text(key))
+
+    def rate(self, level: str, reasons: tuple, helper_called: bool) -> None:
+        """Keep the resident's 好差评 rating (on the store's worker: the sync worker sends it) and end the
+        visit.  The rating carries the application number, never anything of the resident."""
+        from kiosk import ratings
+
+        receipt = self.session.receipt
+        if receipt is not None:
+            rating = ratings.new(receipt.number, receipt.service_id, level, reasons, helper_called)
+            self.tasks.run(lambda: ratings.record(self.store, rating), lambda _: None,
+                           lambda error: log.error("rating not kept: %s", type(error).__name__))
+        self.session.finish()
 
     def repeat(self) -> None:
         if self.screen is not None:
