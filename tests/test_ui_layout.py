@@ -42,6 +42,7 @@ SMALL_PRINT = {
     "sync_notice": "tells a helper, on the home screen only, that the centre is not reached or what is set aside",
     "header_station": "the station's name above the top bar: orientation, not a task (ui/station_header.py)",
     "header_clock": "the date and time above the top bar: orientation, not a task",
+    "header_offline": "the network is down, applications are kept here: reassurance above the top bar, bold",
 }
 NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
 TOLERANCE_PX = 1  # layouts round to whole pixels

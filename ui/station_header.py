@@ -17,7 +17,7 @@ from ui.qt import QHBoxLayout, QLabel, QLocale, Qt, QVBoxLayout, QWidget
 from ui.theme import Theme
 from ui.widgets import label
 
-HEADER_FACTOR = 0.85  # name and clock: small print (tests/test_ui_layout.py SMALL_PRINT); the offline words: full size
+HEADER_FACTOR = 0.85  # small print in elder mode (tests/test_ui_layout.py SMALL_PRINT): orientation, not a task
 OFFLINE_STATES = ("offline", "not_central", "stopped")  # applications wait on this kiosk in all three
 
 
@@ -65,7 +65,7 @@ class StationHeader(QWidget):
         self.offline_icon = self._icon(icons.action("offline"), size, theme.colours.text)
         offline_row.addWidget(self.offline_icon, 0, Qt.AlignTop)
         self.offline = label(self.tr("The network is down for now; applications are saved on this kiosk first"),
-                             theme, bold=True, name="header_offline")
+                             theme, HEADER_FACTOR if theme.elder else 1.0, bold=True, name="header_offline")
         offline_row.addWidget(self.offline, 1)
         self.set_offline(False)
         self.update_clock()

@@ -40,7 +40,8 @@ class RatingScreen(Screen):
         self.layout_.addWidget(label(self.tr("How was the service today?"), t, 1.3, bold=True, name="heading"))
         self.layout_.addWidget(label(self.tr("Touch one. Your answer is anonymous; you may skip."), t,
                                      role="hint", name="rating_hint"))
-        choices = self._grid([button(self.level_text(level), t, lambda lv=level: self._choose(lv), factor=1.1,
+        factor = 1.4 if self.ctx.portrait else 1.1  # a tall panel has room for larger choices
+        choices = self._grid([button(self.level_text(level), t, lambda lv=level: self._choose(lv), factor=factor,
                                      name=f"rate_{level}", icon=LEVEL_ICONS[level]) for level in ratings.LEVELS])
         self.layout_.addWidget(choices, 1)
         self.layout_.addLayout(self._bottom_row(send=False))
@@ -70,7 +71,11 @@ class RatingScreen(Screen):
         grid.setSpacing(self.theme.mm(2))
         columns = 1 if self.ctx.portrait else 2
         for index, widget in enumerate(buttons):
-            widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+            if self.ctx.portrait:  # one column of tall choices, up to 30 mm each, filling the panel
+                widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+                widget.setMaximumHeight(self.theme.mm(30))
+            else:
+                widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
             grid.addWidget(widget, index // columns, index % columns)
         grid.setRowStretch(len(buttons), 1)
         return holder
