@@ -71,11 +71,9 @@ class RatingScreen(Screen):
         grid.setSpacing(self.theme.mm(2))
         columns = 1 if self.ctx.portrait else 2
         for index, widget in enumerate(buttons):
-            if self.ctx.portrait:  # one column of tall choices, up to 30 mm each, filling the panel
-                widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
-                widget.setMaximumHeight(self.theme.mm(30))
-            else:
-                widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+            widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+            if self.ctx.portrait:  # one column of tall choices: a portrait panel has the height
+                widget.setMinimumHeight(max(widget.sizeHint().height(), self.theme.mm(24)))
             grid.addWidget(widget, index // columns, index % columns)
         grid.setRowStretch(len(buttons), 1)
         return holder
