@@ -64,10 +64,17 @@ class StationHeader(QWidget):
         lines.addLayout(offline_row)
         self.offline_icon = self._icon(icons.action("offline"), size, theme.colours.text)
         offline_row.addWidget(self.offline_icon, 0, Qt.AlignTop)
-        self.offline = label(self.tr("The network is down for now; applications are saved on this kiosk first"),
-                             theme, HEADER_FACTOR if theme.elder else 1.0, bold=True, name="header_offline")
+        self.offline = label("", theme, HEADER_FACTOR if theme.elder else 1.0, bold=True, name="header_offline")
         offline_row.addWidget(self.offline, 1)
         self.set_offline(False)
+        self.translate(locale)
+
+    def translate(self, locale: str) -> None:
+        """The words and the date in `locale` (a language switch keeps the header: see KioskWindow)."""
+        self._locale = locale
+        text = self.tr("The network is down for now; applications are saved on this kiosk first")
+        self.offline.setText(text)
+        self.offline.setAccessibleName(text)
         self.update_clock()
 
     @staticmethod
