@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+import shiboken6
+
 from kiosk import applications, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
@@ -166,11 +168,17 @@ class KioskWindow(QWidget):
         self.tasks.run(lambda: query(self.store), done, lambda error: self.say("error", KioskError().text(
             self.session.locale)))
 
-    def _rebuild(self, kept: dict[str, str] | None = None) -> None:
-        """Build the current screen afresh; `kept`: what the old one typed (see Screen.keep_typing)."""
+    def _rebuild(self, kept: dict[str, str] | None = None, from_top_bar: bool = False) -> None:
+        """Build the current screen afresh; `kept`: what the old one typed (see Screen.keep_typing);
+        `from_top_bar`: the touch ran in the top bar, not in the old screen, so it can go at once."""
         theme = self._theme()
         sheet = theme.style_sheet()
         if sheet != self.styleSheet():  # re-styling the whole window costs ~10 ms: only when the mode changed
+            if from_top_bar and self.screen is not None:
+                # Gone before the re-styling, which would otherwise re-polish all of it on its way out.
+                self.content.removeWidget(self.screen)
+                shiboken6.delete(self.screen)
+                self.screen = None
             self.setStyleSheet(sheet)
         # The top bar, sound panel and idle overlay hold nothing of the resident: rebuild them only
         # when what they show changes (language, mode, voice), not on every touch.
@@ -383,7 +391,7 @@ class KioskWindow(QWidget):
             return
         # A language or mode switch builds the same screen again: what was typed on it stays.
         kept = self.screen.keep_typing() if reason in ("locale", "mode") and self.screen is not None else None
-        self._rebuild(kept)
+        self._rebuild(kept, from_top_bar=reason in ("locale", "mode"))
 
     # -- actions -------------------------------------------------------------------------
 
