@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-import shiboken6
-
 from kiosk import applications, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
 from ui import clipboard_guard, icons
 from ui.bridge import DeviceBridge
 from ui.i18n import Translations
-from ui.qt import QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget
+from ui.qt import (
+    QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, delete_now,
+)
 from ui.screens.base import Context, Screen
 from ui.screens.documents import DocumentsScreen
 from ui.screens.form import FormScreen
@@ -177,7 +177,7 @@ class KioskWindow(QWidget):
             if from_top_bar and self.screen is not None:
                 # Gone before the re-styling, which would otherwise re-polish all of it on its way out.
                 self.content.removeWidget(self.screen)
-                shiboken6.delete(self.screen)
+                delete_now(self.screen)
                 self.screen = None
             self.setStyleSheet(sheet)
         # The top bar, sound panel and idle overlay hold nothing of the resident: rebuild them only

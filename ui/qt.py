@@ -12,3 +12,4 @@ from PySide6.QtWidgets import (  # noqa: F401
     QAbstractButton, QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
     QScrollArea, QSizePolicy, QSlider, QStackedWidget, QVBoxLayout, QWidget,
 )
+from shiboken6 import delete as delete_now  # noqa: F401 (a widget gone at once, not at the next event loop)
