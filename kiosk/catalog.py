@@ -105,6 +105,9 @@ class Service(_Model):
     duration: Text
     identity_level: Literal["basic", "card", "card_face"]
     fields: tuple[Field, ...] = PydanticField(min_length=1)
+    # A Font Awesome Free (solid) icon name for the service's tile (ui/icons.py); a catalog from before
+    # icons names none, and the tile shows a neutral one.
+    icon: str = PydanticField("", pattern=r"^[a-z0-9-]{0,40}$")
     parts: tuple[Part, ...] = ()
 
     @model_validator(mode="after")
@@ -136,6 +139,9 @@ class Service(_Model):
 class Catalog(_Model):
     version: str = PydanticField(pattern=r"^\d{4}\.\d{2}\.\d{2}(\.\d+)?$")
     services: tuple[Service, ...] = PydanticField(min_length=1)
+    # The reasons a resident may tick after rating a visit 不满意 or 非常不满意 (好差评); a catalog from
+    # before ratings lists none, and the rating screen then offers only the helper call.
+    rating_reasons: tuple[Option, ...] = PydanticField((), max_length=8)
 
     @field_validator("services")
     @classmethod

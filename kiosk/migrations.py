@@ -145,6 +145,24 @@ MIGRATIONS: list[list[Step]] = [
             recorded_at TEXT NOT NULL
         )""",
     ],
+    # 7: the 好差评 rating a resident gives after the receipt (issue 16), and its own small queue to the
+    # centre: the application number, the service, the level and ticked reasons; nothing personal.
+    [
+        """CREATE TABLE ratings (
+            uuid TEXT PRIMARY KEY,
+            application_number TEXT NOT NULL,
+            service_id TEXT NOT NULL,
+            level TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '',
+            helper_called INTEGER NOT NULL DEFAULT 0,
+            rated_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL DEFAULT 0,
+            sent_at TEXT
+        )""",
+        "CREATE INDEX ratings_unsent ON ratings(sent_at, next_attempt_at)",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
+STORE_KEY_CHECK = 6  # the migration that added the key's check value (tests open stores from just before it)

@@ -41,6 +41,7 @@ class State(str, Enum):
     REVIEW = "review"
     SUBMITTED = "submitted"  # committing: the receipt follows at once
     RECEIPT = "receipt"
+    RATING = "rating"  # after the receipt: the 好差评 rating (skippable)
     STATUS = "status"  # look up earlier applications by card or receipt number
 
 
@@ -95,6 +96,8 @@ class Session(FormPages):
         self.doc_index = 0
         self.returning_to_review = False
         self.receipt: Receipt | None = None
+        self.rating_level = ""  # the 好差评 level chosen on the rating screen (a low one asks for reasons)
+        self.rating_reasons: list[str] = []  # the reasons ticked for a low level (catalog rating_reasons)
         self.submit_error: KioskError | None = None
         self.status_results: list | None = None
         self.sound_panel_open = False
@@ -401,6 +404,29 @@ class Session(FormPages):
             raise
         self.submitted(receipt)
         return receipt
+
+    def start_rating(self) -> None:
+        """From the receipt ('Done') to the rating screen: five choices, or Skip."""
+        self._require(State.RECEIPT)
+        self.rating_level = ""
+        self.rating_reasons = []
+        self._go(State.RATING)
+
+    def choose_rating(self, level: str) -> None:
+        """A low level (不满意, 非常不满意) stays on the rating screen to ask for reasons; the screen
+        records a high one at once (kiosk/ratings.py) and finishes."""
+        self._require(State.RATING)
+        self.rating_level = level
+        self._changed("rating")
+
+    def toggle_rating_reason(self, reason: str) -> None:
+        """Tick or untick one reason for a low rating."""
+        self._require(State.RATING)
+        if reason in self.rating_reasons:
+            self.rating_reasons.remove(reason)
+        else:
+            self.rating_reasons.append(reason)
+        self._changed("rating")
 
     def finish(self) -> None:
         """The resident is done (receipt screen 'finish'), or cancels anywhere."""

@@ -212,6 +212,16 @@
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="73" />
+        <source>Bring: %1</source>
+        <translation>Bring: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="75" />
+        <source>Takes: %1</source>
+        <translation>Takes: %1</translation>
+    </message>
 </context>
 <context>
     <name>IdentityScreen</name>
@@ -487,6 +497,79 @@
     </message>
 </context>
 <context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Fairly satisfied</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="36" />
+        <source>Very dissatisfied</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="40" />
+        <source>How was the service today?</source>
+        <translation>How was the service today?</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="41" />
+        <source>Touch one. Your answer is anonymous; you may skip.</source>
+        <translation>Touch one. Your answer is anonymous; you may skip.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="50" />
+        <source>We are sorry. What went wrong? Touch all that apply.</source>
+        <translation>We are sorry. What went wrong? Touch all that apply.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="60" />
+        <source>Ask a helper to come</source>
+        <translation>Ask a helper to come</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="81" />
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="84" />
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="1" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="104" />
+        <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
+        <translation>We are sorry. What went wrong? Touch all that apply, then Send.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="106" />
+        <source>How was the service today? %1. Or touch Skip.</source>
+        <translation>How was the service today? %1. Or touch Skip.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <location filename="../ui/screens/receipt.py" line="24" />
@@ -578,6 +661,16 @@
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>Please check your answers. Touch Change to correct one, or Submit when all is right.</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="19" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="95" />
+        <source>Show %1 for 10 seconds</source>
+        <translation>Show %1 for 10 seconds</translation>
+    </message>
 </context>
 <context>
     <name>SavingScreen</name>
@@ -599,6 +692,14 @@
         <location filename="../ui/screens/base.py" line="58" />
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>StationHeader</name>
+    <message>
+        <location filename="../ui/station_header.py" line="67" />
+        <source>The network is down for now; applications are saved on this kiosk first</source>
+        <translation>The network is down for now; applications are saved on this kiosk first</translation>
     </message>
 </context>
 <context>
@@ -691,6 +792,49 @@
             <numerusform>%n application(s) found.</numerusform>
             <numerusform>%n application(s) found.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StepTexts</name>
+    <message>
+        <location filename="../ui/step_indicator.py" line="23" />
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="23" />
+        <source>Your details</source>
+        <translation>Your details</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="24" />
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="24" />
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="27" />
+        <source>Step %1 of %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="32" />
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="32" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="40" />
+        <source>▶ Now: %1</source>
+        <translation>▶ Now: %1</translation>
     </message>
 </context>
 <context>

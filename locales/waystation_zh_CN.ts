@@ -212,6 +212,16 @@
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="73" />
+        <source>Bring: %1</source>
+        <translation>请带：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="75" />
+        <source>Takes: %1</source>
+        <translation>用时：%1</translation>
+    </message>
 </context>
 <context>
     <name>IdentityScreen</name>
@@ -484,6 +494,79 @@
     </message>
 </context>
 <context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="34" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="35" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="36" />
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="40" />
+        <source>How was the service today?</source>
+        <translation>请为本次服务评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="41" />
+        <source>Touch one. Your answer is anonymous; you may skip.</source>
+        <translation>请点选一项。评价不记录您的个人信息，也可以跳过。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="50" />
+        <source>We are sorry. What went wrong? Touch all that apply.</source>
+        <translation>很抱歉。请告诉我们哪里不满意（可多选）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="60" />
+        <source>Ask a helper to come</source>
+        <translation>请工作人员过来</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="81" />
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="84" />
+        <source>Send</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="1" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="104" />
+        <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
+        <translation>很抱歉。请点选不满意的地方，可以多选，然后按“提交评价”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/rating.py" line="106" />
+        <source>How was the service today? %1. Or touch Skip.</source>
+        <translation>请为本次服务评价：%1。也可以按“跳过”。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <location filename="../ui/screens/receipt.py" line="24" />
@@ -575,6 +658,16 @@
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>请核对您填写的内容。需要更正请按“修改”，确认无误请按“提交”。</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="19" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="95" />
+        <source>Show %1 for 10 seconds</source>
+        <translation>显示%1，10 秒后隐藏</translation>
+    </message>
 </context>
 <context>
     <name>SavingScreen</name>
@@ -596,6 +689,14 @@
         <location filename="../ui/screens/base.py" line="58" />
         <source>Back</source>
         <translation>上一步</translation>
+    </message>
+</context>
+<context>
+    <name>StationHeader</name>
+    <message>
+        <location filename="../ui/station_header.py" line="67" />
+        <source>The network is down for now; applications are saved on this kiosk first</source>
+        <translation>网络暂时断开，申请会先保存在本机</translation>
     </message>
 </context>
 <context>
@@ -687,6 +788,49 @@
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StepTexts</name>
+    <message>
+        <location filename="../ui/step_indicator.py" line="23" />
+        <source>Identity</source>
+        <translation>核验身份</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="23" />
+        <source>Your details</source>
+        <translation>填写信息</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="24" />
+        <source>Photos</source>
+        <translation>拍摄材料</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="24" />
+        <source>Confirm</source>
+        <translation>确认提交</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="27" />
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="32" />
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="32" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/step_indicator.py" line="40" />
+        <source>▶ Now: %1</source>
+        <translation>▶ 当前：%1</translation>
     </message>
 </context>
 <context>

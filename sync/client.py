@@ -43,6 +43,7 @@ from sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
     ApplicationAnswer,
+    RatingAnswer,
     AttachmentState,
     CatalogEnvelope,
     HealthAnswer,
@@ -196,6 +197,16 @@ class CentralClient:
             raise
         if result.uuid != uuid.lower():
             raise SyncNotCentral("sync.garbage", detail="answer is about another application")
+        return result
+
+    def put_rating(self, uuid: str, body: Mapping[str, Any]) -> RatingAnswer:
+        """Send one 好差评 rating under its client UUID (idempotent, as applications): a replay of the same
+        content returns the first receipt, so retrying after any fault is safe."""
+        answer = self._call("PUT", f"/ratings/{quote(uuid, safe='')}", data=canonical_json(dict(body)),
+                            headers={"Content-Type": "application/json"})
+        result = parse_answer(answer, RatingAnswer)
+        if result.uuid != uuid.lower():
+            raise SyncNotCentral("sync.garbage", detail="answer is about another rating")
         return result
 
     def get_application(self, uuid: str) -> ApplicationAnswer | None:

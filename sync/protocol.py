@@ -221,6 +221,36 @@ class ApplicationIn(_Strict):
         return value
 
 
+RatingLevel = Literal["very_satisfied", "satisfied", "basic", "dissatisfied", "very_dissatisfied"]
+
+
+class RatingIn(_Strict):
+    """A resident's 好差评 rating of a visit (openapi: Rating): nothing personal."""
+
+    application_number: str = Field(pattern=NUMBER_PATTERN)
+    service_id: str = Field(pattern=SERVICE_PATTERN)
+    level: RatingLevel
+    reasons: list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]] = Field(max_length=8)
+    helper_called: bool
+    rated_at: str = Field(pattern=DATE_TIME_PATTERN, max_length=40)
+
+    @field_validator("reasons")
+    @classmethod
+    def _unique_reasons(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):  # the schema's uniqueItems
+            raise ValueError("a reason is listed twice")
+        return value
+
+    @field_validator("rated_at")
+    @classmethod
+    def _real_time(cls, value: str) -> str:
+        try:
+            _dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00").replace(":60", ":59"))
+        except ValueError:
+            raise ValueError("not a real date and time") from None
+        return value
+
+
 # ---- what the centre answers ------------------------------------------------------------
 
 class ErrorBody(_Answer):
@@ -288,3 +318,11 @@ class StatusPage(_Answer):
     items: list[StatusItem]
     cursor: str = Field(max_length=64)
     more: bool
+
+
+class RatingAnswer(_Answer):
+    """The centre's receipt of a rating: `received_at` never changes for a UUID."""
+
+    uuid: AnswerUuid
+    received_at: str
+    replayed: bool

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
-from kiosk import applications, outbox, receipts, retention
+from kiosk import applications, outbox, ratings, receipts, retention
 from kiosk.errors import CatalogError, KioskError, SyncError
 from kiosk.messages import register
 from kiosk.store import Store
@@ -81,6 +81,7 @@ class PassResult:
     state: str = "unknown"
     code: str = ""
     sent: int = 0
+    ratings_sent: int = 0  # 好差评 ratings the centre accepted in this pass
     quarantined: int = 0
     statuses: int = 0
     statuses_ignored: int = 0  # for records the centre never acknowledged here (logged, counted)
@@ -205,7 +206,7 @@ class SyncWorker:
                     return result
             else:
                 result.state = "online"
-            if self.push(result) and self._pull_due():
+            if self.push(result) and self.push_ratings(result) and self._pull_due():
                 self.pull(result)
         finally:
             # Data minimisation does not wait for the network, nor for anything above going wrong.
@@ -266,6 +267,31 @@ class SyncWorker:
                 outbox.mark_done(self.store, done)
                 result.sent += len(done)
             self._set_state(last_success_at=applications.utc_now())
+
+    def push_ratings(self, result: PassResult) -> bool:
+        """Send the 好差评 ratings, after the applications; False if the centre paused the queue.
+
+        As for applications: the attempt is counted (and the next one scheduled) before the request
+        goes, and a rating is marked sent only after the centre's positive answer; the PUT is
+        idempotent on the rating's UUID, so a lost answer or a kill costs a replay, never a copy.
+        A rating the centre refuses (it cannot be corrected) waits the longest backoff and never
+        holds up anything else."""
+        for rating in ratings.due(self.store, self.clock()):
+            tries = ratings.attempts(self.store, rating.uuid) + 1
+            ratings.claim(self.store, rating.uuid, self.backoff.delay(tries), self.clock())
+            try:
+                self.client.put_rating(rating.uuid, rating.body())
+            except SyncError as error:
+                action = getattr(error, "action", sync_errors.RETRY)
+                if action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
+                    log.warning("sync: the centre refused a rating (%s); retried after the longest wait", error.code)
+                    ratings.claim(self.store, rating.uuid, self.backoff.cap, self.clock())
+                    continue
+                self._went_wrong(error, result)
+                return False
+            ratings.mark_sent(self.store, rating.uuid)
+            result.ratings_sent += 1
+        return True
 
     def _on_row_error(self, row: outbox.OutboxRow, error: SyncError, result: PassResult) -> bool:
         """Handle one row's failure; True to go on with the next row, False to pause the queue."""

@@ -13,7 +13,7 @@ import pytest
 
 from kiosk import applications, config as config_mod, crypto, doctor, store_key
 from kiosk.errors import StoreError
-from kiosk.migrations import LATEST
+from kiosk.migrations import STORE_KEY_CHECK
 from kiosk.store import Store, open_store
 
 from conftest import ROOT
@@ -109,7 +109,7 @@ def test_a_different_key_is_refused_and_the_right_one_still_opens(tmp_path):
 def test_an_old_database_gets_the_check_value_and_a_wrong_key_is_found_by_its_sealed_rows(tmp_path):
     config = config_mod.load(write_config(tmp_path))
     key = crypto.load_or_create_key(config.storage.key_path)
-    old = Store(config.storage.database, crypto.Sealer(key), migrate_to=LATEST - 1)  # before the check value
+    old = Store(config.storage.database, crypto.Sealer(key), migrate_to=STORE_KEY_CHECK - 1)  # before the check value
     submit_one(old)
     old.close()
     other = tmp_path / "other.key"
@@ -123,7 +123,7 @@ def test_an_old_database_gets_the_check_value_and_a_wrong_key_is_found_by_its_se
 
 def test_an_old_database_with_nothing_sealed_takes_the_key_it_is_given(tmp_path):
     config = config_mod.load(write_config(tmp_path))
-    Store(config.storage.database, crypto.Sealer(os.urandom(32)), migrate_to=LATEST - 1).close()
+    Store(config.storage.database, crypto.Sealer(os.urandom(32)), migrate_to=STORE_KEY_CHECK - 1).close()
     store = open_store(config)
     assert store_key.recorded_key_id(store.conn) == store.sealer.key_id
     store.close()

@@ -207,9 +207,22 @@ def test_full_journey_by_touch(qtbot, tmp_path, reader, service_id: str, locale:
         heading = find(window, "heading", QLabel).text()
         assert bool(CJK.search(heading)) == (locale == "zh_CN"), heading
         touch(qtbot, window, "finish")
+        assert screen_is(window, State.RATING)  # 好差评: five choices with words, or Skip
+        if locale == "zh_CN":
+            assert find(window, "rate_very_satisfied", QPushButton).text() == "非常满意"
+            touch(qtbot, window, "rate_satisfied")
+        else:  # a low rating asks why (reasons from the catalog), then Send
+            touch(qtbot, window, "rate_very_dissatisfied")
+            touch(qtbot, window, "reason_too_slow")
+            assert find(window, "reason_too_slow", QPushButton).text().startswith("✓ ")  # more than colour
+            touch(qtbot, window, "send_rating")
+        window.tasks.wait()
         assert screen_is(window, State.HOME) and session.is_fresh()
         count = window.store.conn.execute("SELECT count(*) FROM applications").fetchone()[0]
         assert count == 1
+        kept = window.store.conn.execute("SELECT application_number, level, reasons FROM ratings").fetchall()
+        assert kept == [(number, "satisfied", "")] if locale == "zh_CN" else \
+            kept == [(number, "very_dissatisfied", "too_slow")], kept
     finally:
         close_window(window)
 

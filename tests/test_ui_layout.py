@@ -40,6 +40,9 @@ ELDER_MAIN_MM, ELDER_SMALL_PRINT_MM = 6.0, 5.0
 SMALL_PRINT = {
     "voice_notice": "tells a helper that speech is not working (DESIGN: 'helpers see a small notice')",
     "sync_notice": "tells a helper, on the home screen only, that the centre is not reached or what is set aside",
+    "header_station": "the station's name above the top bar: orientation, not a task (ui/station_header.py)",
+    "header_clock": "the date and time above the top bar: orientation, not a task",
+    "header_offline": "the network is down, applications are kept here: reassurance above the top bar, bold",
 }
 NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
 TOLERANCE_PX = 1  # layouts round to whole pixels
@@ -111,6 +114,8 @@ def _check_text_fits(widget: QWidget, theme: Theme, problems: list[str], where: 
         metrics = widget.fontMetrics()
         box = 2 * _css_box(theme, widget)
         needed_w = max(metrics.horizontalAdvance(line) for line in _lines(widget.text())) + box
+        if not widget.icon().isNull():  # an icon beside the words takes its width and a gap
+            needed_w += widget.iconSize().width() + 4
         needed_h = metrics.height() * len(_lines(widget.text())) + box
         if needed_w > widget.width() + TOLERANCE_PX or needed_h > widget.height() + TOLERANCE_PX:
             problems.append(f"{where}: button {widget.text()!r} needs {needed_w}x{needed_h}px, has "

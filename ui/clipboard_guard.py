@@ -18,6 +18,7 @@ from ui.qt import QClipboard, QEvent, QGuiApplication, QKeySequence, Qt
 
 CLIPBOARD_KEYS = (QKeySequence.Copy, QKeySequence.Cut, QKeySequence.Paste)
 MOUSE_BUTTON_EVENTS = frozenset({QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseButtonDblClick})
+EVENTS = (QEvent.ContextMenu, QEvent.KeyPress, *MOUSE_BUTTON_EVENTS)  # the only kinds blocked() may refuse
 
 
 def blocked(kind: QEvent.Type, event: QEvent) -> bool:

@@ -162,6 +162,16 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
         window.tasks.wait()
         settle()
         yield "helper_coming"
+    # The 好差评 rating after the receipt: five choices, then (for a low one) the reasons.
+    session.start_rating()
+    settle()
+    yield "rating"
+    session.choose_rating("dissatisfied")
+    reasons = session.catalog.rating_reasons
+    if reasons:
+        session.toggle_rating_reason(reasons[0].value)
+    settle()
+    yield "rating_reasons"
     session.last_touch -= session.defaults.idle_warning_after_s
     session.tick()
     settle()

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from kiosk import journey_steps
 from kiosk.catalog import Catalog
 from kiosk.messages import LOCALES
 from ui.i18n import qm_path
 from ui.qt import QTranslator
 from ui.screens.guide import GuideScreen
 from ui.screens.home import HomeScreen
+from ui.step_indicator import StepTexts
 
 # The identity step's first words (IdentityScreen.prompt() with no card and no error).
 PLACE_CARD = ("IdentityScreen", "Please place your ID card on the reader.")
@@ -45,8 +47,21 @@ def warm_prompts(catalog: Catalog) -> list[tuple[str, str]]:
         for service in catalog.services:
             guide = _stand_in("GuideScreen", translator, locale, service=service)
             items.append((GuideScreen.prompt(guide), locale))
-        items.append((translator.translate(*PLACE_CARD) or PLACE_CARD[1], locale))
+        place_card = translator.translate(*PLACE_CARD) or PLACE_CARD[1]
+        # As the identity screen says it: after "Step 1 of N: Identity." (N: 3 or 4, by the service).
+        for steps in sorted({journey_steps.steps_for(service) for service in catalog.services}, key=len):
+            position = journey_steps.StepPosition(steps, journey_steps.IDENTITY)
+            texts = _step_texts(translator, locale)
+            items.append((texts.sentence(position) + " " + place_card, locale))
     return items
+
+
+def _step_texts(translator: QTranslator, locale: str) -> SimpleNamespace:
+    """StepTexts' words in `locale`, without switching the live window's language."""
+    stand_in = _stand_in("StepTexts", translator, locale)
+    for method in ("name", "count", "sentence", "short", "current"):
+        setattr(stand_in, method, getattr(StepTexts, method).__get__(stand_in))
+    return stand_in
 
 
 def prewarm(speaker, catalog: Catalog, rates: tuple[int, ...]) -> int:

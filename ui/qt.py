@@ -5,10 +5,11 @@ from PySide6.QtCore import (  # noqa: F401
     QSizeF, Qt, QThreadPool, QTimer, QTranslator, Signal, Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
-    QAccessible, QClipboard, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QImage, QKeySequence,
+    QAccessible, QClipboard, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QIcon, QImage, QKeySequence,
     QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter, QPixmap, QShortcut,
 )
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractButton, QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
     QScrollArea, QSizePolicy, QSlider, QStackedWidget, QVBoxLayout, QWidget,
 )
+from shiboken6 import delete as delete_now  # noqa: F401 (a widget gone at once, not at the next event loop)

@@ -154,6 +154,8 @@ class Theme:
         QLabel[role="hint"] {{ color: {c.muted}; }}
         QLabel[role="error"] {{ color: {c.error}; background: {c.error_bg}; border: 2px solid {c.error};
                                 border-radius: {radius}px; padding: {pad}px; }}
+        QLabel[role="step_current"] {{ color: {c.primary_text}; background: {c.primary}; border: {self.border_px(True)}px
+                                       solid {c.border}; border-radius: {radius}px; padding: 0 {self.mm(1.5)}px; }}
         QLabel[role="notice"] {{ color: {c.text}; background: {c.button}; border: 2px solid {c.border};
                                  border-radius: {radius}px; padding: {pad}px; }}
         /* No min-width/min-height for buttons here: ui.widgets.TouchButton sizes them (a style-sheet

@@ -49,11 +49,13 @@ from sync.protocol import (
     SERVICE_NAME,
     STATUS_PAGE_MAX,
     ApplicationIn,
+    RatingIn,
     content_hash,
     health_proof,
 )
 from sync.signing import KeyInput, load_private_key
 
+MAX_RATING_BYTES = 16 * 1024  # a rating is a few hundred bytes
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -172,6 +174,36 @@ def _application_routes(router: APIRouter, store: CentralStore, stations: _Stati
         if view is None:
             raise CentralError(404, "not_found", "no application with this UUID from this station")
         return JSONResponse(view)
+
+
+def _rating_routes(router: APIRouter, store: CentralStore, stations: _Stations) -> None:
+    @router.put("/ratings/{uuid}")
+    async def put_rating(uuid: str, request: Request) -> Response:
+        station_id, _ = stations.identify(request)
+        _path_id(uuid, _UUID, "the rating UUID")
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind != "application/json":
+            raise CentralError(415, "unsupported_media_type", "send the rating as application/json")
+        raw, gone = await _read_body(request, MAX_RATING_BYTES)
+        if gone:
+            return Response(status_code=400)  # nobody is listening; nothing was stored
+        try:
+            document = json.loads(raw, parse_constant=_reject_constant)
+        except (ValueError, RecursionError):
+            raise CentralError(400, "malformed_json", "the body is not valid UTF-8 JSON") from None
+        try:
+            rating = RatingIn.model_validate(document)
+            digest = content_hash(rating.model_dump(mode="json"))
+        except ValidationError as exc:
+            raise CentralError(422, "invalid_rating", "the rating does not follow the schema",
+                               details=_field_errors(exc)) from None
+        except (ValueError, RecursionError):
+            raise CentralError(422, "invalid_rating", "the rating cannot be represented") from None
+        try:
+            view, created = store.put_rating(station_id, uuid, rating.model_dump_json(), digest)
+        except ConflictError:
+            raise CentralError(409, "idempotency_conflict", "this UUID was already used for different content") from None
+        return JSONResponse(view, status_code=201 if created else 200)
 
 
 def _attachment_headers(row: Any) -> dict[str, str]:
@@ -303,6 +335,7 @@ def create_app(db_path: str | Path, tokens: Mapping[str, str],
     station_api = APIRouter(prefix="/v1")
     _application_routes(station_api, store, stations)
     _attachment_routes(station_api, store, stations)
+    _rating_routes(station_api, store, stations)
     _pull_routes(station_api, store, stations)
     api.include_router(station_api)
     if admin_token:

@@ -78,6 +78,13 @@ CREATE TABLE IF NOT EXISTS catalogs (
     envelope TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ratings (
+    uuid TEXT PRIMARY KEY,
+    station_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
 """
 # After the column migration below (a database made before `touched_at` existed).
 INDEXES = """
@@ -198,6 +205,29 @@ class CentralStore:
                            [(uuid, ref.sha256, ref.size) for ref in application.attachments])
             self._complete_if_ready(db, station_id, uuid)
             return self._view(db, uuid, replayed=False), True
+
+    # ---- ratings (好差评) -------------------------------------------------------------------
+
+    def put_rating(self, station_id: str, uuid: str, body: str, content_hash: str) -> tuple[dict[str, Any], bool]:
+        """Store a rating once; return (receipt, created).  ConflictError: this UUID, other content or station."""
+        with self._tx() as db:
+            row = db.execute("SELECT station_id, content_hash, received_at FROM ratings WHERE uuid = ?",
+                             (uuid,)).fetchone()
+            if row is not None:
+                if row[0] != station_id or row[1] != content_hash:
+                    raise ConflictError(uuid)
+                return {"uuid": uuid, "received_at": row[2], "replayed": True}, False
+            received_at = now_text()
+            db.execute("INSERT INTO ratings(uuid, station_id, content_hash, body, received_at) VALUES (?,?,?,?,?)",
+                       (uuid, station_id, content_hash, body, received_at))
+            return {"uuid": uuid, "received_at": received_at, "replayed": False}, True
+
+    def ratings(self, station_id: str | None = None) -> list[dict[str, Any]]:
+        """Every rating received (for tests and the centre's own figures)."""
+        with self._tx() as db:
+            rows = db.execute("SELECT uuid, station_id, body, received_at FROM ratings ORDER BY rowid").fetchall()
+        return [{"uuid": r[0], "station_id": r[1], **json.loads(r[2]), "received_at": r[3]} for r in rows
+                if station_id is None or r[1] == station_id]
 
     def application(self, station_id: str, uuid: str) -> dict[str, Any] | None:
         with self._tx() as db:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from kiosk.session import Session
-from ui.qt import QHBoxLayout, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QVBoxLayout, Qt, QWidget
 from ui.theme import Theme
 from ui.widgets import button
 
@@ -24,6 +24,8 @@ class Context:
     private_headset: bool = False  # station config: sensitive numbers may be read back digit by digit
     run_store_task: Callable[[Callable[[Any], Any], Callable[[Any], None]], None] = lambda query, done: None
     run_task: Callable[[Callable[[], Any], Callable[[Any], None]], None] = lambda func, done: done(func())
+    rate: Callable[[str, tuple, bool], None] = lambda level, reasons, helper_called: None  # keeps a 好差评 rating
+    call_helper: Callable[[], None] = lambda: None
 
     @property
     def locale(self) -> str:
@@ -43,12 +45,45 @@ class Screen(QWidget):
         self.session = ctx.session
         self.layout_ = QVBoxLayout(self)
         margin = self.theme.mm(4)
-        self.layout_.setContentsMargins(margin, margin, margin, margin)
+        # Less at the top: the top bar's own margin is just above (and the header line costs height).
+        self.layout_.setContentsMargins(margin, self.theme.mm(2), margin, margin)
         self.layout_.setSpacing(self.theme.mm(3))
 
     def prompt(self) -> str:
         """What voice guidance says when this screen appears."""
         return ""
+
+    def step_position(self):
+        """Where this screen stands in the service's steps (kiosk/journey_steps.py); None off the steps."""
+        from kiosk import journey_steps
+
+        return journey_steps.position(self.session.service, self.session.state)
+
+    def spoken_prompt(self) -> str:
+        """The prompt as voice guidance says it: on a step of a service, 'Step 2 of 4: your details.' first."""
+        position = self.step_position()
+        prompt = self.prompt()
+        if position is None or not prompt:
+            return prompt
+        from ui.step_indicator import StepTexts
+
+        return StepTexts().sentence(position) + " " + prompt
+
+    def _add_step_indicator(self, row: QHBoxLayout) -> None:
+        """The step indicator: in the row of Back and Next on a landscape panel (no height taken from the
+        question), in words only in elder mode; on a portrait panel a row of every step above the screen."""
+        position = self.step_position()
+        if position is None or getattr(self, "step_indicator", None) is not None:
+            return
+        from ui.step_indicator import StepIndicator
+
+        if self.ctx.portrait:
+            self.step_indicator = StepIndicator(position, self.theme, compact=False, with_count=not self.theme.elder)
+            self.layout_.insertWidget(0, self.step_indicator, 0, Qt.AlignHCenter)
+        else:
+            self.step_indicator = StepIndicator(position, self.theme, compact=self.theme.elder)
+            row.addWidget(self.step_indicator)
+            row.addStretch(1)
 
     def keep_typing(self) -> dict[str, str]:
         """Before this screen is built again in another language or mode: what the resident typed here
@@ -65,6 +100,7 @@ class Screen(QWidget):
         if back is not None:
             row.addWidget(button(self.tr("‹ Back"), self.theme, back, name="back", accessible=self.tr("Back")))
         row.addStretch(1)
+        self._add_step_indicator(row)
         if on_next is not None:
             row.addWidget(button(next_text, self.theme, on_next, primary=True, name=next_name))
         return row

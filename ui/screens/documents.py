@@ -33,9 +33,13 @@ class DocumentsScreen(Screen):
         self._closed = False
         count = len(session.service.photo_fields)
         progress = self.tr("Document %1 of %2").replace("%1", str(session.doc_index + 1)).replace("%2", str(count))
-        self.layout_.addWidget(label(progress, t, role="hint", name="progress"))
-        self.layout_.addWidget(label(self.tr("Photograph: %1").replace("%1", self.text(self.field.label)), t, 1.25,
-                                     bold=True, name="heading"))
+        # Which document, beside its name (not a line of its own: the step indicator shares the height).
+        heading_row = QHBoxLayout()
+        heading_row.setSpacing(t.mm(4))
+        heading_row.addWidget(label(self.tr("Photograph: %1").replace("%1", self.text(self.field.label)), t, 1.25,
+                                    bold=True, name="heading"), 1)
+        heading_row.addWidget(label(progress, t, role="hint", name="progress", align=Qt.AlignRight | Qt.AlignVCenter))
+        self.layout_.addLayout(heading_row)
         self.layout_.addWidget(label(self.text(self.field.help) + " " +
                                      self.tr("Lay it flat under the camera, inside the frame."), t, role="hint"))
         # The camera's frame: takes the room left (20 to 90 mm tall), the photo fills it once taken.

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from ui.qt import Qt
+from ui import icons
+from ui.qt import QHBoxLayout, Qt
 from ui.receipt_pdf import qr_image
 from ui.screens.base import Context, Screen
-from ui.widgets import ScaledImage, label
+from ui.widgets import ScaledImage, button, label
+
+QR_MIN_MM, QR_MAX_MM = 25, 60
 
 
 def spoken_number(number: str) -> str:
@@ -21,28 +24,38 @@ class ReceiptScreen(Screen):
         t = self.theme
         receipt = self.session.receipt
         service = self.session.catalog.service(receipt.service_id)
-        self.layout_.addWidget(label(self.tr("✓ Your application has been received."), t, 1.3, bold=True,
-                                     name="heading"))
-        self.layout_.addWidget(label(self.text(service.title), t, role="hint"))
+        words = self.layout_
+        words.addWidget(label(self.tr("✓ Your application has been received."), t, 1.3, bold=True,
+                              name="heading"))
+        words.addWidget(label(self.text(service.title), t, role="hint"))
         number = label(self.tr("Application number:") + " " + receipt.number, t, 1.4, bold=True,
                        align=Qt.AlignCenter, name="number")
         number.setTextInteractionFlags(Qt.NoTextInteraction)
-        self.layout_.addWidget(number)
-        qr = ScaledImage(t.mm(25), smooth=False)  # as large as the room left allows, 25 to 45 mm
+        words.addWidget(number)
+        # As large as the room left allows, QR_MIN_MM to QR_MAX_MM: the code has about 33 modules with its
+        # border, so even the smallest gives modules of 0.75 mm, which a phone reads from 30 cm and more.
+        qr = ScaledImage(t.mm(QR_MIN_MM), smooth=False)
         qr.setObjectName("qr")
-        qr.set_image(qr_image(receipt.qr_text), t.mm(45))
+        qr.set_image(qr_image(receipt.qr_text), t.mm(QR_MAX_MM))
         qr.setAccessibleName(self.tr("QR code of the application number"))
         self.layout_.addWidget(qr, 1)
         self.saved = label(self.tr("Keep this number: you can check progress with it or with your ID card."), t,
                            role="hint", name="saved")
-        self.layout_.addWidget(self.saved)
+        words.addWidget(self.saved)
         outcome = {"printed": self.tr("Your receipt is being printed below the screen."),
                    "saved": self.tr("A copy of this receipt is saved; a helper can print it for you."),
                    "print_failed": self.tr("The printer did not work; a copy is saved and a helper can print it.")
                    }.get(ctx.receipt_outcome)
         if outcome:
-            self.layout_.addWidget(label(outcome, t, role="hint", name="receipt_outcome"))
-        self.layout_.addLayout(self.nav_row(None, self.tr("Finish"), self.session.finish, "finish"))
+            words.addWidget(label(outcome, t, role="hint", name="receipt_outcome"))
+        # A large Done (it leads on to the 好差评 rating, which can be skipped).
+        row = QHBoxLayout()
+        done = button(self.tr("Finish"), t, self.session.start_rating, primary=True, factor=1.15, name="finish",
+                      icon=icons.action("done"))
+        done.setMinimumWidth(t.mm(max(60.0, t.target_mm * 4)))
+        row.addStretch(1)
+        row.addWidget(done)
+        self.layout_.addLayout(row)
 
     def prompt(self) -> str:
         return (self.tr("Your application has been received. Your application number is %1.")

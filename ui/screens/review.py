@@ -5,15 +5,18 @@ from __future__ import annotations
 import contextlib
 
 from devices.speech.texts import spell_sensitive
+from kiosk import screen_mask
 from kiosk.messages import message_text
+from ui import icons
 from ui.keypad import grouped
-from ui.qt import QGridLayout, QWidget
+from ui.qt import QGridLayout, QHBoxLayout, QTimer, QWidget
 from ui.screens.base import Context, Screen
 from ui.widgets import button, label, scroll_page
 
 
 # Answers read back only into a private headset (never on the open speaker), digit by digit.
 SENSITIVE_TYPES = ("id_number", "mobile")
+REVEAL_MS = 10_000  # how long "Show" shows a masked answer in full
 
 
 class ReviewScreen(Screen):
@@ -23,6 +26,12 @@ class ReviewScreen(Screen):
         super().__init__(ctx)
         t = self.theme
         session = self.session
+        # Masked answers (label, masked text, full text) by field; one may be shown for REVEAL_MS.
+        self._masked: dict[str, tuple] = {}
+        self.revealed = ""
+        self.reveal_timer = QTimer(self)
+        self.reveal_timer.setSingleShot(True)
+        self.reveal_timer.timeout.connect(self.mask_all)
         if self._read_back():
             self.prompt_key = "review.readback"  # personal: voice guidance never caches it
         self.layout_.addWidget(label(self.tr("Please check your answers."), t, 1.3, bold=True, name="heading"))
@@ -42,14 +51,15 @@ class ReviewScreen(Screen):
             else:
                 change = button(self.tr("Change"), t, lambda f=field.id: session.edit(f), name=f"edit_{field.id}",
                                 accessible=self.tr("Change %1").replace("%1", self.text(field.label)))
+            value_cell = self._value_cell(field, value, shown)
             if stacked:
                 grid.addWidget(label(self.text(field.label), t, role="hint"), row, 0, 1, 2)
-                grid.addWidget(label(shown, t, bold=True, name=f"value_{field.id}"), row + 1, 0)
+                grid.addWidget(value_cell, row + 1, 0)
                 grid.addWidget(change, row + 1, 1)
                 row += 2
             else:
                 grid.addWidget(label(self.text(field.label), t, role="hint"), row, 0)
-                grid.addWidget(label(shown, t, bold=True, name=f"value_{field.id}"), row, 1)
+                grid.addWidget(value_cell, row, 1)
                 grid.addWidget(change, row, 2)
                 row += 1
         for field in session.service.photo_fields:
@@ -66,6 +76,43 @@ class ReviewScreen(Screen):
         if session.submit_error is not None:
             self.layout_.addWidget(label("⚠ " + self.submit_error_text(), t, role="error", name="submit_error"))
         self.layout_.addLayout(self.nav_row(session.back, self.tr("Submit ›"), ctx.submit, "submit"))
+
+    def _value_cell(self, field, value: str, shown: str) -> QWidget:
+        """The answer as shown: ID numbers, mobiles and addresses masked (kiosk/screen_mask.py), with a
+        Show button that reveals that one for REVEAL_MS, then masks it again."""
+        t = self.theme
+        kind = screen_mask.kind(field)
+        masked = screen_mask.mask(kind, value) if kind and value else shown
+        text = label(masked, t, bold=True, name=f"value_{field.id}")
+        if masked == shown:
+            return text
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(t.mm(2))
+        row.addWidget(text, 1)
+        show = button(self.tr("Show"), t, lambda f=field.id: self.reveal(f), name=f"show_{field.id}",
+                      accessible=self.tr("Show %1 for 10 seconds").replace("%1", self.text(field.label)),
+                      icon=icons.action("show"))
+        row.addWidget(show)
+        self._masked[field.id] = (text, masked, shown)
+        return cell
+
+    def reveal(self, field_id: str) -> None:
+        """Show one masked answer in full for REVEAL_MS; any other shown one is masked again first."""
+        self.mask_all()
+        text, _masked, shown = self._masked[field_id]
+        text.setText(shown)
+        text.setAccessibleName(shown)
+        self.revealed = field_id
+        self.reveal_timer.start(REVEAL_MS)
+
+    def mask_all(self) -> None:
+        self.reveal_timer.stop()
+        for text, masked, _shown in self._masked.values():
+            text.setText(masked)
+            text.setAccessibleName(masked)
+        self.revealed = ""
 
     def submit_error_text(self) -> str:
         """Why Submit was refused, naming the answer it is about (the review lists many)."""

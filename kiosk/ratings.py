@@ -1,0 +1,103 @@
+"""The 好差评 rating a resident gives after the receipt, kept and sent to the centre.
+
+Five levels (the national 好差评 system's words: 非常满意, 满意, 基本满意, 不满意,
+非常不满意); for the two low ones a few reasons to tick (the catalog lists them) and
+whether a helper was called.  A rating carries the application number and the
+service, nothing of the resident.  It is stored in one durable insert before the
+screen thanks the resident, then sent by the sync worker after the applications
+(`PUT /v1/ratings/{uuid}`, idempotent on the client UUID like applications): a
+rating is marked sent only after the centre's positive answer, and retried with
+backoff until then.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid as uuid_mod
+from dataclasses import dataclass
+
+from kiosk import audit
+from kiosk.applications import utc_now
+from kiosk.store import Store
+
+LEVELS = ("very_satisfied", "satisfied", "basic", "dissatisfied", "very_dissatisfied")
+LOW = ("dissatisfied", "very_dissatisfied")  # these ask for reasons and offer a helper
+
+
+@dataclass(frozen=True)
+class Rating:
+    uuid: str
+    application_number: str
+    service_id: str
+    level: str
+    reasons: tuple[str, ...] = ()
+    helper_called: bool = False
+    rated_at: str = ""
+
+    def body(self) -> dict:
+        """What goes to the centre (sync/openapi.yaml RatingIn)."""
+        return {"application_number": self.application_number, "service_id": self.service_id,
+                "level": self.level, "reasons": list(self.reasons), "helper_called": self.helper_called,
+                "rated_at": self.rated_at}
+
+
+def new(application_number: str, service_id: str, level: str, reasons: tuple[str, ...] = (),
+        helper_called: bool = False) -> Rating:
+    """A rating with its client UUID (the idempotency key) and the kiosk's time."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown rating level {level!r}")
+    return Rating(str(uuid_mod.uuid4()), application_number, service_id, level,
+                  tuple(reasons) if level in LOW else (), helper_called and level in LOW, utc_now())
+
+
+def record(store: Store, rating: Rating) -> None:
+    """Keep the rating (durably, audited by its level only) for the worker to send."""
+    with store.transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO ratings(uuid, application_number, service_id, level, reasons,"
+                     " helper_called, rated_at) VALUES (?,?,?,?,?,?,?)",
+                     (rating.uuid, rating.application_number, rating.service_id, rating.level,
+                      ",".join(rating.reasons), int(rating.helper_called), rating.rated_at))
+        audit.append(conn, "resident", "rating.given", rating.application_number, rating.level)
+
+
+def _row(row) -> Rating:
+    return Rating(row[0], row[1], row[2], row[3], tuple(r for r in row[4].split(",") if r), bool(row[5]), row[6])
+
+
+def due(store: Store, now: float | None = None, limit: int = 50) -> list[Rating]:
+    """Ratings not yet accepted by the centre whose next try is due, oldest first."""
+    now = time.time() if now is None else now
+    with store.transaction() as conn:
+        rows = conn.execute("SELECT uuid, application_number, service_id, level, reasons, helper_called, rated_at"
+                            " FROM ratings WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY rowid LIMIT ?",
+                            (now, limit)).fetchall()
+    return [_row(row) for row in rows]
+
+
+def claim(store: Store, rating_uuid: str, wait: float, now: float | None = None) -> None:
+    """Count an attempt and schedule the next one before the request goes (fail first, as the outbox)."""
+    now = time.time() if now is None else now
+    with store.transaction() as conn:
+        conn.execute("UPDATE ratings SET attempts = attempts + 1, next_attempt_at = ? WHERE uuid = ?",
+                     (now + wait, rating_uuid))
+
+
+def attempts(store: Store, rating_uuid: str) -> int:
+    with store.transaction() as conn:
+        row = conn.execute("SELECT attempts FROM ratings WHERE uuid = ?", (rating_uuid,)).fetchone()
+    return row[0] if row else 0
+
+
+def mark_sent(store: Store, rating_uuid: str) -> None:
+    """The centre has it (its positive answer): never sent again."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE ratings SET sent_at = ? WHERE uuid = ?", (utc_now(), rating_uuid))
+
+
+def counts_today(store: Store, day: str | None = None) -> dict[str, int]:
+    """Today's ratings by level (UTC date prefix), for the helpers' console."""
+    day = day or utc_now()[:10]
+    with store.transaction() as conn:
+        rows = conn.execute("SELECT level, COUNT(*) FROM ratings WHERE rated_at LIKE ? GROUP BY level",
+                            (day + "%",)).fetchall()
+    return {level: 0 for level in LEVELS} | dict(rows)
