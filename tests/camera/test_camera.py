@@ -166,8 +166,11 @@ def test_stream_url_over_loopback_http(short_clip):
         with camera:
             # the stream ends after ten frames; the camera reconnects and keeps delivering
             assert seen.wait(lambda: len(seen.frames) >= 15)
-        assert CameraEventKind.ERROR in seen.kinds()
-        assert seen.kinds()[-1] is CameraEventKind.CONNECTED
+        kinds = seen.kinds()
+        assert CameraEventKind.ERROR in kinds
+        # Reconnected after the stream ended (a later end may already have been reported again
+        # when the camera was closed: on a loaded machine the 15th frame can be the clip's last).
+        assert CameraEventKind.CONNECTED in kinds[kinds.index(CameraEventKind.ERROR) + 1:]
     finally:
         server.shutdown()
         server.server_close()
