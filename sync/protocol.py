@@ -87,6 +87,15 @@ def parse_rfc3339(text: str) -> _dt.datetime:
         raise ValueError(f"not a real date and time: {exc}") from None
 
 
+def _a_real_time(value: str) -> str:
+    """`value` if it is a real RFC 3339 time (the pattern lets 2026-02-30 through), else ValueError."""
+    try:
+        parse_rfc3339(value)
+    except ValueError:
+        raise ValueError("not a real date and time") from None
+    return value
+
+
 def _rfc3339_text(value: str) -> str:
     parse_rfc3339(value)
     return value
@@ -214,11 +223,7 @@ class ApplicationIn(_Strict):
     @field_validator("created_at")
     @classmethod
     def _real_time(cls, value: str) -> str:
-        try:
-            _dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00").replace(":60", ":59"))
-        except ValueError:
-            raise ValueError("not a real date and time") from None
-        return value
+        return _a_real_time(value)
 
 
 RatingLevel = Literal["very_satisfied", "satisfied", "basic", "dissatisfied", "very_dissatisfied"]
@@ -244,11 +249,7 @@ class RatingIn(_Strict):
     @field_validator("rated_at")
     @classmethod
     def _real_time(cls, value: str) -> str:
-        try:
-            _dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00").replace(":60", ":59"))
-        except ValueError:
-            raise ValueError("not a real date and time") from None
-        return value
+        return _a_real_time(value)
 
 
 # ---- what the centre answers ------------------------------------------------------------

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.routing import Match
@@ -63,6 +63,7 @@ _CHALLENGE = re.compile(r"[A-Za-z0-9_-]{16,128}")
 _RANGE = re.compile(r"bytes ([0-9]{1,12})-([0-9]{1,12})/([0-9]{1,12})")
 _DIGITS = re.compile(r"[0-9]{1,18}")
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 class CentralApp(FaultMiddleware):
@@ -131,29 +132,38 @@ def _field_errors(error: ValidationError) -> list[dict[str, Any]]:
             for item in error.errors()[:20]]
 
 
+async def _json_body(request: Request, model: type[M], limit: int, what: str) -> tuple[M, str] | None:
+    """A JSON body read strictly into `model`, with its content hash (the idempotency check);
+    None when the client went away mid-body.  One reading for every idempotent PUT."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":
+        raise CentralError(415, "unsupported_media_type", f"send the {what} as application/json")
+    raw, gone = await _read_body(request, limit)
+    if gone:
+        return None
+    try:
+        document = json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        raise CentralError(400, "malformed_json", "the body is not valid UTF-8 JSON") from None
+    try:
+        value = model.model_validate(document)
+        return value, content_hash(value.model_dump(mode="json"))
+    except ValidationError as exc:
+        raise CentralError(422, f"invalid_{what}", f"the {what} does not follow the schema",
+                           details=_field_errors(exc)) from None
+    except (ValueError, RecursionError):
+        raise CentralError(422, f"invalid_{what}", f"the {what} cannot be represented") from None
+
+
 def _application_routes(router: APIRouter, store: CentralStore, stations: _Stations) -> None:
     @router.put("/applications/{uuid}")
     async def put_application(uuid: str, request: Request) -> Response:
         station_id, _ = stations.identify(request)
         _path_id(uuid, _UUID, "the application UUID")
-        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if kind != "application/json":
-            raise CentralError(415, "unsupported_media_type", "send the application as application/json")
-        raw, gone = await _read_body(request, MAX_APPLICATION_BYTES)
-        if gone:
+        parsed = await _json_body(request, ApplicationIn, MAX_APPLICATION_BYTES, "application")
+        if parsed is None:
             return Response(status_code=400)  # nobody is listening; nothing was stored
-        try:
-            document = json.loads(raw, parse_constant=_reject_constant)
-        except (ValueError, RecursionError):
-            raise CentralError(400, "malformed_json", "the body is not valid UTF-8 JSON") from None
-        try:
-            application = ApplicationIn.model_validate(document)
-            digest = content_hash(application.model_dump(mode="json"))
-        except ValidationError as exc:
-            raise CentralError(422, "invalid_application", "the application does not follow the schema",
-                               details=_field_errors(exc)) from None
-        except (ValueError, RecursionError):
-            raise CentralError(422, "invalid_application", "the application cannot be represented") from None
+        application, digest = parsed
         try:
             view, created = store.put_application(station_id, uuid, application, digest)
         except ConflictError:
@@ -181,24 +191,10 @@ def _rating_routes(router: APIRouter, store: CentralStore, stations: _Stations) 
     async def put_rating(uuid: str, request: Request) -> Response:
         station_id, _ = stations.identify(request)
         _path_id(uuid, _UUID, "the rating UUID")
-        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if kind != "application/json":
-            raise CentralError(415, "unsupported_media_type", "send the rating as application/json")
-        raw, gone = await _read_body(request, MAX_RATING_BYTES)
-        if gone:
+        parsed = await _json_body(request, RatingIn, MAX_RATING_BYTES, "rating")
+        if parsed is None:
             return Response(status_code=400)  # nobody is listening; nothing was stored
-        try:
-            document = json.loads(raw, parse_constant=_reject_constant)
-        except (ValueError, RecursionError):
-            raise CentralError(400, "malformed_json", "the body is not valid UTF-8 JSON") from None
-        try:
-            rating = RatingIn.model_validate(document)
-            digest = content_hash(rating.model_dump(mode="json"))
-        except ValidationError as exc:
-            raise CentralError(422, "invalid_rating", "the rating does not follow the schema",
-                               details=_field_errors(exc)) from None
-        except (ValueError, RecursionError):
-            raise CentralError(422, "invalid_rating", "the rating cannot be represented") from None
+        rating, digest = parsed
         try:
             view, created = store.put_rating(station_id, uuid, rating.model_dump_json(), digest)
         except ConflictError:
