@@ -16,7 +16,7 @@ from ui import clipboard_guard, icons
 from ui.bridge import DeviceBridge
 from ui.i18n import Translations
 from ui.qt import (
-    QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, delete_now,
+    QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, Signal, delete_now,
 )
 from ui.screens.base import Context, Screen
 from ui.screens.documents import DocumentsScreen
@@ -68,6 +68,8 @@ SCREENS[State.SUBMITTED] = SavingScreen
 class KioskWindow(QWidget):
     """The whole resident-facing window."""
 
+    helper_changed = Signal(object)  # the signed-in helper (kiosk.staff.Helper) or None after sign-out
+
     def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
                  receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
                  private_headset: bool = False) -> None:
@@ -103,6 +105,7 @@ class KioskWindow(QWidget):
         self._chrome: tuple | None = None  # (locale, elder mode, voice available) the chrome was built for
         self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
+        self.helper = None  # kiosk.staff.Helper while a station helper is signed in (see set_helper)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -491,6 +494,12 @@ class KioskWindow(QWidget):
             self.tasks.run(lambda: ratings.record(self.store, rating), lambda _: None,
                            lambda error: log.error("rating not kept: %s", type(error).__name__))
         self.session.finish()
+
+    def set_helper(self, helper) -> None:
+        """A helper signed in (a kiosk.staff.Helper) or out (None); listeners hear helper_changed."""
+        if helper != self.helper:
+            self.helper = helper
+            self.helper_changed.emit(helper)
 
     def repeat(self) -> None:
         if self.screen is not None:
