@@ -69,6 +69,7 @@ class Sealer:
     def __init__(self, master_key: bytes) -> None:
         self._aead = AESGCM(_derive(master_key, b"seal"))
         self._index_key = _derive(master_key, b"index")
+        self._staff_key = _derive(master_key, b"staff")
         # Recorded in the database (kiosk.store_key) to tell this key from another; reveals nothing of it.
         self.key_id = _derive(master_key, b"key-check").hex()[:32]
 
@@ -85,6 +86,13 @@ class Sealer:
             return self._aead.decrypt(blob[1 : 1 + _NONCE], blob[1 + _NONCE :], context.encode())
         except InvalidTag:
             raise CryptoError(detail="authentication failed (wrong key or altered data)") from None
+
+    def staff_digest(self, purpose: str, value: str) -> bytes:
+        """A keyed hash for staff credentials (kiosk/pin_hash.py's PIN pepper, kiosk/roster.py's card index).
+
+        Its own derived key, and `purpose` kept apart from `value`: the database alone (a backup, a copied
+        disk image without the key file) is not enough to try PINs or to tell which card is whose."""
+        return hmac.new(self._staff_key, purpose.encode() + b"\0" + value.encode(), hashlib.sha256).digest()
 
     def blind_index(self, value: str) -> str:
         """A keyed hash of `value` for look-ups (e.g. by ID number) without storing it."""

@@ -16,6 +16,36 @@ from typing import Callable, Union
 
 Step = Union[str, Callable[..., object]]  # SQL, or a function of a sqlite_utils.Database
 
+# 8: station helpers (issue 13).  The roster: helper number, name, role and a scrypt hash of the PIN
+# (kiosk/pin_hash.py; never the PIN); staff cards by a keyed hash of their UID (never the UID); failed
+# sign-ins and the lock they lead to, per helper number as typed (numbers not on the roster too, so a
+# lockout tells nobody whether a number exists), on the wall clock so a lock outlives a restart; and how
+# long a resident's visit took, from choosing the service to submitting (the helpers' Today figures).
+_HELPER_ROSTER: list[Step] = [
+    """CREATE TABLE helpers (
+        number TEXT PRIMARY KEY,        -- the helper number typed at sign-in (digits)
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('helper', 'supervisor')),
+        pin_hash TEXT NOT NULL,         -- scrypt$<log2 N>$<r>$<p>$<salt>$<hash> of the peppered PIN
+        enabled INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE staff_cards (
+        card_index TEXT PRIMARY KEY,    -- keyed hash of the card's UID (kiosk/roster.py), never the UID
+        helper_number TEXT NOT NULL REFERENCES helpers(number),
+        registered_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX staff_cards_helper ON staff_cards(helper_number)",
+    """CREATE TABLE sign_in_failures (
+        number TEXT PRIMARY KEY,        -- as typed: also numbers no helper has
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked_until REAL NOT NULL DEFAULT 0,   -- wall-clock seconds; 0: not locked
+        last_failure_at REAL NOT NULL DEFAULT 0
+    )""",
+    "ALTER TABLE applications ADD COLUMN visit_seconds REAL",  # NULL for visits before this version
+]
+
 MIGRATIONS: list[list[Step]] = [
     # 1: the first schema.
     [
@@ -162,7 +192,11 @@ MIGRATIONS: list[list[Step]] = [
         )""",
         "CREATE INDEX ratings_unsent ON ratings(sent_at, next_attempt_at)",
     ],
+    # 8: station helpers (issue 13): see _HELPER_ROSTER above.
+    _HELPER_ROSTER,
 ]
 
 LATEST = len(MIGRATIONS)
 STORE_KEY_CHECK = 6  # the migration that added the key's check value (tests open stores from just before it)
+# The migration that added the helper roster (found, not counted: the integrator may renumber migrations).
+HELPERS = MIGRATIONS.index(_HELPER_ROSTER) + 1
