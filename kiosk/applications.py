@@ -45,6 +45,7 @@ class Draft:
     verified: dict = field(default_factory=dict, repr=False)
     parts: tuple[str, ...] = ()
     appointment: str = ""  # booking reference of an appointment code, if the resident came with one
+    visit_seconds: float | None = None  # from choosing the service to submit (the helpers' Today figures)
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
 
 
@@ -67,11 +68,11 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
         number = app_number.make(station_id, today or _dt.date.today(), seq)
         conn.execute(
             "INSERT INTO applications(uuid, number, seq, service_id, locale, created_at, status, id_lookup,"
-            " payload, identity_method, face_check) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " payload, identity_method, face_check, visit_seconds) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (draft.uuid, number, seq, draft.service_id, draft.locale, now, "queued",
              sealer.blind_index(draft.id_number) if draft.id_number else None,
              sealer.seal(payload, f"application:{draft.uuid}"),
-             draft.identity.get("method", ""), draft.identity.get("face", "")),
+             draft.identity.get("method", ""), draft.identity.get("face", ""), draft.visit_seconds),
         )
         for attachment in draft.attachments:
             digest = attachment.sha256

@@ -111,6 +111,17 @@ class IdleConfig(_Section):
     countdown_s: int = Field(30, ge=20, le=300)
 
 
+class HelpersConfig(_Section):
+    """Station helpers (guided mode, the helper console)."""
+
+    idle_minutes: int = Field(5, ge=1, le=60)  # a signed-in helper is signed out after this long without a touch
+    # What "Shut the machine down" runs (supervisor, helper console), as an argument list (no shell).
+    shutdown_command: tuple[str, ...] = Field(("systemctl", "poweroff"), min_length=1)
+    export_dir: Path | None = None  # where Today's CSV goes (a USB stick's mount point); default <data_dir>/exports
+
+    paths_from_config_folder = field_validator("export_dir")(_file_path)
+
+
 class DevicesConfig(_Section):
     card_reader: Literal["simulated", "ga467", "pcsc", "none"] = "simulated"
     card_reader_port: str = ""  # GA 467 serial port, e.g. /dev/ttyUSB0
@@ -147,6 +158,7 @@ class Config(_Section):
     storage: StorageConfig = StorageConfig()
     central: CentralConfig = CentralConfig()
     idle: IdleConfig = IdleConfig()
+    helpers: HelpersConfig = HelpersConfig()
     devices: DevicesConfig = DevicesConfig()
     source: str = "embedded defaults"
 
@@ -245,6 +257,11 @@ catalog_public_key = ""    # Ed25519 public key (hex) that signs catalog updates
 [idle]
 warning_after_s = 90       # no touch for this long: warning
 countdown_s = 30           # countdown before the session is wiped (>= 20)
+
+[helpers]
+idle_minutes = 5           # a signed-in helper is signed out (and the screen wiped) after this long without a touch
+shutdown_command = ["systemctl", "poweroff"]   # what a supervisor's "Shut the machine down" runs (no shell)
+# export_dir = "/media/usb"  # where Today's CSV is written; default <data_dir>/exports
 
 [devices]
 card_reader = "simulated"  # simulated, ga467, pcsc, none

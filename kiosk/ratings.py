@@ -94,10 +94,14 @@ def mark_sent(store: Store, rating_uuid: str) -> None:
         conn.execute("UPDATE ratings SET sent_at = ? WHERE uuid = ?", (utc_now(), rating_uuid))
 
 
-def counts_today(store: Store, day: str | None = None) -> dict[str, int]:
-    """Today's ratings by level (UTC date prefix), for the helpers' console."""
-    day = day or utc_now()[:10]
+def counts_today(store: Store, day: str | None = None, *, between: tuple[str, str] | None = None) -> dict[str, int]:
+    """Today's ratings by level (UTC date prefix), for the helpers' console.  `between`: a [start, end)
+    range of UTC ISO times instead (the station's local day: kiosk.console_queue.day_bounds)."""
     with store.transaction() as conn:
-        rows = conn.execute("SELECT level, COUNT(*) FROM ratings WHERE rated_at LIKE ? GROUP BY level",
-                            (day + "%",)).fetchall()
+        if between is not None:
+            rows = conn.execute("SELECT level, COUNT(*) FROM ratings WHERE rated_at >= ? AND rated_at < ?"
+                                " GROUP BY level", between).fetchall()
+        else:
+            rows = conn.execute("SELECT level, COUNT(*) FROM ratings WHERE rated_at LIKE ? GROUP BY level",
+                                ((day or utc_now()[:10]) + "%",)).fetchall()
     return {level: 0 for level in LEVELS} | dict(rows)

@@ -104,6 +104,7 @@ class Session(FormPages):
         self.notice: str | None = None  # key of the notice above the screen (help_coming, help_failed, qr_invalid)
         self.notice_error: KioskError | None = None  # with notice "error": what to say, in words
         self.appointment: Appointment | None = None  # the appointment code the resident came with, if any
+        self.visit_started: float | None = None  # session clock when the service was chosen (Today's figures)
         self.idle = IdleTimer(self._clock, d.idle_warning_after_s, d.idle_countdown_s)
 
     def add_listener(self, listener: Listener) -> None:
@@ -168,6 +169,7 @@ class Session(FormPages):
     def choose_service(self, service_id: str) -> None:
         self._require(State.HOME)
         self.service = self.catalog.service(service_id)
+        self.visit_started = self._clock()
         self._go(State.GUIDE)
 
     def start_appointment(self, appointment: Appointment) -> None:
@@ -176,6 +178,7 @@ class Session(FormPages):
         appointments.check(appointment, {service.id for service in self.catalog.services}, self._today())
         self.appointment = appointment
         self.service = self.catalog.service(appointment.service_id)
+        self.visit_started = self._clock()
         self._go(State.GUIDE)
 
     def open_status(self) -> None:
@@ -377,6 +380,7 @@ class Session(FormPages):
             if self.identity.id_number else {},
             parts=tuple(part.id for part in self.service.parts),
             appointment=self.appointment.reference if self.appointment else "",
+            visit_seconds=round(self._clock() - self.visit_started, 1) if self.visit_started is not None else None,
         )
         self._go(State.SUBMITTED)
         return draft
