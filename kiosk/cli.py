@@ -267,6 +267,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_helpers(args: argparse.Namespace) -> int:
+    """Manage the station's helpers (kiosk/helpers_cli.py); PINs at a hidden prompt."""
+    owner_only_umask()
+    config = _load_config(args)
+    from kiosk import helpers_cli
+    from kiosk.store import open_store
+
+    store = open_store(config)
+    try:
+        return helpers_cli.run(args, store, read_uid=lambda: read_staff_card_uid(config))
+    finally:
+        store.close()
+
+
+def read_staff_card_uid(config: config_mod.Config) -> str:
+    """The UID of the card laid on the PC/SC reader (`waystation helpers card --from-reader`)."""
+    from devices.card.staff_card import wait_for_uid
+
+    print("Lay the staff card on the card reader (30 s)...", file=sys.stderr)
+    return wait_for_uid(config.devices.pcsc_reader or None, timeout=30.0)
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -285,6 +307,8 @@ COMMANDS = {
     "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
                            "as CSV or JSON"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
+    "helpers": (cmd_helpers, "manage the station's helpers: add, list, disable, enable, reset-pin, card "
+                             "(PINs typed at a hidden prompt)"),
 }
 
 
@@ -316,6 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "central":
             command.epilog = ("Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level, "
                               "--partial-ttl SECONDS, --partial-quota BYTES.")
+        if name == "helpers":
+            from kiosk import helpers_cli
+
+            helpers_cli.add_arguments(command)
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "export":

@@ -8,7 +8,9 @@ what went wrong, and REMOVED when the card is taken away.  A reader plugged
 back in, or pcscd restarted, is picked up again without restarting the kiosk.
 
 The card side is the Waystation identity applet (devices/card/identity_applet.py),
-read with devices/card/pcsc_channel.py; `PcscReader.transmit(apdu) -> (data, sw1, sw2)`
+read with devices/card/pcsc_channel.py; a card without that applet is asked for its UID
+(devices/card/staff_card.py: staff cards), handed on with the error as `CardEvent.uid`.
+`PcscReader.transmit(apdu) -> (data, sw1, sw2)`
 exchanges one APDU with the card on the reader (for later applets: staff cards).
 
 We use pyscard's thin `smartcard.scard` layer (the PC/SC C API) rather than its
@@ -28,6 +30,7 @@ from smartcard import scard
 
 from devices.card import identity_applet as profile
 from devices.card.reader import CardEvent, CardEventKind, CardReader
+from devices.card.staff_card import read_uid
 from devices.card.pcsc_channel import (
     CANCELLED,
     OK,
@@ -203,12 +206,18 @@ class PcscReader(CardReader):
         return False
 
     def _read(self, context: int, name: str) -> None:
+        uid = ""
         try:
             with CardChannel(name, context) as channel:
-                card = read_identity(channel, self.aid)
+                try:
+                    card = read_identity(channel, self.aid)
+                except CardReaderError as exc:
+                    if exc.code == "pcsc.not_identity_card":  # a staff card (or another card): its UID
+                        uid = read_uid(channel) or ""
+                    raise
         except CardReaderError as exc:
-            log.info("card read failed: %s (%s)", exc.code, exc.detail)
-            self._emit_error(exc)
+            log.info("card read failed: %s (%s)%s", exc.code, exc.detail, " (a UID was read)" if uid else "")
+            self._emit(CardEvent(CardEventKind.ERROR, error=exc, method=self.method, uid=uid))
             return
         except Exception as exc:
             log.exception("card read failed")

@@ -7,7 +7,7 @@ must not block (the UI's adaptor only re-posts them to the GUI thread).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable
 
@@ -30,6 +30,9 @@ class CardEvent:
     card: CardData | None = None
     error: CardReaderError | None = None
     method: IdentityMethod | None = None
+    # With ERROR "not an identity card": the card's UID (hex), when it has one (a staff card is looked up by
+    # it, devices/card/staff_card.py).  Never logged.
+    uid: str = field(default="", repr=False)
 
 
 CardListener = Callable[[CardEvent], None]

@@ -19,6 +19,7 @@ from kiosk.identity import CardData, IdentityMethod
 
 from devices.card import ga467_codec  # noqa: F401  (registers the card.* message texts)
 from devices.card.reader import CardEvent, CardEventKind, CardReader
+from devices.card.staff_card import NOT_IDENTITY_CARD
 from devices.simulated.fixtures import FIXTURE_CARDS
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,11 @@ class SimulatedReader(CardReader):
         """Lay any card on the reader (tests that need a card outside the fixtures)."""
         self._queue.put(lambda: self._present(card))
 
+    def present_staff_card(self, uid: str) -> None:
+        """Lay a staff card (no identity applet; `uid` as hex) on the reader: INSERTED, then ERROR "not an
+        identity card" carrying the UID, as the PC/SC reader reports one."""
+        self._queue.put(lambda: self._present_staff(uid.upper()))
+
     def remove(self) -> None:
         self._queue.put(self._remove)
 
@@ -109,6 +115,16 @@ class SimulatedReader(CardReader):
         self._emit(CardEventKind.INSERTED)
         self._emit(CardEventKind.ERROR, error=CardReaderError(code, detail="simulated"))
 
+    def _present_staff(self, uid: str) -> None:
+        if not self._plugged:
+            return
+        if self._card_on:
+            self._remove()
+        self._card_on = True
+        self._emit(CardEventKind.INSERTED)
+        self._emit(CardEventKind.ERROR, error=CardReaderError(NOT_IDENTITY_CARD, detail="simulated staff card"),
+                   uid=uid)
+
     def _remove(self) -> None:
         if self._card_on:
             self._card_on = False
@@ -127,8 +143,8 @@ class SimulatedReader(CardReader):
             self._emit(CardEventKind.CONNECTED)
 
     def _emit(self, kind: CardEventKind, card: CardData | None = None,
-              error: CardReaderError | None = None) -> None:
+              error: CardReaderError | None = None, uid: str = "") -> None:
         try:
-            self.emit(CardEvent(kind, card=card, error=error, method=self.method))
+            self.emit(CardEvent(kind, card=card, error=error, method=self.method, uid=uid))
         except Exception:
             log.exception("card event listener failed on %s", kind.value)

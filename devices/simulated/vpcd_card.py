@@ -9,6 +9,7 @@ with the ATR) and a longer payload is a command APDU answered with its
 response APDU.  vpcd asks for the ATR about every 400 ms to see whether the
 card is still there; closing the connection takes the card out.
 
+A staff card (`StaffCardApplet`) has no identity applet and answers GET DATA with its UID.
 We write our own card instead of using Debian's `vicc` (broken in bookworm)
 and to inject faults: `pull_on_ins` drops the connection when a chosen
 instruction arrives, as when a card is pulled away in the middle of a read.
@@ -137,10 +138,35 @@ class EndlessChainApplet(IdentityCardApplet):
         return super().process(raw)
 
 
+class StaffCardApplet:
+    """A helper's staff card: no identity applet, only its UID, answered to GET DATA (FF CA 00 00 00)
+    as a contactless reader answers it for any card (devices/card/staff_card.py)."""
+
+    def __init__(self, uid: bytes) -> None:
+        self.uid = bytes(uid)
+
+    @classmethod
+    def from_hex(cls, uid: str) -> StaffCardApplet:
+        return cls(bytes.fromhex(uid))
+
+    def reset(self) -> None:
+        pass
+
+    def process(self, raw: bytes) -> bytes:
+        if raw[:4] == bytes.fromhex("FFCA0000"):  # GET DATA, P1 00: the UID
+            le = raw[4] if len(raw) == 5 else 0
+            if le and le < len(self.uid):
+                return bytes([0x6C, len(self.uid)])
+            return self.uid + bytes(profile.SW_OK)
+        if len(raw) >= 4 and raw[1] == profile.INS_SELECT:
+            return bytes(profile.SW_NOT_FOUND)  # no identity applet on this card
+        return bytes(profile.SW_BAD_INS)
+
+
 class VpcdCard:
     """A card placed on (connected to) a vpcd reader slot; serves on its own thread."""
 
-    def __init__(self, applet: IdentityCardApplet, port: int = VPCD_PORT, host: str = "127.0.0.1",
+    def __init__(self, applet: IdentityCardApplet | StaffCardApplet, port: int = VPCD_PORT, host: str = "127.0.0.1",
                  atr: bytes = DEFAULT_ATR, pull_on_ins: int | None = None) -> None:
         self.applet = applet
         self.port = port
