@@ -7,7 +7,7 @@ discarding by kiosk/console_queue.py and kiosk/set_aside.py.
 
 from __future__ import annotations
 
-from kiosk import audit
+from kiosk import audit, messages
 from kiosk.sign_in import actor
 from kiosk.staff import Helper
 from kiosk.store import Store
@@ -16,6 +16,13 @@ from kiosk.store import Store
 # PINs asked again, the kiosk leaving/restarting/shutting down.
 SIGN_OUT_REASONS = ("button", "idle", "locked", "kiosk_exit")
 KIOSK_ACTIONS = ("kiosk.exit", "kiosk.restart", "kiosk.shutdown")
+
+messages.register({
+    "kiosk.shutdown_failed": {
+        "zh_CN": "关机命令没有执行成功（{why}），自助机继续运行。请联系技术人员。",
+        "en": "The shutdown command did not succeed ({why}); the kiosk keeps running. Please call IT.",
+    },
+})
 
 
 def signed_out(store: Store, helper: Helper, reason: str) -> None:

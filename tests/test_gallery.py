@@ -16,6 +16,10 @@ COLUMNS = ("normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en")
 MUST_SHOW = ("home", "sound_panel", "status", "status_typed_too_little", "status_results", "status_none", "guide",
              "identity", "identity_error", "identity_keypad", "identity_keypad_error", "identity_confirm", "form",
              "form_error", "documents", "review", "receipt", "helper_coming", "idle_warning")
+MUST_SHOW_CONSOLE = ("console_sign_in_number", "console_sign_in_pin", "console_sign_in_refused", "console_sign_in_locked",
+                     "console_sign_in_card", "console_queue", "console_queue_reason", "console_queue_record",
+                     "console_set_aside", "console_set_aside_discard", "console_devices", "console_today",
+                     "console_supervisor", "console_supervisor_pin")
 
 
 def test_gallery_command_writes_every_screen_in_both_modes_and_languages(tmp_path: Path) -> None:
@@ -32,7 +36,13 @@ def test_gallery_command_writes_every_screen_in_both_modes_and_languages(tmp_pat
     for screen in MUST_SHOW:
         for column in COLUMNS:
             assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
-    assert len(pngs) % len(COLUMNS) == 0  # each screen in all four columns
+    resident = {name for name in pngs if not name.startswith("console_")}
+    assert len(resident) % len(COLUMNS) == 0  # each resident screen in all four columns
+    # Staff sign-in and every helper-console page: normal mode (helpers), both languages.
+    for screen in MUST_SHOW_CONSOLE:
+        for column in ("normal_zh_CN", "normal_en"):
+            assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
+    assert not any(name.startswith("console_") and "_elder_" in name for name in pngs)
     for name in pngs:
         image = QImage(str(out / name))
         assert (image.width(), image.height()) == (1024, 768), name  # the panel's size: nothing grew

@@ -26,6 +26,7 @@ import re
 
 import pytest
 
+from ui.console.gallery_walk import walk_console
 from ui.gallery import RESOLUTIONS, make_window, settle, walk_screens
 from ui.qt import (
     QAbstractButton, QApplication, QEvent, QFontMetrics, QLabel, QLineEdit, QPoint, QPushButton, QRect, QScrollArea,
@@ -205,6 +206,10 @@ def check_screen(window, theme: Theme, where: str) -> list[str]:
     if window.size() != window.expected_size:
         problems.append(f"{where}: the window grew to {window.width()}x{window.height()} (its content does not fit)")
     widgets = _visible_widgets(window)
+    staff = getattr(window, "staff", None)
+    if staff is not None and staff.overlay is not None and staff.overlay.isVisible():
+        # Staff sign-in or the helper console covers the whole window: what a helper sees is in it.
+        widgets = [w for w in widgets if staff.overlay.isAncestorOf(w)]
     for widget in widgets:
         _check_text_fits(widget, theme, problems, where)
         _check_inside(widget, window, problems, where)
@@ -247,6 +252,26 @@ def test_every_screen_fits(qtbot, tmp_path, resolution: str, elder: bool, locale
                                                         f"{service.id} {name}")
     finally:
         close_window(window)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_every_console_screen_fits(qtbot, tmp_path, resolution: str, locale: str) -> None:
+    """Staff sign-in and every helper-console page (normal mode: helpers, not residents), with the
+    states a helper meets (ui/console/gallery_walk.py), at each panel size and in both languages."""
+    window, session = make_window(resolution, False, locale, tmp_path)
+    window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
+    theme = Theme(elder=False, px_per_mm=window.px_per_mm)
+    problems: list[str] = []
+    seen = []
+    try:
+        for name in walk_console(window, settle):
+            seen.append(name)
+            problems += check_screen(window, theme, f"{resolution} normal {locale} {name}")
+    finally:
+        close_window(window)
+    assert "console_queue_record" in seen and "console_supervisor_pin" in seen, seen
     assert not problems, "\n".join(problems)
 
 

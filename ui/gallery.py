@@ -3,7 +3,9 @@
 `walk_screens()` drives a real window through each screen with sample data
 (no personal data) and yields after each one is shown; `write_gallery()`
 saves a PNG of each in both modes and both languages, with an index.html
-that shows them side by side for reviewers and translators.
+that shows them side by side for reviewers and translators.  Staff sign-in and
+the helper console (ui/console/gallery_walk.py) are saved as console_*, in normal
+mode and both languages.
 """
 
 from __future__ import annotations
@@ -244,13 +246,22 @@ def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:
                     file = f"{name}_{column}.png"
                     window.grab().save(str(out_dir / file))
                     shots.setdefault(name, {})[column] = file
+                if not elder:  # staff sign-in and the helper console: normal mode only (helpers, not residents)
+                    from ui.console.gallery_walk import walk_console
+
+                    for name in walk_console(window, settle):
+                        file = f"{name}_{column}.png"
+                        window.grab().save(str(out_dir / file))
+                        shots.setdefault(name, {})[column] = file
+                window.tasks.wait()
                 window.close()
                 window.store.close()
                 window.deleteLater()
     columns = ["normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en"]
     rows = "".join(
         f"<tr><th>{html.escape(name)}</th>" + "".join(
-            f'<td><a href="{files[c]}"><img src="{files[c]}" width="320"></a></td>' for c in columns) + "</tr>"
+            f'<td><a href="{files[c]}"><img src="{files[c]}" width="320"></a></td>' if c in files else "<td></td>"
+            for c in columns) + "</tr>"
         for name, files in shots.items())
     index = out_dir / "index.html"
     index.write_text(f"<!doctype html><meta charset=utf-8><title>Waystation screens ({resolution})</title>"

@@ -1,4 +1,4 @@
-"""Large on-screen keypads for ID numbers, phone numbers, dates and digits.
+"""Large on-screen keypads for ID numbers, phone numbers, dates, digits and a helper's PIN.
 
 No system keyboard on the resident's path.  The display groups what was
 typed (ID 6-8-4, mobile 3-4-4, date YYYY-MM-DD) and an ID number's check
@@ -11,7 +11,8 @@ from ui.qt import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget, Q
 from ui.theme import Theme
 from ui.widgets import button, label
 
-LIMITS = {"id_number": 18, "mobile": 11, "date": 8, "digits": 19}
+LIMITS = {"id_number": 18, "mobile": 11, "date": 8, "digits": 19, "pin": 12}
+MASK = "●"  # what a PIN's display shows for each digit typed (kind "pin": the digits are never shown)
 GROUPS = {"id_number": (6, 8, 4), "mobile": (3, 4, 4), "date": (4, 2, 2)}
 
 
@@ -30,7 +31,10 @@ def grouped(kind: str, value: str) -> str:
 
 def masked(kind: str, value: str) -> str:
     """What the display shows: the typed digits in their groups and, for a date or a mobile number,
-    blanks for the rest (2020-01-__), so the resident sees what is asked and how much is left."""
+    blanks for the rest (2020-01-__), so the resident sees what is asked and how much is left.
+    A PIN shows one ● a digit, never the digits."""
+    if kind == "pin":
+        return MASK * len(value) or "—"
     if kind not in ("date", "mobile"):
         return grouped(kind, value) or "—"
     return grouped(kind, value + "_" * (LIMITS[kind] - len(value)))

@@ -138,6 +138,9 @@ class KioskWindow(QWidget):
         self.ticker.timeout.connect(session.tick)
         self.ticker.timeout.connect(lambda: self.header.update_clock())
         self.ticker.start()
+        from ui.console.desk import StaffDesk
+
+        self.staff = StaffDesk(self)  # staff sign-in, the helper console, the helper's idle sign-out
         QApplication.instance().installEventFilter(self)
         self._rebuild()
         # A little after the home screen is up (start-up has the CPU to itself): the first prompts of a
@@ -160,7 +163,7 @@ class KioskWindow(QWidget):
                        submit=self.submit, devices=self.devices, portrait=self.portrait,
                        receipt_outcome=self.receipt_outcome, private_headset=self.private_headset,
                        run_store_task=self.run_store_task, run_task=self.run_task, rate=self.rate,
-                       call_helper=self.call_helper)
+                       call_helper=self.call_helper, open_staff=self.open_staff)
 
     def run_task(self, func, done) -> None:
         """Run CPU work (image processing, face matching) off the GUI thread; `done(result)` back on it."""
@@ -501,6 +504,10 @@ class KioskWindow(QWidget):
             self.helper = helper
             self.helper_changed.emit(helper)
 
+    def open_staff(self) -> None:
+        """The home screen's small Staff button: sign-in, or the console for a signed-in helper."""
+        self.staff.open()
+
     def repeat(self) -> None:
         if self.screen is not None:
             self.voice.repeat(self.screen.prompt_key, self.screen.spoken_prompt())
@@ -515,6 +522,7 @@ class KioskWindow(QWidget):
         if kind not in INPUT_EVENTS:  # most of the ~1,400 events of a screen change: nothing to do
             return False
         if kind in (QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress):
+            self.staff.touched()  # a signed-in helper's idle time
             self.session.touch()
             self.voice.stop()  # speech stops on any touch
         return clipboard_guard.blocked(kind, event)  # no context menus, no copy or paste anywhere

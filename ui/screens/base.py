@@ -26,6 +26,7 @@ class Context:
     run_task: Callable[[Callable[[], Any], Callable[[Any], None]], None] = lambda func, done: done(func())
     rate: Callable[[str, tuple, bool], None] = lambda level, reasons, helper_called: None  # keeps a 好差评 rating
     call_helper: Callable[[], None] = lambda: None
+    open_staff: Callable[[], None] | None = None  # the Staff button: helper sign-in / console (ui/console/desk.py)
 
     @property
     def locale(self) -> str:

@@ -84,8 +84,15 @@ class HomeScreen(Screen):
             tile.clicked.connect(lambda _checked=False, s=service.id: self.session.choose_service(s))
             grid.addWidget(tile, index // columns, index % columns)
         self.layout_.addWidget(scroll_page(tiles, self.theme), 1)
-        self.layout_.addWidget(button(self.tr("Check the progress of an application"), self.theme,
-                                      self.session.open_status, name="check_status", icon=icons.action("status")))
+        bottom = QHBoxLayout()
+        bottom.setSpacing(self.theme.mm(4))
+        bottom.addWidget(button(self.tr("Check the progress of an application"), self.theme,
+                                self.session.open_status, name="check_status", icon=icons.action("status")), 1)
+        if ctx.open_staff is not None:
+            # Small, plain and in the corner, away from the tiles: for helpers, not hit by a resident by chance.
+            bottom.addWidget(button(self.tr("Staff"), self.theme, ctx.open_staff, name="staff", icon="id-badge",
+                                    accessible=self.tr("Staff sign-in")), 0, Qt.AlignRight | Qt.AlignBottom)
+        self.layout_.addLayout(bottom)
 
     def prompt(self) -> str:
         names = self.tr(", ").join(self.text(s.title) for s in self.session.catalog.services)
