@@ -9,6 +9,278 @@
     </message>
 </context>
 <context>
+    <name>ConsoleShell</name>
+    <message>
+        <location filename="../ui/console/shell.py" line="80" />
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="80" />
+        <source>helper</source>
+        <translation>helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="81" />
+        <source>%1 · helper %2 · %3</source>
+        <translation>%1 · helper %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="86" />
+        <source>Helper console</source>
+        <translation>Helper console</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="92" />
+        <source>Start a guided application</source>
+        <translation>Start a guided application</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="94" />
+        <source>Back to resident screen</source>
+        <translation>Back to resident screen</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="96" />
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="148" />
+        <source>leave the kiosk</source>
+        <translation>leave the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="148" />
+        <source>restart the kiosk</source>
+        <translation>restart the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="149" />
+        <source>shut the machine down</source>
+        <translation>shut the machine down</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="33" />
+        <location filename="../ui/console/devices_page.py" line="42" />
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="51" />
+        <source>Card reader</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="51" />
+        <source>Read a card</source>
+        <translation>Read a card</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="52" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="52" />
+        <source>Show the camera</source>
+        <translation>Show the camera</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="53" />
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="53" />
+        <source>Print a test page</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="54" />
+        <source>Speech</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="54" />
+        <source>Speak a test sentence</source>
+        <translation>Speak a test sentence</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="55" />
+        <source>Sync with the centre</source>
+        <translation>Sync with the centre</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="55" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="95" />
+        <source>No card reader configured: residents type the ID number with a helper.</source>
+        <translation>No card reader configured: residents type the ID number with a helper.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="100" />
+        <source>Not connected. %1</source>
+        <translation>Not connected. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="101" />
+        <source>Connected: %1.</source>
+        <translation>Connected: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="106" />
+        <source>No camera configured: a helper compares faces and takes documents.</source>
+        <translation>No camera configured: a helper compares faces and takes documents.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="108" />
+        <source>Working: %1.</source>
+        <translation>Working: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="108" />
+        <source>No picture: %1.</source>
+        <translation>No picture: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="114" />
+        <source>No printer configured: receipts are saved as PDF files.</source>
+        <translation>No printer configured: receipts are saved as PDF files.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="115" />
+        <source>Configured: %1.</source>
+        <translation>Configured: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="120" />
+        <source>Switched off: screens are not read aloud.</source>
+        <translation>Switched off: screens are not read aloud.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="121" />
+        <source>Working.</source>
+        <translation>Working.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="122" />
+        <source>Not working: residents see the words but do not hear them.</source>
+        <translation>Not working: residents see the words but do not hear them.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="126" />
+        <source>No central service configured: applications stay on this kiosk.</source>
+        <translation>No central service configured: applications stay on this kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="129" />
+        <source>Not known yet: the first sync pass has not ended.</source>
+        <translation>Not known yet: the first sync pass has not ended.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="130" />
+        <source>The centre is reached.</source>
+        <translation>The centre is reached.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="130" />
+        <source>The centre cannot be reached.</source>
+        <translation>The centre cannot be reached.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="131" />
+        <source>The server reached is not this station's centre.</source>
+        <translation>The server reached is not this station's centre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="132" />
+        <source>Sync is stopped: please call IT.</source>
+        <translation>Sync is stopped: please call IT.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="133" />
+        <source>%1 waiting, %2 set aside.</source>
+        <translation>%1 waiting, %2 set aside.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="144" />
+        <source>Lay a card on the reader…</source>
+        <translation>Lay a card on the reader…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="149" />
+        <source>No card was read within 30 seconds.</source>
+        <translation>No card was read within 30 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="159" />
+        <source>Card read correctly: %1.</source>
+        <translation>Card read correctly: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="163" />
+        <source>The card could not be read: %1</source>
+        <translation>The card could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="177" />
+        <source>The camera's live picture is shown below. Touch “Show the camera” again to close it.</source>
+        <translation>The camera's live picture is shown below. Touch “Show the camera” again to close it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="191" />
+        <source>Printing a test page…</source>
+        <translation>Printing a test page…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="192" />
+        <source>Test page</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="192" />
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="193" />
+        <source>The printer works.</source>
+        <translation>The printer works.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="215" />
+        <source>The test page went to the printer.</source>
+        <translation>The test page went to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="216" />
+        <source>The test page was not printed: %1</source>
+        <translation>The test page was not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="222" />
+        <source>This is the speech test of the kiosk.</source>
+        <translation>This is the speech test of the kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="223" />
+        <source>Speaking a test sentence. Did you hear it?</source>
+        <translation>Speaking a test sentence. Did you hear it?</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="230" />
+        <source>Sync asked to send now; the state follows here.</source>
+        <translation>Sync asked to send now; the state follows here.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../ui/screens/documents.py" line="35" />
@@ -16,58 +288,58 @@
         <translation>Document %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37" />
-        <location filename="../ui/screens/documents.py" line="245" />
+        <location filename="../ui/screens/documents.py" line="39" />
+        <location filename="../ui/screens/documents.py" line="249" />
         <source>Photograph: %1</source>
         <translation>Photograph: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="44" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>Lay it flat under the camera, inside the frame.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="45" />
+        <location filename="../ui/screens/documents.py" line="49" />
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="55" />
+        <location filename="../ui/screens/documents.py" line="59" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ Photo taken. Touch Next, or take it again.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo again</source>
         <translation>Take the photo again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo</source>
         <translation>Take the photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="64" />
+        <location filename="../ui/screens/documents.py" line="68" />
         <source>Retake</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="65" />
+        <location filename="../ui/screens/documents.py" line="69" />
         <source>Use this photo</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="71" />
+        <location filename="../ui/screens/documents.py" line="75" />
         <source>Next ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="89" />
+        <location filename="../ui/screens/documents.py" line="93" />
         <source>Take photo now</source>
         <translation>Take photo now</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="169" />
+        <location filename="../ui/screens/documents.py" line="173" />
         <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
         <translation>Is the whole page clear? Touch “Use this photo”, or “Retake”.</translation>
     </message>
@@ -75,43 +347,44 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="46" />
+        <location filename="../ui/screens/form.py" line="63" />
         <source>Next ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="79" />
+        <location filename="../ui/screens/form.py" line="121" />
         <source> (optional)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="114" />
+        <location filename="../ui/screens/form.py" line="156" />
         <source>A helper can type this for you</source>
         <translation>A helper can type this for you</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="123" />
-        <location filename="../ui/screens/form.py" line="129" />
+        <location filename="../ui/screens/form.py" line="165" />
+        <location filename="../ui/screens/form.py" line="171" />
         <source>Touch to type</source>
         <translation>Touch to type</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="125" />
+        <location filename="../ui/screens/form.py" line="167" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="171" />
+        <location filename="../ui/screens/form.py" line="224" />
+        <location filename="../ui/screens/form.py" line="227" />
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -193,32 +466,43 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../ui/screens/home.py" line="15" />
+        <location filename="../ui/screens/home.py" line="66" />
         <source>Welcome. Touch the service you need.</source>
         <translation>Welcome. Touch the service you need.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="30" />
+        <location filename="../ui/screens/home.py" line="89" />
         <source>Check the progress of an application</source>
         <translation>Check the progress of an application</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="34" />
+        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="98" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="35" />
+        <location filename="../ui/screens/home.py" line="93" />
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="94" />
+        <source>Staff sign-in</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="99" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="73" />
+        <location filename="../ui/screens/home.py" line="75" />
         <source>Bring: %1</source>
         <translation>Bring: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="77" />
         <source>Takes: %1</source>
         <translation>Takes: %1</translation>
     </message>
@@ -228,7 +512,7 @@
     <message>
         <location filename="../ui/screens/identity.py" line="45" />
         <location filename="../ui/screens/identity.py" line="143" />
-        <location filename="../ui/screens/identity.py" line="385" />
+        <location filename="../ui/screens/identity.py" line="415" />
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
@@ -276,53 +560,54 @@
         <translation>No, that is not me</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153" />
+        <location filename="../ui/screens/identity.py" line="162" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>Type the ID number (a helper stays with you).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="165" />
+        <location filename="../ui/screens/identity.py" line="174" />
+        <location filename="../ui/screens/identity.py" line="316" />
         <source>Continue ›</source>
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="189" />
-        <location filename="../ui/screens/identity.py" line="378" />
+        <location filename="../ui/screens/identity.py" line="199" />
+        <location filename="../ui/screens/identity.py" line="408" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="200" />
+        <location filename="../ui/screens/identity.py" line="210" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="201" />
+        <location filename="../ui/screens/identity.py" line="211" />
         <source>Turn my head instead</source>
         <translation>Turn my head instead</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="221" />
+        <location filename="../ui/screens/identity.py" line="231" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>No camera: a helper will compare your face with the card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="227" />
+        <location filename="../ui/screens/identity.py" line="237" />
         <source>Take my photo</source>
         <translation>Take my photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="244" />
+        <location filename="../ui/screens/identity.py" line="254" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>Touch the button and a helper will check your face.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="246" />
+        <location filename="../ui/screens/identity.py" line="256" />
         <source>The camera works again. Please look at it.</source>
         <translation>The camera works again. Please look at it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="260" />
+        <location filename="../ui/screens/identity.py" line="270" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>That did not work. Touch “Try again”, or the button and a helper will check.</translation>
     </message>
@@ -357,22 +642,22 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="87" />
+        <location filename="../ui/keypad.py" line="91" />
         <source>⌫ Delete</source>
         <translation>⌫ Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="87" />
+        <location filename="../ui/keypad.py" line="91" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="93" />
+        <location filename="../ui/keypad.py" line="97" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="171" />
+        <location filename="../ui/keypad.py" line="183" />
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>Typed so far: %n character</numerusform>
@@ -380,7 +665,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="181" />
+        <location filename="../ui/keypad.py" line="193" />
         <source>%n more to type</source>
         <translation>
             <numerusform>%n more to type</numerusform>
@@ -388,7 +673,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="188" />
+        <location filename="../ui/keypad.py" line="200" />
         <source>✓ Check digit correct</source>
         <translation>✓ Check digit correct</translation>
     </message>
@@ -396,104 +681,210 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="229" />
+        <location filename="../ui/main_window.py" line="303" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237" />
+        <location filename="../ui/main_window.py" line="305" />
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243" />
+        <location filename="../ui/main_window.py" line="306" />
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="306" />
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="307" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
+        <location filename="../ui/main_window.py" line="308" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257" />
+        <location filename="../ui/main_window.py" line="330" />
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258" />
+        <location filename="../ui/main_window.py" line="331" />
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259" />
+        <location filename="../ui/main_window.py" line="332" />
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268" />
+        <location filename="../ui/main_window.py" line="341" />
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269" />
+        <location filename="../ui/main_window.py" line="342" />
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="352" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="413" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="413" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334" />
+        <location filename="../ui/main_window.py" line="414" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277" />
+        <location filename="../ui/main_window.py" line="350" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278" />
+        <location filename="../ui/main_window.py" line="351" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="29" />
+        <source>Type your PIN again to confirm: %1</source>
+        <translation>Type your PIN again to confirm: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="46" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="48" />
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="57" />
+        <source>Please type your PIN.</source>
+        <translation>Please type your PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="39" />
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="46" />
+        <source>Applications on this kiosk</source>
+        <translation>Applications on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="80" />
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="82" />
+        <source>No application yet today.</source>
+        <translation>No application yet today.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="93" />
+        <source>guided</source>
+        <translation>guided</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="93" />
+        <source>self-service</source>
+        <translation>self-service</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="98" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="99" />
+        <source>Open %1</source>
+        <translation>Open %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="108" />
+        <source>Why are you opening %1?</source>
+        <translation>Why are you opening %1?</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="110" />
+        <source>Its personal data is shown only for a reason, and the reason is recorded with your helper number.</source>
+        <translation>Its personal data is shown only for a reason, and the reason is recorded with your helper number.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="114" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="125" />
+        <source>Application %1</source>
+        <translation>Application %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="129" />
+        <source>Its personal data is no longer on this kiosk (sent and purged, or discarded).</source>
+        <translation>Its personal data is no longer on this kiosk (sent and purged, or discarded).</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="137" />
+        <source>Identity: %1</source>
+        <translation>Identity: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="140" />
+        <source>Photo: %1 (%2 KB)</source>
+        <translation>Photo: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="143" />
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -534,37 +925,37 @@
         <translation>Touch one. Your answer is anonymous; you may skip.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="50" />
+        <location filename="../ui/screens/rating.py" line="51" />
         <source>We are sorry. What went wrong? Touch all that apply.</source>
         <translation>We are sorry. What went wrong? Touch all that apply.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="60" />
+        <location filename="../ui/screens/rating.py" line="61" />
         <source>Ask a helper to come</source>
         <translation>Ask a helper to come</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="81" />
+        <location filename="../ui/screens/rating.py" line="84" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="84" />
+        <location filename="../ui/screens/rating.py" line="87" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="1" />
+        <location filename="../ui/screens/rating.py" line="108" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="104" />
+        <location filename="../ui/screens/rating.py" line="107" />
         <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
         <translation>We are sorry. What went wrong? Touch all that apply, then Send.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="106" />
+        <location filename="../ui/screens/rating.py" line="109" />
         <source>How was the service today? %1. Or touch Skip.</source>
         <translation>How was the service today? %1. Or touch Skip.</translation>
     </message>
@@ -572,47 +963,47 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="24" />
+        <location filename="../ui/screens/receipt.py" line="28" />
         <source>✓ Your application has been received.</source>
         <translation>✓ Your application has been received.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="27" />
+        <location filename="../ui/screens/receipt.py" line="31" />
         <source>Application number:</source>
         <translation>Application number:</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="34" />
+        <location filename="../ui/screens/receipt.py" line="40" />
         <source>QR code of the application number</source>
         <translation>QR code of the application number</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="36" />
+        <location filename="../ui/screens/receipt.py" line="42" />
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>Keep this number: you can check progress with it or with your ID card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="39" />
+        <location filename="../ui/screens/receipt.py" line="45" />
         <source>Your receipt is being printed below the screen.</source>
         <translation>Your receipt is being printed below the screen.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="40" />
+        <location filename="../ui/screens/receipt.py" line="46" />
         <source>A copy of this receipt is saved; a helper can print it for you.</source>
         <translation>A copy of this receipt is saved; a helper can print it for you.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="41" />
+        <location filename="../ui/screens/receipt.py" line="47" />
         <source>The printer did not work; a copy is saved and a helper can print it.</source>
         <translation>The printer did not work; a copy is saved and a helper can print it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="45" />
+        <location filename="../ui/screens/receipt.py" line="53" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="48" />
+        <location filename="../ui/screens/receipt.py" line="61" />
         <source>Your application has been received. Your application number is %1.</source>
         <translation>Your application has been received. Your application number is %1.</translation>
     </message>
@@ -620,49 +1011,49 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="25" />
+        <location filename="../ui/screens/review.py" line="37" />
         <source>Please check your answers.</source>
         <translation>Please check your answers.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="35" />
-        <location filename="../ui/screens/review.py" line="50" />
+        <location filename="../ui/screens/review.py" line="52" />
+        <location filename="../ui/screens/review.py" line="68" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="36" />
-        <location filename="../ui/screens/review.py" line="51" />
+        <location filename="../ui/screens/review.py" line="53" />
+        <location filename="../ui/screens/review.py" line="69" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>✓ photo taken</source>
         <translation>✓ photo taken</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>— no photo</source>
         <translation>— no photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="61" />
+        <location filename="../ui/screens/review.py" line="78" />
         <source>Submit ›</source>
         <translation>Submit ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="70" />
+        <location filename="../ui/screens/review.py" line="136" />
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="81" />
+        <location filename="../ui/screens/review.py" line="147" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>Please check your answers. Touch Change to correct one, or Submit when all is right.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="19" />
+        <location filename="../ui/screens/review.py" line="94" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
@@ -675,7 +1066,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="52" />
+        <location filename="../ui/main_window.py" line="60" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>
@@ -683,21 +1074,230 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="102" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="102" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
 </context>
 <context>
+    <name>SetAsidePage</name>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="26" />
+        <source>Set aside</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="32" />
+        <source>Set aside by the centre</source>
+        <translation>Set aside by the centre</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="54" />
+        <source>Nothing is set aside. Applications the centre refuses wait here for a helper, without holding up the others.</source>
+        <translation>Nothing is set aside. Applications the centre refuses wait here for a helper, without holding up the others.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="60" />
+        <source>set aside %1</source>
+        <translation>set aside %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="64" />
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="66" />
+        <source>Discard…</source>
+        <translation>Discard…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="67" />
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="84" />
+        <source>%1 is back in the queue and will be sent again.</source>
+        <translation>%1 is back in the queue and will be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="90" />
+        <source>It is a duplicate</source>
+        <translation>It is a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="90" />
+        <source>The resident withdrew it</source>
+        <translation>The resident withdrew it</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="91" />
+        <source>It cannot be corrected</source>
+        <translation>It cannot be corrected</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="91" />
+        <source>It was a test</source>
+        <translation>It was a test</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="97" />
+        <source>Discard %1?</source>
+        <translation>Discard %1?</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="99" />
+        <source>It will never be sent, and its personal data is deleted from this kiosk. The reason is recorded with your helper number.</source>
+        <translation>It will never be sent, and its personal data is deleted from this kiosk. The reason is recorded with your helper number.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="103" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="111" />
+        <source>%1 was discarded.</source>
+        <translation>%1 was discarded.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="60" />
+        <source>Staff sign-in</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="64" />
+        <source>After 5 wrong PINs a helper number is locked for 5 minutes.</source>
+        <translation>After 5 wrong PINs a helper number is locked for 5 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="82" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="85" />
+        <source>‹ Helper number</source>
+        <translation>‹ Helper number</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="86" />
+        <source>Back to the helper number</source>
+        <translation>Back to the helper number</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="96" />
+        <source>Type your helper number.</source>
+        <translation>Type your helper number.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="96" />
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="103" />
+        <source>Staff card of helper %1. Type your PIN.</source>
+        <translation>Staff card of helper %1. Type your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="106" />
+        <source>Helper %1: type your PIN.</source>
+        <translation>Helper %1: type your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="108" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="112" />
+        <source>Staff sign-in.</source>
+        <translation>Staff sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="119" />
+        <source>A helper number has 3 to 8 digits.</source>
+        <translation>A helper number has 3 to 8 digits.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="128" />
+        <source>Please type your PIN.</source>
+        <translation>Please type your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="137" />
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>StateWords</name>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="22" />
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="22" />
+        <source>being sent</source>
+        <translation>being sent</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="23" />
+        <source>sent today</source>
+        <translation>sent today</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="23" />
+        <source>set aside by the centre</source>
+        <translation>set aside by the centre</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="24" />
+        <source>sending failed, retrying</source>
+        <translation>sending failed, retrying</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="24" />
+        <source>discarded</source>
+        <translation>discarded</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="27" />
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="30" />
+        <source>The resident is here</source>
+        <translation>The resident is here</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="30" />
+        <source>A correction</source>
+        <translation>A correction</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="31" />
+        <source>An audit</source>
+        <translation>An audit</translation>
+    </message>
+</context>
+<context>
     <name>StationHeader</name>
     <message>
-        <location filename="../ui/station_header.py" line="67" />
+        <location filename="../ui/station_header.py" line="75" />
         <source>The network is down for now; applications are saved on this kiosk first</source>
         <translation>The network is down for now; applications are saved on this kiosk first</translation>
     </message>
@@ -711,7 +1311,7 @@
         <translation>Check the progress of your applications</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="63" />
+        <location filename="../ui/screens/status.py" line="70" />
         <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</translation>
     </message>
@@ -726,67 +1326,67 @@
         <translation>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="77" />
+        <location filename="../ui/screens/status.py" line="84" />
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="83" />
+        <location filename="../ui/screens/status.py" line="90" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>saved on this kiosk, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="84" />
+        <location filename="../ui/screens/status.py" line="91" />
         <source>kept on this kiosk for a helper to check: please ask a helper</source>
         <translation>kept on this kiosk for a helper to check: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="85" />
+        <location filename="../ui/screens/status.py" line="92" />
         <source>sent</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="86" />
+        <location filename="../ui/screens/status.py" line="93" />
         <source>being sent to the service centre</source>
         <translation>being sent to the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="87" />
+        <location filename="../ui/screens/status.py" line="94" />
         <source>received by the service centre</source>
         <translation>received by the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="88" />
+        <location filename="../ui/screens/status.py" line="95" />
         <source>being reviewed</source>
         <translation>being reviewed</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="89" />
+        <location filename="../ui/screens/status.py" line="96" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="90" />
+        <location filename="../ui/screens/status.py" line="97" />
         <source>not approved: please ask a helper</source>
         <translation>not approved: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="91" />
+        <location filename="../ui/screens/status.py" line="98" />
         <source>needs a correction: please ask a helper</source>
         <translation>needs a correction: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="92" />
+        <location filename="../ui/screens/status.py" line="99" />
         <source>unknown: please ask a helper</source>
         <translation>unknown: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="97" />
+        <location filename="../ui/screens/status.py" line="104" />
         <source>Please type all 8 digits.</source>
         <translation>Please type all 8 digits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="114" />
+        <location filename="../ui/screens/status.py" line="121" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>%n application(s) found.</numerusform>
@@ -827,7 +1427,7 @@
         <translation>%1: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/step_indicator.py" line="32" />
+        <location filename="../ui/step_indicator.py" line="37" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -835,6 +1435,50 @@
         <location filename="../ui/step_indicator.py" line="40" />
         <source>▶ Now: %1</source>
         <translation>▶ Now: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="20" />
+        <location filename="../ui/console/supervisor_page.py" line="25" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="26" />
+        <source>Each of these asks for your PIN again and is recorded with your helper number.</source>
+        <translation>Each of these asks for your PIN again and is recorded with your helper number.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="32" />
+        <source>Leave the kiosk</source>
+        <translation>Leave the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="33" />
+        <source>To the desktop or a shell, for IT. The kiosk does not start again by itself.</source>
+        <translation>To the desktop or a shell, for IT. The kiosk does not start again by itself.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="34" />
+        <source>Restart the kiosk</source>
+        <translation>Restart the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="35" />
+        <source>The kiosk program starts again; nothing queued is lost.</source>
+        <translation>The kiosk program starts again; nothing queued is lost.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="36" />
+        <source>Shut the machine down</source>
+        <translation>Shut the machine down</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="37" />
+        <source>Queued applications stay on this kiosk and are sent after the next start.</source>
+        <translation>Queued applications stay on this kiosk and are sent after the next start.</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1502,116 @@
         <location filename="../ui/sync_line.py" line="46" />
         <source>%1 set aside</source>
         <translation>%1 set aside</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../ui/console/today_page.py" line="19" />
+        <location filename="../ui/console/today_page.py" line="25" />
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="29" />
+        <source>CSV files go to: %1</source>
+        <translation>CSV files go to: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="35" />
+        <source>Export as CSV</source>
+        <translation>Export as CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="52" />
+        <source>Residents served</source>
+        <translation>Residents served</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="52" />
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="53" />
+        <source>Guided by a helper</source>
+        <translation>Guided by a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="53" />
+        <source>Self-service</source>
+        <translation>Self-service</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="54" />
+        <source>Set aside by the centre</source>
+        <translation>Set aside by the centre</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="63" />
+        <source>By service</source>
+        <translation>By service</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="65" />
+        <source>No application yet today.</source>
+        <translation>No application yet today.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="67" />
+        <source>median %1 min</source>
+        <translation>median %1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="68" />
+        <source>no timed visit</source>
+        <translation>no timed visit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/today_page.py" line="70" />
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>%n application</numerusform><numerusform>%n applications</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="71" />
+        <source>(%1 guided, %2 self-service), %3 set aside, %4</source>
+        <translation>(%1 guided, %2 self-service), %3 set aside, %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="75" />
+        <source>Ratings (好差评)</source>
+        <translation>Ratings (好差评)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="76" />
+        <source>very satisfied</source>
+        <translation>very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="76" />
+        <source>satisfied</source>
+        <translation>satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="77" />
+        <source>fairly satisfied</source>
+        <translation>fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="77" />
+        <source>dissatisfied</source>
+        <translation>dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="78" />
+        <source>very dissatisfied</source>
+        <translation>very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="90" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 </TS>

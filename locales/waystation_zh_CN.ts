@@ -9,6 +9,278 @@
     </message>
 </context>
 <context>
+    <name>ConsoleShell</name>
+    <message>
+        <location filename="../ui/console/shell.py" line="80" />
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="80" />
+        <source>helper</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="81" />
+        <source>%1 · helper %2 · %3</source>
+        <translation>%1 · 工号 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="86" />
+        <source>Helper console</source>
+        <translation>工作人员工作台</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="92" />
+        <source>Start a guided application</source>
+        <translation>开始帮办申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="94" />
+        <source>Back to resident screen</source>
+        <translation>回到居民界面</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="96" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="148" />
+        <source>leave the kiosk</source>
+        <translation>退出自助机程序</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="148" />
+        <source>restart the kiosk</source>
+        <translation>重新启动自助机程序</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/shell.py" line="149" />
+        <source>shut the machine down</source>
+        <translation>关闭这台机器</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="33" />
+        <location filename="../ui/console/devices_page.py" line="42" />
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="51" />
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="51" />
+        <source>Read a card</source>
+        <translation>读一张卡</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="52" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="52" />
+        <source>Show the camera</source>
+        <translation>显示摄像头画面</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="53" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="53" />
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="54" />
+        <source>Speech</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="54" />
+        <source>Speak a test sentence</source>
+        <translation>播报一句测试语音</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="55" />
+        <source>Sync with the centre</source>
+        <translation>与中心同步</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="55" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="95" />
+        <source>No card reader configured: residents type the ID number with a helper.</source>
+        <translation>没有配置读卡器：居民在工作人员协助下输入身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="100" />
+        <source>Not connected. %1</source>
+        <translation>未连接。%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="101" />
+        <source>Connected: %1.</source>
+        <translation>已连接：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="106" />
+        <source>No camera configured: a helper compares faces and takes documents.</source>
+        <translation>没有配置摄像头：由工作人员比对人脸、拍摄材料。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="108" />
+        <source>Working: %1.</source>
+        <translation>工作正常：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="108" />
+        <source>No picture: %1.</source>
+        <translation>没有画面：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="114" />
+        <source>No printer configured: receipts are saved as PDF files.</source>
+        <translation>没有配置打印机：回执保存为 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="115" />
+        <source>Configured: %1.</source>
+        <translation>已配置：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="120" />
+        <source>Switched off: screens are not read aloud.</source>
+        <translation>已关闭：界面不会朗读。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="121" />
+        <source>Working.</source>
+        <translation>工作正常。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="122" />
+        <source>Not working: residents see the words but do not hear them.</source>
+        <translation>不能使用：居民能看到文字，但听不到语音。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="126" />
+        <source>No central service configured: applications stay on this kiosk.</source>
+        <translation>没有配置中心服务：申请保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="129" />
+        <source>Not known yet: the first sync pass has not ended.</source>
+        <translation>暂不清楚：第一次同步尚未结束。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="130" />
+        <source>The centre is reached.</source>
+        <translation>已连上中心。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="130" />
+        <source>The centre cannot be reached.</source>
+        <translation>连不上中心。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="131" />
+        <source>The server reached is not this station's centre.</source>
+        <translation>连接到的服务器不是本站的中心。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="132" />
+        <source>Sync is stopped: please call IT.</source>
+        <translation>同步已停止：请联系技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="133" />
+        <source>%1 waiting, %2 set aside.</source>
+        <translation>%1 份等待发送，%2 份被退回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="144" />
+        <source>Lay a card on the reader…</source>
+        <translation>请把一张卡放到读卡器上…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="149" />
+        <source>No card was read within 30 seconds.</source>
+        <translation>30 秒内没有读到卡。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="159" />
+        <source>Card read correctly: %1.</source>
+        <translation>读卡正常：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="163" />
+        <source>The card could not be read: %1</source>
+        <translation>读卡失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="177" />
+        <source>The camera's live picture is shown below. Touch “Show the camera” again to close it.</source>
+        <translation>下方是摄像头的实时画面。再点一次“显示摄像头画面”即可关闭。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="191" />
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="192" />
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="192" />
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="193" />
+        <source>The printer works.</source>
+        <translation>打印机工作正常。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="215" />
+        <source>The test page went to the printer.</source>
+        <translation>测试页已送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="216" />
+        <source>The test page was not printed: %1</source>
+        <translation>测试页没有打印出来：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="222" />
+        <source>This is the speech test of the kiosk.</source>
+        <translation>这是自助机的语音测试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="223" />
+        <source>Speaking a test sentence. Did you hear it?</source>
+        <translation>正在播报测试语音，您听到了吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/devices_page.py" line="230" />
+        <source>Sync asked to send now; the state follows here.</source>
+        <translation>已要求立即发送，结果会显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../ui/screens/documents.py" line="35" />
@@ -16,58 +288,58 @@
         <translation>第 %1 份材料，共 %2 份</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37" />
-        <location filename="../ui/screens/documents.py" line="245" />
+        <location filename="../ui/screens/documents.py" line="39" />
+        <location filename="../ui/screens/documents.py" line="249" />
         <source>Photograph: %1</source>
         <translation>请拍摄：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="44" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>请把材料平放在摄像头下方的框内。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="45" />
+        <location filename="../ui/screens/documents.py" line="49" />
         <source>Photo preview</source>
         <translation>照片预览</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="55" />
+        <location filename="../ui/screens/documents.py" line="59" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ 已拍好。请按“下一步”，或重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo again</source>
         <translation>重新拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo</source>
         <translation>拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="64" />
+        <location filename="../ui/screens/documents.py" line="68" />
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="65" />
+        <location filename="../ui/screens/documents.py" line="69" />
         <source>Use this photo</source>
         <translation>用这张照片</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="71" />
+        <location filename="../ui/screens/documents.py" line="75" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="89" />
+        <location filename="../ui/screens/documents.py" line="93" />
         <source>Take photo now</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="169" />
+        <location filename="../ui/screens/documents.py" line="173" />
         <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
         <translation>整页都清楚吗？请点“用这张照片”，或点“重拍”。</translation>
     </message>
@@ -75,43 +347,44 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="46" />
+        <location filename="../ui/screens/form.py" line="63" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="79" />
+        <location filename="../ui/screens/form.py" line="121" />
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="114" />
+        <location filename="../ui/screens/form.py" line="156" />
         <source>A helper can type this for you</source>
         <translation>可以请工作人员帮您输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="123" />
-        <location filename="../ui/screens/form.py" line="129" />
+        <location filename="../ui/screens/form.py" line="165" />
+        <location filename="../ui/screens/form.py" line="171" />
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="125" />
+        <location filename="../ui/screens/form.py" line="167" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="171" />
+        <location filename="../ui/screens/form.py" line="224" />
+        <location filename="../ui/screens/form.py" line="227" />
         <source>%1. %2</source>
         <translation>%1。%2</translation>
     </message>
@@ -193,32 +466,43 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../ui/screens/home.py" line="15" />
+        <location filename="../ui/screens/home.py" line="66" />
         <source>Welcome. Touch the service you need.</source>
         <translation>欢迎！请点选您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="30" />
+        <location filename="../ui/screens/home.py" line="89" />
         <source>Check the progress of an application</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="34" />
+        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="98" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="35" />
+        <location filename="../ui/screens/home.py" line="93" />
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="94" />
+        <source>Staff sign-in</source>
+        <translation>工作人员登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/home.py" line="99" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="73" />
+        <location filename="../ui/screens/home.py" line="75" />
         <source>Bring: %1</source>
         <translation>请带：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="77" />
         <source>Takes: %1</source>
         <translation>用时：%1</translation>
     </message>
@@ -228,7 +512,7 @@
     <message>
         <location filename="../ui/screens/identity.py" line="45" />
         <location filename="../ui/screens/identity.py" line="143" />
-        <location filename="../ui/screens/identity.py" line="385" />
+        <location filename="../ui/screens/identity.py" line="415" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
@@ -276,53 +560,54 @@
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153" />
+        <location filename="../ui/screens/identity.py" line="162" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>请输入身份号码（工作人员在旁协助）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="165" />
+        <location filename="../ui/screens/identity.py" line="174" />
+        <location filename="../ui/screens/identity.py" line="316" />
         <source>Continue ›</source>
         <translation>继续 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="189" />
-        <location filename="../ui/screens/identity.py" line="378" />
+        <location filename="../ui/screens/identity.py" line="199" />
+        <location filename="../ui/screens/identity.py" line="408" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="200" />
+        <location filename="../ui/screens/identity.py" line="210" />
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="201" />
+        <location filename="../ui/screens/identity.py" line="211" />
         <source>Turn my head instead</source>
         <translation>改为转头</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="221" />
+        <location filename="../ui/screens/identity.py" line="231" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="227" />
+        <location filename="../ui/screens/identity.py" line="237" />
         <source>Take my photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="244" />
+        <location filename="../ui/screens/identity.py" line="254" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>请按下按钮，由工作人员核对您的人像。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="246" />
+        <location filename="../ui/screens/identity.py" line="256" />
         <source>The camera works again. Please look at it.</source>
         <translation>摄像头已恢复，请看着摄像头。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="260" />
+        <location filename="../ui/screens/identity.py" line="270" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
     </message>
@@ -356,36 +641,36 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="87" />
+        <location filename="../ui/keypad.py" line="91" />
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="87" />
+        <location filename="../ui/keypad.py" line="91" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="93" />
+        <location filename="../ui/keypad.py" line="97" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="171" />
+        <location filename="../ui/keypad.py" line="183" />
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>已输入 %n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="181" />
+        <location filename="../ui/keypad.py" line="193" />
         <source>%n more to type</source>
         <translation>
             <numerusform>还需输入 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="188" />
+        <location filename="../ui/keypad.py" line="200" />
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -393,104 +678,210 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="229" />
+        <location filename="../ui/main_window.py" line="303" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="304" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237" />
+        <location filename="../ui/main_window.py" line="305" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243" />
+        <location filename="../ui/main_window.py" line="306" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="306" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="307" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
+        <location filename="../ui/main_window.py" line="308" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257" />
+        <location filename="../ui/main_window.py" line="330" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258" />
+        <location filename="../ui/main_window.py" line="331" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259" />
+        <location filename="../ui/main_window.py" line="332" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268" />
+        <location filename="../ui/main_window.py" line="341" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269" />
+        <location filename="../ui/main_window.py" line="342" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="352" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="413" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="413" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334" />
+        <location filename="../ui/main_window.py" line="414" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277" />
+        <location filename="../ui/main_window.py" line="350" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278" />
+        <location filename="../ui/main_window.py" line="351" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="29" />
+        <source>Type your PIN again to confirm: %1</source>
+        <translation>请再次输入密码，确认%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="46" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="48" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/pin_prompt.py" line="57" />
+        <source>Please type your PIN.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="39" />
+        <source>Queue</source>
+        <translation>申请队列</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="46" />
+        <source>Applications on this kiosk</source>
+        <translation>本机的申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="80" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="82" />
+        <source>No application yet today.</source>
+        <translation>今天还没有申请。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="93" />
+        <source>guided</source>
+        <translation>帮办</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="93" />
+        <source>self-service</source>
+        <translation>自助</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="98" />
+        <source>Open</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="99" />
+        <source>Open %1</source>
+        <translation>查看 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="108" />
+        <source>Why are you opening %1?</source>
+        <translation>为什么要查看 %1？</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="110" />
+        <source>Its personal data is shown only for a reason, and the reason is recorded with your helper number.</source>
+        <translation>个人资料只在有理由时显示，理由会连同您的工号一起记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="114" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="125" />
+        <source>Application %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="129" />
+        <source>Its personal data is no longer on this kiosk (sent and purged, or discarded).</source>
+        <translation>本机已不再保存它的个人资料（已发送并清除，或已作废）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="137" />
+        <source>Identity: %1</source>
+        <translation>身份核验方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="140" />
+        <source>Photo: %1 (%2 KB)</source>
+        <translation>照片：%1（%2 KB）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="143" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -531,37 +922,37 @@
         <translation>请点选一项。评价不记录您的个人信息，也可以跳过。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="50" />
+        <location filename="../ui/screens/rating.py" line="51" />
         <source>We are sorry. What went wrong? Touch all that apply.</source>
         <translation>很抱歉。请告诉我们哪里不满意（可多选）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="60" />
+        <location filename="../ui/screens/rating.py" line="61" />
         <source>Ask a helper to come</source>
         <translation>请工作人员过来</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="81" />
+        <location filename="../ui/screens/rating.py" line="84" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="84" />
+        <location filename="../ui/screens/rating.py" line="87" />
         <source>Send</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="1" />
+        <location filename="../ui/screens/rating.py" line="108" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="104" />
+        <location filename="../ui/screens/rating.py" line="107" />
         <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
         <translation>很抱歉。请点选不满意的地方，可以多选，然后按“提交评价”。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="106" />
+        <location filename="../ui/screens/rating.py" line="109" />
         <source>How was the service today? %1. Or touch Skip.</source>
         <translation>请为本次服务评价：%1。也可以按“跳过”。</translation>
     </message>
@@ -569,47 +960,47 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="24" />
+        <location filename="../ui/screens/receipt.py" line="28" />
         <source>✓ Your application has been received.</source>
         <translation>✓ 您的申请已受理。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="27" />
+        <location filename="../ui/screens/receipt.py" line="31" />
         <source>Application number:</source>
         <translation>申请编号：</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="34" />
+        <location filename="../ui/screens/receipt.py" line="40" />
         <source>QR code of the application number</source>
         <translation>申请编号二维码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="36" />
+        <location filename="../ui/screens/receipt.py" line="42" />
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>请记下这个编号：凭编号或身份证都可以查询进度。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="39" />
+        <location filename="../ui/screens/receipt.py" line="45" />
         <source>Your receipt is being printed below the screen.</source>
         <translation>回执正在打印，请在屏幕下方取走。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="40" />
+        <location filename="../ui/screens/receipt.py" line="46" />
         <source>A copy of this receipt is saved; a helper can print it for you.</source>
         <translation>回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="41" />
+        <location filename="../ui/screens/receipt.py" line="47" />
         <source>The printer did not work; a copy is saved and a helper can print it.</source>
         <translation>打印机没有工作，回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="45" />
+        <location filename="../ui/screens/receipt.py" line="53" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="48" />
+        <location filename="../ui/screens/receipt.py" line="61" />
         <source>Your application has been received. Your application number is %1.</source>
         <translation>您的申请已受理。申请编号是：%1。</translation>
     </message>
@@ -617,49 +1008,49 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="25" />
+        <location filename="../ui/screens/review.py" line="37" />
         <source>Please check your answers.</source>
         <translation>请核对您填写的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="35" />
-        <location filename="../ui/screens/review.py" line="50" />
+        <location filename="../ui/screens/review.py" line="52" />
+        <location filename="../ui/screens/review.py" line="68" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="36" />
-        <location filename="../ui/screens/review.py" line="51" />
+        <location filename="../ui/screens/review.py" line="53" />
+        <location filename="../ui/screens/review.py" line="69" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>✓ photo taken</source>
         <translation>✓ 已拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>— no photo</source>
         <translation>— 未拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="61" />
+        <location filename="../ui/screens/review.py" line="78" />
         <source>Submit ›</source>
         <translation>提交 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="70" />
+        <location filename="../ui/screens/review.py" line="136" />
         <source>(not given)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="81" />
+        <location filename="../ui/screens/review.py" line="147" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>请核对您填写的内容。需要更正请按“修改”，确认无误请按“提交”。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="19" />
+        <location filename="../ui/screens/review.py" line="94" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -672,7 +1063,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="52" />
+        <location filename="../ui/main_window.py" line="60" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -680,21 +1071,230 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="102" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="102" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
 </context>
 <context>
+    <name>SetAsidePage</name>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="26" />
+        <source>Set aside</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="32" />
+        <source>Set aside by the centre</source>
+        <translation>被中心退回</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="54" />
+        <source>Nothing is set aside. Applications the centre refuses wait here for a helper, without holding up the others.</source>
+        <translation>没有被退回的申请。中心不受理的申请会在这里等待工作人员处理，不影响其他申请发送。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="60" />
+        <source>set aside %1</source>
+        <translation>%1 被退回</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="64" />
+        <source>Retry now</source>
+        <translation>立即重发</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="66" />
+        <source>Discard…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="67" />
+        <source>Discard</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="84" />
+        <source>%1 is back in the queue and will be sent again.</source>
+        <translation>%1 已回到队列，会重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="90" />
+        <source>It is a duplicate</source>
+        <translation>重复提交</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="90" />
+        <source>The resident withdrew it</source>
+        <translation>居民撤回</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="91" />
+        <source>It cannot be corrected</source>
+        <translation>无法更正</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="91" />
+        <source>It was a test</source>
+        <translation>测试申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="97" />
+        <source>Discard %1?</source>
+        <translation>作废 %1？</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="99" />
+        <source>It will never be sent, and its personal data is deleted from this kiosk. The reason is recorded with your helper number.</source>
+        <translation>作废后不会再发送，本机上的个人资料会被删除。理由会连同您的工号一起记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="103" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="111" />
+        <source>%1 was discarded.</source>
+        <translation>%1 已作废。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="60" />
+        <source>Staff sign-in</source>
+        <translation>工作人员登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="64" />
+        <source>After 5 wrong PINs a helper number is locked for 5 minutes.</source>
+        <translation>密码连续输错 5 次，工号会被锁定 5 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="82" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="85" />
+        <source>‹ Helper number</source>
+        <translation>‹ 工号</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="86" />
+        <source>Back to the helper number</source>
+        <translation>返回输入工号</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="96" />
+        <source>Type your helper number.</source>
+        <translation>请输入您的工号。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="96" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="103" />
+        <source>Staff card of helper %1. Type your PIN.</source>
+        <translation>工号 %1 的工作人员卡。请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="106" />
+        <source>Helper %1: type your PIN.</source>
+        <translation>工号 %1：请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="108" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="112" />
+        <source>Staff sign-in.</source>
+        <translation>工作人员登录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="119" />
+        <source>A helper number has 3 to 8 digits.</source>
+        <translation>工号为 3 到 8 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="128" />
+        <source>Please type your PIN.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sign_in.py" line="137" />
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+</context>
+<context>
+    <name>StateWords</name>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="22" />
+        <source>waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="22" />
+        <source>being sent</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="23" />
+        <source>sent today</source>
+        <translation>今天已发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="23" />
+        <source>set aside by the centre</source>
+        <translation>被中心退回</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="24" />
+        <source>sending failed, retrying</source>
+        <translation>发送失败，正在重试</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="24" />
+        <source>discarded</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="27" />
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="30" />
+        <source>The resident is here</source>
+        <translation>居民在场</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="30" />
+        <source>A correction</source>
+        <translation>更正资料</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/queue_page.py" line="31" />
+        <source>An audit</source>
+        <translation>审核检查</translation>
+    </message>
+</context>
+<context>
     <name>StationHeader</name>
     <message>
-        <location filename="../ui/station_header.py" line="67" />
+        <location filename="../ui/station_header.py" line="75" />
         <source>The network is down for now; applications are saved on this kiosk first</source>
         <translation>网络暂时断开，申请会先保存在本机</translation>
     </message>
@@ -708,7 +1308,7 @@
         <translation>查询您的办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="63" />
+        <location filename="../ui/screens/status.py" line="70" />
         <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准摄像头，或输入回执编号最后8位数字（日期之后的部分）。</translation>
     </message>
@@ -723,67 +1323,67 @@
         <translation>没有找到申请。较早的申请可能只在服务中心有记录，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="77" />
+        <location filename="../ui/screens/status.py" line="84" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="83" />
+        <location filename="../ui/screens/status.py" line="90" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>已保存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="84" />
+        <location filename="../ui/screens/status.py" line="91" />
         <source>kept on this kiosk for a helper to check: please ask a helper</source>
         <translation>已暂存在本机，待工作人员核对：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="85" />
+        <location filename="../ui/screens/status.py" line="92" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="86" />
+        <location filename="../ui/screens/status.py" line="93" />
         <source>being sent to the service centre</source>
         <translation>正在发送到服务中心</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="87" />
+        <location filename="../ui/screens/status.py" line="94" />
         <source>received by the service centre</source>
         <translation>服务中心已接收</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="88" />
+        <location filename="../ui/screens/status.py" line="95" />
         <source>being reviewed</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="89" />
+        <location filename="../ui/screens/status.py" line="96" />
         <source>approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="90" />
+        <location filename="../ui/screens/status.py" line="97" />
         <source>not approved: please ask a helper</source>
         <translation>未通过：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="91" />
+        <location filename="../ui/screens/status.py" line="98" />
         <source>needs a correction: please ask a helper</source>
         <translation>需要补正：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="92" />
+        <location filename="../ui/screens/status.py" line="99" />
         <source>unknown: please ask a helper</source>
         <translation>状态未知：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="97" />
+        <location filename="../ui/screens/status.py" line="104" />
         <source>Please type all 8 digits.</source>
         <translation>请输入全部8位数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="114" />
+        <location filename="../ui/screens/status.py" line="121" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>
@@ -823,7 +1423,7 @@
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/step_indicator.py" line="32" />
+        <location filename="../ui/step_indicator.py" line="37" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -831,6 +1431,50 @@
         <location filename="../ui/step_indicator.py" line="40" />
         <source>▶ Now: %1</source>
         <translation>▶ 当前：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="20" />
+        <location filename="../ui/console/supervisor_page.py" line="25" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="26" />
+        <source>Each of these asks for your PIN again and is recorded with your helper number.</source>
+        <translation>以下每项操作都要再次输入密码，并连同您的工号记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="32" />
+        <source>Leave the kiosk</source>
+        <translation>退出自助机程序</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="33" />
+        <source>To the desktop or a shell, for IT. The kiosk does not start again by itself.</source>
+        <translation>退到桌面或命令行，供技术人员使用。自助机不会自行重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="34" />
+        <source>Restart the kiosk</source>
+        <translation>重新启动自助机程序</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="35" />
+        <source>The kiosk program starts again; nothing queued is lost.</source>
+        <translation>自助机程序重新启动，队列中的申请不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="36" />
+        <source>Shut the machine down</source>
+        <translation>关闭这台机器</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/supervisor_page.py" line="37" />
+        <source>Queued applications stay on this kiosk and are sent after the next start.</source>
+        <translation>队列中的申请保存在本机，下次开机后发送。</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1498,116 @@
         <location filename="../ui/sync_line.py" line="46" />
         <source>%1 set aside</source>
         <translation>%1 件待核对</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../ui/console/today_page.py" line="19" />
+        <location filename="../ui/console/today_page.py" line="25" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="29" />
+        <source>CSV files go to: %1</source>
+        <translation>CSV 文件保存到：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="35" />
+        <source>Export as CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="52" />
+        <source>Residents served</source>
+        <translation>服务居民</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="52" />
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="53" />
+        <source>Guided by a helper</source>
+        <translation>工作人员帮办</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="53" />
+        <source>Self-service</source>
+        <translation>自助办理</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="54" />
+        <source>Set aside by the centre</source>
+        <translation>被中心退回</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="63" />
+        <source>By service</source>
+        <translation>按事项</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="65" />
+        <source>No application yet today.</source>
+        <translation>今天还没有申请。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="67" />
+        <source>median %1 min</source>
+        <translation>中位用时 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="68" />
+        <source>no timed visit</source>
+        <translation>没有计时</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/today_page.py" line="70" />
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>%n 份申请</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="71" />
+        <source>(%1 guided, %2 self-service), %3 set aside, %4</source>
+        <translation>（帮办 %1，自助 %2），退回 %3，%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="75" />
+        <source>Ratings (好差评)</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="76" />
+        <source>very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="76" />
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="77" />
+        <source>fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="77" />
+        <source>dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="78" />
+        <source>very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/today_page.py" line="90" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 </TS>

@@ -130,7 +130,7 @@ class StaffDesk(QObject):
         self.panel = SignInPanel(self.theme(), self.window.session.locale, self.window.portrait, self._submit,
                                  self.close, card_number=card_number)
         self._overlay().put(self.panel)
-        self.window.say("staff", self.panel.tr("Staff sign-in."))  # never the number or the PIN
+        self.window.say("staff", self.panel.spoken_prompt())  # never the number or the PIN
         return self.panel
 
     def show_console(self, page_id: str | None = None) -> ConsoleShell:

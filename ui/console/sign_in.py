@@ -79,8 +79,7 @@ class SignInPanel(QWidget):
         self.layout_.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(t.mm(4))
-        row.addWidget(button(self.tr("Cancel"), t, self.on_cancel, name="sign_in_cancel",
-                             icon=icons.action("back") if back is None else "xmark"))
+        row.addWidget(button(self.tr("Cancel"), t, self.on_cancel, name="sign_in_cancel", icon="xmark"))
         if back is not None:
             row.addWidget(button(self.tr("‹ Helper number"), t, back, name="sign_in_back",
                                  accessible=self.tr("Back to the helper number")))
@@ -106,6 +105,10 @@ class SignInPanel(QWidget):
             text = self.tr("Helper %1: type your PIN.").replace("%1", self.number)
             back = self._show_number
         self._build("pin", text, self.tr("Sign in"), self._pin_done, back)
+
+    def spoken_prompt(self) -> str:
+        """What voice guidance says when sign-in opens (never a number or a PIN)."""
+        return self.tr("Staff sign-in.")
 
     # -- touches ---------------------------------------------------------------------------------
 
