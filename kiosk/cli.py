@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from pathlib import Path
 
-from kiosk import __version__, config as config_mod, doctor
+from kiosk import __version__, config as config_mod, doctor, exit_codes
 from kiosk.errors import KioskError
 from kiosk.private_files import owner_only_umask
 
@@ -29,7 +30,7 @@ def _load_config(args: argparse.Namespace) -> config_mod.Config:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Start the kiosk (full screen unless --windowed)."""
+    """Start the kiosk (full screen unless --windowed); the exit codes are in kiosk/exit_codes.py."""
     owner_only_umask()  # database, receipts, logs, speech cache: owner-only, whoever writes them
     config = _load_config(args)
     from kiosk import instance_lock, log as log_setup
@@ -47,12 +48,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     if warm is not None:  # dlib's face child starts and reads its models once the home screen is up
         warm(delay=3.0)
     devices["sync_status"] = board = SyncStatusBoard()  # the helpers' notice on screen follows the worker
-    stop_sync = start_sync_thread(config, board.publish)
+    nudge = threading.Event()
+    stop_sync = start_sync_thread(config, board.publish, nudge)
+    if config.central.url:  # the helper console's "Sync now" wakes the worker
+        devices["sync_now"] = nudge.set
     try:
-        return run_kiosk(config, devices, windowed=args.windowed)
+        code = run_kiosk(config, devices, windowed=args.windowed)
     finally:
         stop_sync.set()
         lock.release()
+    if code == exit_codes.RESTART:  # a supervisor restarted the kiosk (helper console): start afresh, same process
+        log.info("restarting the kiosk (asked by a supervisor)")
+        restart_self()
+    return code
+
+
+def restart_self() -> None:
+    """Replace this process with a new `waystation run` with the same arguments (the frozen build's
+    executable, or this Python running the same entry point)."""
+    import os
+
+    argv = [sys.executable, *sys.argv[1:]] if getattr(sys, "frozen", False) else [sys.executable, *sys.argv]
+    os.execv(sys.executable, argv)
 
 
 def check_store_at_start(config: config_mod.Config) -> None:
@@ -63,16 +80,15 @@ def check_store_at_start(config: config_mod.Config) -> None:
     open_store(config).close()
 
 
-def start_sync_thread(config: config_mod.Config, on_status=None):
-    """Sync to the centre on its own thread when one is configured (never on the GUI thread)."""
-    import threading
-
+def start_sync_thread(config: config_mod.Config, on_status=None, nudge=None):
+    """Sync to the centre on its own thread when one is configured (never on the GUI thread);
+    setting `nudge` (a threading.Event) makes it try at once ("Sync now")."""
     stop = threading.Event()
     if config.central.url:
         from sync.command import build_worker
         from sync.worker_thread import run_in_thread
 
-        run_in_thread(lambda: build_worker(config), stop, on_status=on_status)
+        run_in_thread(lambda: build_worker(config), stop, nudge, on_status=on_status)
     return stop
 
 

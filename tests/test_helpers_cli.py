@@ -182,3 +182,20 @@ def test_helpers_help_documents_each_action():
         assert detail.returncode == 0 and "usage: " in detail.stdout
     words = " ".join(shown.split())  # argparse wraps lines at the terminal width
     assert "hidden prompt" in words and "never on the command line" in words
+
+
+def test_a_supervisors_restart_runs_the_same_command_again(monkeypatch):
+    """`waystation run` re-executes itself on exit code RESTART (kiosk/exit_codes.py).  The exec is
+    caught here: a real one would replace the test process."""
+    from kiosk import cli
+
+    started = []
+    monkeypatch.setattr(os, "execv", lambda path, argv: started.append((path, argv)))
+    monkeypatch.setattr(sys, "argv", ["/opt/waystation/bin/waystation", "run", "--config", "/etc/waystation/x.toml"])
+    cli.restart_self()
+    assert started == [(sys.executable, [sys.executable, "/opt/waystation/bin/waystation", "run", "--config",
+                                         "/etc/waystation/x.toml"])]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    started.clear()
+    cli.restart_self()
+    assert started == [(sys.executable, [sys.executable, "run", "--config", "/etc/waystation/x.toml"])]

@@ -108,6 +108,7 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False) -> Locked
                           devices=devices, portrait=screen.geometry().height() > screen.geometry().width(),
                           text_scale=config.devices.text_scale, private_headset=config.devices.private_headset)
     window.setScreen(screen)
+    window.staff.configure(config.helpers, export_dir=config.helpers.export_dir or config.storage.data_dir / "exports")
     reader = devices.get("reader")
     if reader is not None:
         window.bridge.attach_reader(reader)
