@@ -68,12 +68,14 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
         number = app_number.make(station_id, today or _dt.date.today(), seq)
         conn.execute(
             "INSERT INTO applications(uuid, number, seq, service_id, locale, created_at, status, id_lookup,"
-            " payload, identity_method, face_check, visit_seconds) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " payload, identity_method, face_check) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (draft.uuid, number, seq, draft.service_id, draft.locale, now, "queued",
              sealer.blind_index(draft.id_number) if draft.id_number else None,
              sealer.seal(payload, f"application:{draft.uuid}"),
-             draft.identity.get("method", ""), draft.identity.get("face", ""), draft.visit_seconds),
+             draft.identity.get("method", ""), draft.identity.get("face", "")),
         )
+        if draft.visit_seconds is not None:  # (a draft without one also fits a store from before the column)
+            conn.execute("UPDATE applications SET visit_seconds = ? WHERE uuid = ?", (draft.visit_seconds, draft.uuid))
         for attachment in draft.attachments:
             digest = attachment.sha256
             conn.execute(
