@@ -21,8 +21,10 @@ class PinPrompt(QWidget):
                  on_pin: Callable[[str], None], on_cancel: Callable[[], None]) -> None:
         super().__init__()
         self.setObjectName("console_pin_prompt")
+        from ui.console.sign_in import larger
+
         self.on_pin = on_pin
-        t = theme
+        t = larger(theme, 1.25)
         box = QVBoxLayout(self)
         box.setContentsMargins(t.mm(3), t.mm(3), t.mm(3), t.mm(3))
         box.setSpacing(t.mm(2))

@@ -19,6 +19,14 @@ from ui.widgets import button, label
 
 NUMBER_DIGITS = 8  # helper numbers are 3 to 8 digits (kiosk/pin_rules.py)
 PIN_DIGITS = 12
+LARGER = 1.4  # the sign-in's text and keys are this much larger than the console's: a large keypad
+
+
+def larger(theme: Theme, factor: float = LARGER) -> Theme:
+    """`theme` with larger text and touch targets (within the theme's allowed scales)."""
+    import dataclasses
+
+    return dataclasses.replace(theme, scale=min(2.0, theme.scale * factor))
 
 
 class SignInPanel(QWidget):
@@ -29,7 +37,7 @@ class SignInPanel(QWidget):
                  card_number: str = "") -> None:
         super().__init__()
         self.setObjectName("console_sign_in")
-        self.theme, self.locale, self.portrait = theme, locale, portrait
+        self.theme, self.locale, self.portrait = larger(theme), locale, portrait
         self.on_submit, self.on_cancel = on_submit, on_cancel
         self.number = card_number
         self.method = "card" if card_number else "pin"
@@ -57,12 +65,13 @@ class SignInPanel(QWidget):
                back: Callable[[], None] | None) -> None:
         t = self.theme
         self._clear()
+        self.layout_.addStretch(1)  # the keypad in the middle of the screen, not at its top
         heading = label(self.tr("Staff sign-in"), t, 1.3, bold=True, name="sign_in_heading")
         self.instruction = label(instruction, t, 1.1, name="sign_in_instruction")
         self.error = label("", t, role="error", name="sign_in_error")
         self.error.hide()
-        hint = label(self.tr("After 5 wrong PINs a helper number is locked for 5 minutes."), t, 0.9, role="hint",
-                     name="sign_in_hint") if kind == "pin" else None
+        hint = self.hint = label(self.tr("After 5 wrong PINs a helper number is locked for 5 minutes."), t, 0.9,
+                                 role="hint", name="sign_in_hint") if kind == "pin" else None
         wide = not self.portrait
         limit = PIN_DIGITS if kind == "pin" else NUMBER_DIGITS
         self.keypad = Keypad(kind, t, self.locale, max_length=limit, side_by_side=wide)
@@ -71,7 +80,7 @@ class SignInPanel(QWidget):
         if wide:
             for widget in parts:  # above the display, beside the keys
                 self.keypad.add_above(widget)
-            self.keypad.fit_width(t.mm(200))
+            self.keypad.fit_width(t.mm(260))
         else:
             for widget in parts:
                 self.layout_.addWidget(widget)
@@ -143,6 +152,8 @@ class SignInPanel(QWidget):
         self.show_error(text)
 
     def show_error(self, text: str) -> None:
+        if getattr(self, "hint", None) is not None:
+            self.hint.hide()  # the error says what matters now (a lockout says it all)
         shown = "⚠ " + text
         self.error.setText(shown)
         self.error.setAccessibleName(shown)

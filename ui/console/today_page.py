@@ -35,6 +35,7 @@ class TodayPage(ConsolePage):
         self.export_button = button(self.tr("Export as CSV"), t, self._export, name="export_csv", icon="file-export")
         row.addWidget(self.export_button)
         row.addWidget(self.exported, 1)
+        row.addStretch(0)  # the button keeps its size while nothing has been saved yet
         self.layout_.addWidget(where)  # a line of its own: a folder's path is one long word
         self.layout_.addLayout(row)
 
