@@ -784,22 +784,22 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="29" />
+        <location filename="../ui/console/pin_prompt.py" line="31" />
         <source>Type your PIN again to confirm: %1</source>
         <translation>Type your PIN again to confirm: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="46" />
+        <location filename="../ui/console/pin_prompt.py" line="48" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="48" />
+        <location filename="../ui/console/pin_prompt.py" line="50" />
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="57" />
+        <location filename="../ui/console/pin_prompt.py" line="59" />
         <source>Please type your PIN.</source>
         <translation>Please type your PIN.</translation>
     </message>
@@ -1118,11 +1118,6 @@
         <translation>Discard…</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="67" />
-        <source>Discard</source>
-        <translation>Discard</translation>
-    </message>
-    <message>
         <location filename="../ui/console/set_aside_page.py" line="84" />
         <source>%1 is back in the queue and will be sent again.</source>
         <translation>%1 is back in the queue and will be sent again.</translation>
@@ -1171,72 +1166,67 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../ui/console/sign_in.py" line="60" />
+        <location filename="../ui/console/sign_in.py" line="69" />
         <source>Staff sign-in</source>
         <translation>Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="64" />
+        <location filename="../ui/console/sign_in.py" line="73" />
         <source>After 5 wrong PINs a helper number is locked for 5 minutes.</source>
         <translation>After 5 wrong PINs a helper number is locked for 5 minutes.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="82" />
+        <location filename="../ui/console/sign_in.py" line="91" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="85" />
+        <location filename="../ui/console/sign_in.py" line="93" />
         <source>‹ Helper number</source>
         <translation>‹ Helper number</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="86" />
-        <source>Back to the helper number</source>
-        <translation>Back to the helper number</translation>
-    </message>
-    <message>
-        <location filename="../ui/console/sign_in.py" line="96" />
+        <location filename="../ui/console/sign_in.py" line="103" />
         <source>Type your helper number.</source>
         <translation>Type your helper number.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="96" />
+        <location filename="../ui/console/sign_in.py" line="103" />
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="103" />
+        <location filename="../ui/console/sign_in.py" line="110" />
         <source>Staff card of helper %1. Type your PIN.</source>
         <translation>Staff card of helper %1. Type your PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="106" />
+        <location filename="../ui/console/sign_in.py" line="113" />
         <source>Helper %1: type your PIN.</source>
         <translation>Helper %1: type your PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="108" />
+        <location filename="../ui/console/sign_in.py" line="115" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="112" />
+        <location filename="../ui/console/sign_in.py" line="119" />
         <source>Staff sign-in.</source>
         <translation>Staff sign-in.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="119" />
+        <location filename="../ui/console/sign_in.py" line="126" />
         <source>A helper number has 3 to 8 digits.</source>
         <translation>A helper number has 3 to 8 digits.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="128" />
+        <location filename="../ui/console/sign_in.py" line="135" />
         <source>Please type your PIN.</source>
         <translation>Please type your PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="137" />
+        <location filename="../ui/console/sign_in.py" line="144" />
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
@@ -1523,93 +1513,95 @@
         <translation>Export as CSV</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="52" />
+        <location filename="../ui/console/today_page.py" line="53" />
         <source>Residents served</source>
         <translation>Residents served</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="52" />
+        <location filename="../ui/console/today_page.py" line="53" />
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="53" />
+        <location filename="../ui/console/today_page.py" line="54" />
         <source>Guided by a helper</source>
         <translation>Guided by a helper</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="53" />
+        <location filename="../ui/console/today_page.py" line="54" />
         <source>Self-service</source>
         <translation>Self-service</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="54" />
+        <location filename="../ui/console/today_page.py" line="55" />
         <source>Set aside by the centre</source>
         <translation>Set aside by the centre</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="63" />
+        <location filename="../ui/console/today_page.py" line="64" />
         <source>By service</source>
         <translation>By service</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="65" />
+        <location filename="../ui/console/today_page.py" line="66" />
         <source>No application yet today.</source>
         <translation>No application yet today.</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="67" />
+        <location filename="../ui/console/today_page.py" line="68" />
         <source>median %1 min</source>
         <translation>median %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="68" />
+        <location filename="../ui/console/today_page.py" line="69" />
         <source>no timed visit</source>
         <translation>no timed visit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/today_page.py" line="70" />
+        <location filename="../ui/console/today_page.py" line="71" />
         <source>%n application(s)</source>
         <translation>
-            <numerusform>%n application</numerusform><numerusform>%n applications</numerusform></translation>
+            <numerusform>%n application</numerusform>
+            <numerusform>%n applications</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="71" />
+        <location filename="../ui/console/today_page.py" line="72" />
         <source>(%1 guided, %2 self-service), %3 set aside, %4</source>
         <translation>(%1 guided, %2 self-service), %3 set aside, %4</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="75" />
+        <location filename="../ui/console/today_page.py" line="76" />
         <source>Ratings (好差评)</source>
         <translation>Ratings (好差评)</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="76" />
+        <location filename="../ui/console/today_page.py" line="77" />
         <source>very satisfied</source>
         <translation>very satisfied</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="76" />
+        <location filename="../ui/console/today_page.py" line="77" />
         <source>satisfied</source>
         <translation>satisfied</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="77" />
+        <location filename="../ui/console/today_page.py" line="78" />
         <source>fairly satisfied</source>
         <translation>fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="77" />
+        <location filename="../ui/console/today_page.py" line="78" />
         <source>dissatisfied</source>
         <translation>dissatisfied</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="78" />
+        <location filename="../ui/console/today_page.py" line="79" />
         <source>very dissatisfied</source>
         <translation>very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="90" />
+        <location filename="../ui/console/today_page.py" line="91" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>

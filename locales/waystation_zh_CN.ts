@@ -781,22 +781,22 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="29" />
+        <location filename="../ui/console/pin_prompt.py" line="31" />
         <source>Type your PIN again to confirm: %1</source>
         <translation>请再次输入密码，确认%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="46" />
+        <location filename="../ui/console/pin_prompt.py" line="48" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="48" />
+        <location filename="../ui/console/pin_prompt.py" line="50" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../ui/console/pin_prompt.py" line="57" />
+        <location filename="../ui/console/pin_prompt.py" line="59" />
         <source>Please type your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -1115,11 +1115,6 @@
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="67" />
-        <source>Discard</source>
-        <translation>作废</translation>
-    </message>
-    <message>
         <location filename="../ui/console/set_aside_page.py" line="84" />
         <source>%1 is back in the queue and will be sent again.</source>
         <translation>%1 已回到队列，会重新发送。</translation>
@@ -1168,72 +1163,67 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../ui/console/sign_in.py" line="60" />
+        <location filename="../ui/console/sign_in.py" line="69" />
         <source>Staff sign-in</source>
         <translation>工作人员登录</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="64" />
+        <location filename="../ui/console/sign_in.py" line="73" />
         <source>After 5 wrong PINs a helper number is locked for 5 minutes.</source>
         <translation>密码连续输错 5 次，工号会被锁定 5 分钟。</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="82" />
+        <location filename="../ui/console/sign_in.py" line="91" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="85" />
+        <location filename="../ui/console/sign_in.py" line="93" />
         <source>‹ Helper number</source>
         <translation>‹ 工号</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="86" />
-        <source>Back to the helper number</source>
-        <translation>返回输入工号</translation>
-    </message>
-    <message>
-        <location filename="../ui/console/sign_in.py" line="96" />
+        <location filename="../ui/console/sign_in.py" line="103" />
         <source>Type your helper number.</source>
         <translation>请输入您的工号。</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="96" />
+        <location filename="../ui/console/sign_in.py" line="103" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="103" />
+        <location filename="../ui/console/sign_in.py" line="110" />
         <source>Staff card of helper %1. Type your PIN.</source>
         <translation>工号 %1 的工作人员卡。请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="106" />
+        <location filename="../ui/console/sign_in.py" line="113" />
         <source>Helper %1: type your PIN.</source>
         <translation>工号 %1：请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="108" />
+        <location filename="../ui/console/sign_in.py" line="115" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="112" />
+        <location filename="../ui/console/sign_in.py" line="119" />
         <source>Staff sign-in.</source>
         <translation>工作人员登录。</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="119" />
+        <location filename="../ui/console/sign_in.py" line="126" />
         <source>A helper number has 3 to 8 digits.</source>
         <translation>工号为 3 到 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="128" />
+        <location filename="../ui/console/sign_in.py" line="135" />
         <source>Please type your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../ui/console/sign_in.py" line="137" />
+        <location filename="../ui/console/sign_in.py" line="144" />
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
@@ -1519,93 +1509,94 @@
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="52" />
+        <location filename="../ui/console/today_page.py" line="53" />
         <source>Residents served</source>
         <translation>服务居民</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="52" />
+        <location filename="../ui/console/today_page.py" line="53" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="53" />
+        <location filename="../ui/console/today_page.py" line="54" />
         <source>Guided by a helper</source>
         <translation>工作人员帮办</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="53" />
+        <location filename="../ui/console/today_page.py" line="54" />
         <source>Self-service</source>
         <translation>自助办理</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="54" />
+        <location filename="../ui/console/today_page.py" line="55" />
         <source>Set aside by the centre</source>
         <translation>被中心退回</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="63" />
+        <location filename="../ui/console/today_page.py" line="64" />
         <source>By service</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="65" />
+        <location filename="../ui/console/today_page.py" line="66" />
         <source>No application yet today.</source>
         <translation>今天还没有申请。</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="67" />
+        <location filename="../ui/console/today_page.py" line="68" />
         <source>median %1 min</source>
         <translation>中位用时 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="68" />
+        <location filename="../ui/console/today_page.py" line="69" />
         <source>no timed visit</source>
         <translation>没有计时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/today_page.py" line="70" />
+        <location filename="../ui/console/today_page.py" line="71" />
         <source>%n application(s)</source>
         <translation>
-            <numerusform>%n 份申请</numerusform></translation>
+            <numerusform>%n 份申请</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="71" />
+        <location filename="../ui/console/today_page.py" line="72" />
         <source>(%1 guided, %2 self-service), %3 set aside, %4</source>
         <translation>（帮办 %1，自助 %2），退回 %3，%4</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="75" />
+        <location filename="../ui/console/today_page.py" line="76" />
         <source>Ratings (好差评)</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="76" />
+        <location filename="../ui/console/today_page.py" line="77" />
         <source>very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="76" />
+        <location filename="../ui/console/today_page.py" line="77" />
         <source>satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="77" />
+        <location filename="../ui/console/today_page.py" line="78" />
         <source>fairly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="77" />
+        <location filename="../ui/console/today_page.py" line="78" />
         <source>dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="78" />
+        <location filename="../ui/console/today_page.py" line="79" />
         <source>very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../ui/console/today_page.py" line="90" />
+        <location filename="../ui/console/today_page.py" line="91" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>

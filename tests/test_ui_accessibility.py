@@ -14,7 +14,7 @@ import pytest
 
 from test_ui_layout import close_window
 from ui.gallery import make_window, walk_screens
-from ui.qt import QAbstractButton, QAccessible, QLineEdit, QSlider, QWidget
+from ui.qt import QAbstractButton, QAccessible, QLabel, QLineEdit, QSlider, QWidget
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QSlider)
 SYMBOLS = re.compile(r"[‹›⌫✓●○⚠\s]")
@@ -56,4 +56,29 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot, tmp_path, elder:
     finally:
         close_window(window)
     assert screens >= 15
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_staff_sign_in_and_the_console_are_named_and_never_name_the_pin(qtbot, tmp_path, locale: str) -> None:
+    """Every touchable widget of sign-in and of every console page has a name that holds its words;
+    no accessible name or text ever holds the PIN being typed (the walk types 7703 of 770315, then all)."""
+    from ui.console.gallery_walk import SUPERVISOR, walk_console
+    from ui.gallery import settle
+
+    window, session = make_window("1366x768", False, locale, tmp_path)
+    problems: list[str] = []
+    screens = 0
+    try:
+        for name in walk_console(window, settle):
+            screens += 1
+            problems += problems_on_screen(window, f"{locale} {name}")
+            for widget in window.findChildren(QWidget):
+                shown = widget.text() if isinstance(widget, (QAbstractButton, QLabel)) else ""
+                said = " ".join((accessible_name(widget), shown))
+                if "7703" in said:  # part of the PIN, or all of it
+                    problems.append(f"{locale} {name}: {widget.objectName()!r} holds the PIN: {said!r}")
+    finally:
+        close_window(window)
+    assert screens >= 14 and SUPERVISOR[2].startswith("7703")
     assert not problems, "\n".join(problems)

@@ -64,7 +64,7 @@ class SetAsidePage(ConsolePage):
             row.addWidget(button(self.tr("Retry now"), t, lambda i=index: self._retry(i), name=f"retry_{index}",
                                  icon="rotate-right"))
             row.addWidget(button(self.tr("Discard…"), t, lambda i=index: self._ask_discard(i),
-                                 name=f"discard_{index}", icon="trash-can", accessible=self.tr("Discard")))
+                                 name=f"discard_{index}", icon="trash-can"))
             row.addStretch(1)
             box.addLayout(row)
         box.addStretch(1)

@@ -90,8 +90,7 @@ class SignInPanel(QWidget):
         row.setSpacing(t.mm(4))
         row.addWidget(button(self.tr("Cancel"), t, self.on_cancel, name="sign_in_cancel", icon="xmark"))
         if back is not None:
-            row.addWidget(button(self.tr("‹ Helper number"), t, back, name="sign_in_back",
-                                 accessible=self.tr("Back to the helper number")))
+            row.addWidget(button(self.tr("‹ Helper number"), t, back, name="sign_in_back"))
         row.addStretch(1)
         self.primary = button(primary, t, on_primary, primary=True, name="sign_in_next",
                               icon=icons.action("next") if kind != "pin" else "right-to-bracket")
