@@ -466,3 +466,17 @@ def test_the_card_reader_event_of_a_residents_card_does_not_open_sign_in(qtbot, 
     kiosk.bridge.card_event.emit(CardEvent(CardEventKind.ERROR, uid=""))
     done(kiosk)
     assert kiosk.staff.overlay is None
+
+
+def test_the_set_aside_pages_correct_signal_reaches_the_desk(qtbot, kiosk):
+    """For the guided-mode work's "Correct and resend": the page's signal is relayed by the desk."""
+    receipt = submit_sample(kiosk)
+    row = next(r for r in outbox.due(kiosk.store, now=10 ** 12) if r.application_uuid == receipt.application_uuid)
+    outbox.quarantine(kiosk.store, row, "sync.rejected")
+    sign_in(qtbot, kiosk, HELPER[0], HELPER[2])
+    asked = []
+    kiosk.staff.correct_requested.connect(asked.append)
+    touch(qtbot, kiosk, "console_open_set_aside")
+    done(kiosk)
+    kiosk.staff.shell.page.correct_requested.emit(kiosk.staff.shell.page.entries[0].uuid)
+    assert asked == [receipt.application_uuid]

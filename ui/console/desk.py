@@ -14,7 +14,8 @@ Staff button opens it again without a PIN.  While the console is shown the resid
 timer is held (the helper's governs); the sign-in panel closes itself after a minute untouched.
 
 For the guided-mode work: `guided_start_requested` (a Qt signal) fires when the helper touches
-"Start a guided application" (the console has closed by then); `window.helper` says who helps.
+"Start a guided application" (the console has closed by then); `correct_requested(uuid)` relays the
+Set aside page's signal of that name (its "Correct and resend" button); `window.helper` says who helps.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class StaffOverlay(QFrame):
 
 class StaffDesk(QObject):
     guided_start_requested = Signal()  # "Start a guided application" touched (the console has closed)
+    correct_requested = Signal(str)  # "Correct and resend" on the Set aside page: the application's uuid
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -140,10 +142,17 @@ class StaffDesk(QObject):
         self.shell = ConsoleShell(self._context(), list(self.pages if self.pages is not None else PAGES),
                                   on_sign_out=lambda: self.sign_out("button"), on_back=self.close,
                                   on_guided=self.request_guided_start)
+        self.shell.page_built.connect(self._page_built)
+        self.shell.start()
         self._overlay().put(self.shell)
         if page_id is not None:
             self.shell.show_page(page_id)
         return self.shell
+
+    def _page_built(self, page) -> None:
+        """A page's own signals, relayed by the desk (pages are built afresh each time they are shown)."""
+        if hasattr(page, "correct_requested"):
+            page.correct_requested.connect(self.correct_requested)
 
     def close(self) -> None:
         """Back to the resident screen: the overlay and everything in it go (a helper stays signed in)."""

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from ui import icons
 from ui.console.page import ConsoleContext, ConsolePage
-from ui.qt import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget, Qt
+from ui.qt import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget, Qt, Signal
 from ui.widgets import button, label
 
 
@@ -44,7 +44,10 @@ def icon_name(page: type[ConsolePage]) -> str:
 
 
 class ConsoleShell(QWidget):
-    """The console: header, page list, page.  `show_page(page_id)` chooses a page."""
+    """The console: header, page list, page.  `show_page(page_id)` chooses a page; `page_built(page)`
+    fires for each page built, before it loads (the desk connects page signals through it)."""
+
+    page_built = Signal(object)
 
     def __init__(self, ctx: DeskContext, pages: list[type[ConsolePage]], *, on_sign_out: Callable[[], None],
                  on_back: Callable[[], None], on_guided: Callable[[], None]) -> None:
@@ -72,6 +75,9 @@ class ConsoleShell(QWidget):
         holder.setLayout(self.page_area)
         body.addWidget(holder, 1)
         outer.addLayout(body, 1)
+
+    def start(self) -> None:
+        """Show the first page (after whoever listens to page_built has connected)."""
         if self.pages:
             self.show_page(self.pages[0].page_id)
 
@@ -158,6 +164,7 @@ class ConsoleShell(QWidget):
         self._drop_page()
         self.notice.hide()
         self.page = cls(self.ctx)
+        self.page_built.emit(self.page)
         self.page_area.addWidget(self.page)
         for pid, widget in self.page_buttons.items():
             widget.setChecked(pid == page_id)
