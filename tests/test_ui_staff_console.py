@@ -5,7 +5,9 @@ helper number and PIN typed on the keypad, wrong PINs until the lockout (which a
 new window still show), the helper's idle sign-out that wipes the screen, each console page (Queue
 with a record opened for a reason, Set aside with retry and discard, Devices with each test, Today
 with its CSV, Supervisor with the PIN asked again and a harmless shutdown command), and a staff card
-from the simulated reader.  The idle clock is a test clock: nothing waits five minutes.
+from the simulated reader.  The idle clock is a test clock: nothing waits five minutes.  Leaving,
+restarting and shutting down the kiosk are checked by the exit code asked for (`requested_exit`):
+the Qt event loop they end is not running in a test.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ class Clock:
 @pytest.fixture
 def kiosk(qtbot, tmp_path):
     window, session = make_window("1366x768", False, "en", tmp_path)
+    # The kiosk's end is recorded, not carried out: Qt's exit() outside a running exec() would make every
+    # later event loop of this test process return at once.
+    window.staff.control.quit_app = lambda code: None
     clock = Clock()
     window.staff.clock = clock
     window.staff.last_touch = clock()
@@ -480,3 +485,18 @@ def test_the_set_aside_pages_correct_signal_reaches_the_desk(qtbot, kiosk):
     done(kiosk)
     kiosk.staff.shell.page.correct_requested.emit(kiosk.staff.shell.page.entries[0].uuid)
     assert asked == [receipt.application_uuid]
+
+
+@pytest.mark.parametrize("action,code", [("leave", exit_codes.LEFT_BY_SUPERVISOR), ("restart", exit_codes.RESTART)])
+def test_leaving_or_restarting_ends_the_running_event_loop_with_its_code(action, code):
+    """In a process of its own (ending an event loop marks the test process's loops as done): a running
+    QApplication.exec() returns the code kiosk/exit_codes.py documents, which `waystation run` returns."""
+    import subprocess
+
+    script = ("import sys; from ui.qt import QApplication, QTimer; app = QApplication([]);"
+              "from ui.console.kiosk_control import KioskControl; control = KioskControl();"
+              f"QTimer.singleShot(50, control.{action}); sys.exit(app.exec())")
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, timeout=60, capture_output=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)})
+    assert result.returncode == code, result.stderr

@@ -96,7 +96,7 @@ class StaffDesk(QObject):
     def configure(self, settings: HelpersConfig, export_dir: Path | None = None) -> None:
         """The station's [helpers] settings (ui/app.py, from the config)."""
         self.settings = settings
-        self.control = KioskControl(settings.shutdown_command)
+        self.control = KioskControl(settings.shutdown_command, self.control.quit_app)
         if export_dir is not None:
             self.export_dir = Path(export_dir)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from typing import Sequence
+from typing import Callable, Sequence
 
 from kiosk import exit_codes
 from kiosk.errors import KioskError
@@ -32,10 +32,20 @@ def system_env() -> dict[str, str]:
     return env
 
 
+def quit_event_loop(code: int) -> None:
+    """End QApplication.exec() with `code`: run_kiosk returns it.  (Outside a running exec() Qt marks
+    every later event loop of the thread to quit at once: never call it where no kiosk runs.)"""
+    app = QApplication.instance()
+    if app is not None:
+        app.exit(code)
+
+
 class KioskControl:
-    def __init__(self, shutdown_command: Sequence[str] = ("systemctl", "poweroff")) -> None:
+    def __init__(self, shutdown_command: Sequence[str] = ("systemctl", "poweroff"),
+                 quit_app: Callable[[int], None] = quit_event_loop) -> None:
         self.shutdown_command = tuple(shutdown_command)
-        self.requested_exit: int | None = None  # the exit code asked for (tests look at it)
+        self.quit_app = quit_app  # how the kiosk ends (tests record the code instead)
+        self.requested_exit: int | None = None  # the exit code asked for
 
     def leave(self) -> None:
         """To the desktop or a shell (for IT): the unit must not start the kiosk again."""
@@ -61,6 +71,4 @@ class KioskControl:
 
     def _exit(self, code: int) -> None:
         self.requested_exit = code
-        app = QApplication.instance()
-        if app is not None:
-            app.exit(code)  # ends exec(): run_kiosk returns `code` (nothing happens without a running loop)
+        self.quit_app(code)

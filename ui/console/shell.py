@@ -33,7 +33,7 @@ class DeskContext(ConsoleContext):
     # ask_pin(action, on_confirmed): the PIN prompt in place of the page; on_confirmed() after the right PIN
     ask_pin: Callable[[str, Callable[[], None]], None] = lambda action, on_confirmed: None
     desk: Any = None                # the ui.console.desk.StaffDesk: kiosk_action(), sign_out()
-    sync_now: Callable[[], bool] | None = None  # wakes the sync worker; None without a centre
+    sync_now: Callable[[], None] | None = None  # wakes the sync worker; None without a centre
     sync_status: Callable[[], Any] = lambda: None  # the latest kiosk.sync_status.SyncStatus
     extra: dict[str, Any] = field(default_factory=dict)
 
