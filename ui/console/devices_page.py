@@ -65,11 +65,13 @@ class DevicesPage(ConsolePage):
         self.camera_row = 2 * len(tests)
         self.layout_.addWidget(scroll_page(body, t), 1)
         if self.bridge is not None:
+            # Bound methods, never lambdas: Qt then drops the connection with the page.  (A lambda on the
+            # window's long-lived bridge would keep this page, its context and the devices alive.)
             self.bridge.card_event.connect(self._on_card_event)
-            self.bridge.sync_status.connect(lambda _status: self._show_sync())
+            self.bridge.sync_status.connect(self._on_sync_status)
         self.card_timer = QTimer(self)
         self.card_timer.setSingleShot(True)
-        self.card_timer.timeout.connect(lambda: self._card_wait_over())
+        self.card_timer.timeout.connect(self._card_wait_over)
 
     def _present(self, key: str) -> bool:
         if key == "sync":
@@ -120,6 +122,9 @@ class DevicesPage(ConsolePage):
             return self._set("speech", self.tr("Switched off: screens are not read aloud."))
         self._set("speech", self.tr("Working.") if speaker.available else self.tr(
             "Not working: residents see the words but do not hear them."))
+
+    def _on_sync_status(self, _status) -> None:
+        self._show_sync()
 
     def _show_sync(self) -> None:
         if getattr(self.ctx, "sync_now", None) is None:
