@@ -348,7 +348,8 @@ def add_enroll_arguments(command: argparse.ArgumentParser) -> None:
                          "trust it; copied owner-only beside the config (or to central.ca_bundle)")
     command.add_argument("--token-file", metavar="PATH", help="where to write the token (default: central.token_file, "
                          "else 'token' beside the config)")
-    command.epilog = ("Fills in [station] id and name and [central] url, token_file, ca_bundle and catalog_public_key "
+    command.epilog = ("The config file: --config, else $WAYSTATION_CONFIG, else the package's "
+                      "/etc/waystation/station.toml. Fills in [station] id and name and [central] url, token_file, ca_bundle and catalog_public_key "
                       "of the config file, keeping its comments, mode and group; writes the token 0600 (run as root: "
                       "owned by the data dir's owner). Every file is replaced whole, and only after the centre "
                       "accepted the code; a file that cannot be written stops it before the code is sent. "

@@ -43,6 +43,7 @@ from sync.enrollment_code import CodeFormatError, parse as parse_code
 from sync.protocol import API_PREFIX, PROTOCOL_VERSION, EnrollmentAnswer
 
 EXIT_OK, EXIT_CONFIG, EXIT_CODE_REFUSED, EXIT_CENTRE = 0, 2, 3, 4
+PACKAGED_CONFIG = Path("/etc/waystation/station.toml")  # the package's config (DESIGN.md): enroll's last default
 MAX_ANSWER_BYTES = 64 * 1024
 # A well-formed placeholder, to check the config the enrollment will give before the code is used.
 _PLACEHOLDER_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"  # RFC 8032 test key
@@ -72,8 +73,10 @@ class CentreNotReached(EnrollError):
 MESSAGES: dict[str, dict[str, str]] = {
     "enroll.failed": {"zh_CN": "注册失败，未做任何更改。", "en": "Enrollment failed; nothing was changed."},
     "enroll.no_config": {
-        "zh_CN": "注册需要写入本站的配置文件：请用 --config PATH 或环境变量 WAYSTATION_CONFIG 指定。",
-        "en": "enroll fills in the station's config file: give it with --config PATH or $WAYSTATION_CONFIG.",
+        "zh_CN": "注册需要写入本站的配置文件：请用 --config PATH 或环境变量 WAYSTATION_CONFIG 指定"
+                 "（安装包的配置文件 /etc/waystation/station.toml 不存在）。",
+        "en": "enroll fills in the station's config file: give it with --config PATH or $WAYSTATION_CONFIG "
+              "(the package's /etc/waystation/station.toml does not exist).",
     },
     "enroll.code_format": {
         "zh_CN": "注册码{problem}。请与中心给出的注册码核对；尚未发送任何内容。",
@@ -113,6 +116,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "enroll.offline": {
         "zh_CN": "无法连接 {url}（{problem}）。请检查网络和地址；未做任何更改。",
         "en": "Cannot reach {url} ({problem}). Check the network and the address; nothing was changed.",
+    },
+    "enroll.no_answer": {
+        "zh_CN": "没有收到 {url} 的回复（{problem}），未做任何更改。注册码可能已被中心使用：请重试一次，"
+                 "如提示已用过，请向中心管理员索取新的注册码。",
+        "en": "No answer came from {url} ({problem}); nothing was changed here. The centre may have used the "
+              "code: try once more, and if it says the code was used, ask the centre's admin for a new one.",
     },
     "enroll.not_centre": {
         "zh_CN": "{url} 的回复不是提供注册服务的驿站中心的回复（{problem}）。请检查地址；未做任何更改。",
@@ -167,6 +176,9 @@ def redeem(url: str, code: str, ca_bundle: Path | None, *, timeout: tuple[float,
         error = error_for_exception(exc)
         if error.code == "sync.tls":
             raise CentreNotReached("enroll.tls", _plain(str(exc), 300), url=url, trust=trust) from None
+        if error.code in ("sync.timeout", "sync.connection_lost"):  # the code may have arrived: say so
+            raise CentreNotReached("enroll.no_answer", error.detail, url=url,
+                                   problem=_offline_reason(error.code)) from None
         raise CentreNotReached("enroll.offline", error.detail, url=url, problem=_offline_reason(error.code)) from None
     finally:
         session.close()
@@ -327,8 +339,12 @@ def enroll(config_path: Path, url: str, code_text: str, ca: Path | None = None, 
 def describe(outcome: Outcome) -> str:
     """What enrolling did, for IT (never the token)."""
     p, answer = outcome.plan, outcome.answer
+    owner = p.token_file.stat().st_uid
     lines = [f"Enrolled as station {answer.station_id} ({answer.station_name}) with {outcome.url}.",
-             f"  token:  {p.token_file} (0600, owner {_user(p.token_file.stat().st_uid)})"]
+             f"  token:  {p.token_file} (0600, owner {_user(owner)})"]
+    if owner == 0 and os.geteuid() == 0 and not p.config.storage.data_dir.exists():
+        lines.append(f"  note: the data dir {p.config.storage.data_dir} does not exist yet, so the token stayed "
+                     "root's; chown it (and the CA copy) to the user the kiosk runs as")
     if p.ca_bundle is not None:
         lines.append(f"  CA:     {p.ca_bundle}")
     lines.append(f"  config: {p.config_path}: [station] id, name; [central] url, token_file, "
@@ -351,7 +367,8 @@ def _user(uid: int) -> str:
 
 def main(config_path: str | None, url: str, code: str, ca: str | None = None, token_file: str | None = None) -> int:
     """The `waystation enroll` command: prints what it did or why it stopped; returns the exit code."""
-    config_path = config_path or os.environ.get(config_mod.ENV_VAR)
+    config_path = config_path or os.environ.get(config_mod.ENV_VAR) or (
+        str(PACKAGED_CONFIG) if PACKAGED_CONFIG.is_file() else None)
     if code == "-":
         code = sys.stdin.readline()
     try:

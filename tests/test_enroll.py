@@ -311,6 +311,34 @@ def test_an_address_that_is_not_https_or_a_missing_config_is_refused_before_anyt
     assert missing.returncode == 2 and "config-example" in missing.stderr
 
 
+def test_an_answer_lost_on_the_way_back_is_said_plainly_and_nothing_is_written(centre, tls, tmp_path):
+    """The centre used the code but its answer never arrived: the station must not claim the code is
+    unused, and a retry is then refused as used (the admin makes a new code)."""
+    config_path = station_config(tmp_path)
+    code = make_code(centre, "S016")
+    before = snapshot(config_path.parent)
+    centre.faults.add(FaultRule(kind="lost_ack", method="POST", path="/v1/enrollments", times=1))
+    lost = enroll(config_path, centre.url, code, "--ca", str(tls.ca_file))
+    assert lost.returncode == 4 and "No answer came" in lost.stderr and "may have used the code" in lost.stderr
+    assert snapshot(config_path.parent) == before
+    retry = enroll(config_path, centre.url, code, "--ca", str(tls.ca_file))
+    assert retry.returncode == 3 and "already been used" in retry.stderr
+
+
+def test_without_config_or_variable_the_packaged_config_is_the_one_filled_in(centre, tls, tmp_path, monkeypatch,
+                                                                               capsys):
+    from sync import enroll as enroll_module
+
+    packaged = station_config(tmp_path)
+    monkeypatch.delenv(config_mod.ENV_VAR, raising=False)
+    monkeypatch.setattr(enroll_module, "PACKAGED_CONFIG", packaged)
+    assert enroll_module.main(None, centre.url, make_code(centre, "S017"), ca=str(tls.ca_file)) == 0
+    assert config_mod.load(packaged).station.id == "S017"
+    monkeypatch.setattr(enroll_module, "PACKAGED_CONFIG", tmp_path / "not-installed.toml")
+    assert enroll_module.main(None, centre.url, make_code(centre, "S017")) == 2
+    assert "/etc/waystation/station.toml does not exist" in capsys.readouterr().err
+
+
 def test_two_stations_racing_with_one_code_get_one_token(centre, tls):
     code = make_code(centre, "S014")
     results: list[object] = []
