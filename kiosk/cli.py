@@ -349,8 +349,9 @@ def add_enroll_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--token-file", metavar="PATH", help="where to write the token (default: central.token_file, "
                          "else 'token' beside the config)")
     command.epilog = ("The config file: --config, else $WAYSTATION_CONFIG, else the package's "
-                      "/etc/waystation/station.toml. Fills in [station] id and name and [central] url, token_file, ca_bundle and catalog_public_key "
-                      "of the config file, keeping its comments, mode and group; writes the token 0600 (run as root: "
+                      "/etc/waystation/station.toml. Fills in [station] id and name and [central] url, token_file, "
+                      "ca_bundle and catalog_public_key of it, keeping its comments, mode and group; writes the "
+                      "token 0600 (run as root: "
                       "owned by the data dir's owner). Every file is replaced whole, and only after the centre "
                       "accepted the code; a file that cannot be written stops it before the code is sent. "
                       "Exit 0: enrolled; 2: config or file problem; 3: code refused (mistyped, unknown, used, "
