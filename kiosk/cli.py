@@ -267,6 +267,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    """Redeem a one-time code from the centre: the station's id and token, written into its config."""
+    from sync.enroll import main as enroll_main  # requests only here
+
+    return enroll_main(args.config, args.central, args.code, ca=args.ca, token_file=args.token_file)
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -284,6 +291,8 @@ COMMANDS = {
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
     "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
                            "as CSV or JSON"),
+    "enroll": (cmd_enroll, "enroll this station with the centre: a one-time code gets its id and token, written "
+                           "into the config file"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -315,7 +324,11 @@ def build_parser() -> argparse.ArgumentParser:
                                  choices=["1024x768", "1366x768", "1920x1080", "1080x1920"])
         if name == "central":
             command.epilog = ("Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level, "
-                              "--partial-ttl SECONDS, --partial-quota BYTES.")
+                              "--partial-ttl SECONDS, --partial-quota BYTES. "
+                              "waystation central enroll-code --config central.json --station-id ID --name NAME "
+                              "[--expires 24h]: a one-time enrollment code for a station (`waystation enroll`).")
+        if name == "enroll":
+            add_enroll_arguments(command)
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "export":
@@ -324,6 +337,25 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--format", default="csv", choices=["csv", "json"], help="default csv")
             command.add_argument("--output", metavar="FILE", help="write to FILE (owner-only) instead of stdout")
     return parser
+
+
+def add_enroll_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--central", required=True, metavar="URL", help="the centre's https:// address")
+    command.add_argument("--code", required=True, metavar="CODE",
+                         help="the one-time code from the centre's admin (XXXX-XXXX-XXXX-XXXX; case, spaces and "
+                              "dashes do not matter); - reads it from standard input")
+    command.add_argument("--ca", metavar="FILE", help="the centre's CA certificate (PEM), if the system does not "
+                         "trust it; copied owner-only beside the config (or to central.ca_bundle)")
+    command.add_argument("--token-file", metavar="PATH", help="where to write the token (default: central.token_file, "
+                         "else 'token' beside the config)")
+    command.epilog = ("The config file: --config, else $WAYSTATION_CONFIG, else the package's "
+                      "/etc/waystation/station.toml. Fills in [station] id and name and [central] url, token_file, "
+                      "ca_bundle and catalog_public_key of it, keeping its comments, mode and group; writes the "
+                      "token 0600 (run as root: "
+                      "owned by the data dir's owner). Every file is replaced whole, and only after the centre "
+                      "accepted the code; a file that cannot be written stops it before the code is sent. "
+                      "Exit 0: enrolled; 2: config or file problem; 3: code refused (mistyped, unknown, used, "
+                      "expired); 4: centre not reached or not verified.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -327,3 +327,32 @@ class RatingAnswer(_Answer):
     uuid: AnswerUuid
     received_at: str
     replayed: bool
+
+
+# ---- enrollment (a station redeems a one-time code for its id and token) -------------------
+
+STATION_ID_PATTERN = r"^[A-Z0-9]{2,8}$"  # as the kiosk config's station.id
+ENROLLMENT_CODE_PATTERN = r"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$"  # sync.enrollment_code.PATTERN
+STATION_NAME_PATTERN = r"^[^\x00-\x1f\x7f]{1,80}$"  # a name for people: no control characters
+TOKEN_PATTERN = r"^[A-Za-z0-9._~+/=-]{16,256}$"  # what a kiosk can hold in its token file and send as Bearer
+MAX_ENROLLMENT_BYTES = 4 * 1024
+ENROLLMENT_REFUSALS = ("enrollment_code_unknown", "enrollment_code_used", "enrollment_code_expired")
+
+
+class EnrollmentIn(_Strict):
+    """A station redeeming a code (openapi: EnrollmentRequest): the code in its canonical form."""
+
+    code: str = Field(pattern=ENROLLMENT_CODE_PATTERN)
+
+
+class EnrollmentAnswer(_Answer):
+    """What the centre gives a station for a good code (openapi: Enrollment): who it is and its token.
+
+    `token` is a secret: the kiosk writes it to an owner-only file and never logs it."""
+
+    station_id: str = Field(pattern=STATION_ID_PATTERN)
+    station_name: str = Field(pattern=STATION_NAME_PATTERN)
+    token: str = Field(pattern=TOKEN_PATTERN)
+    catalog_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    protocol: JsonInt = Field(ge=1)
+    enrolled_at: AnswerTime
