@@ -403,12 +403,12 @@
 <context>
     <name>HelpRequestsPage</name>
     <message>
-        <location filename="../ui/console/help_requests.py" line="77" />
+        <location filename="../ui/console/help_requests.py" line="78" />
         <source>Help requests</source>
         <translation>Help requests</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/help_requests.py" line="104" />
+        <location filename="../ui/console/help_requests.py" line="106" />
         <source>%n waiting for a helper</source>
         <translation>
             <numerusform>%n waiting for a helper</numerusform>
@@ -416,62 +416,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="108" />
+        <location filename="../ui/console/help_requests.py" line="110" />
         <source>No one has called for a helper.</source>
         <translation>No one has called for a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="115" />
+        <location filename="../ui/console/help_requests.py" line="117" />
         <source>Waiting for a helper</source>
         <translation>Waiting for a helper</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="116" />
+        <location filename="../ui/console/help_requests.py" line="118" />
         <source>Acknowledged by helper %1 at %2</source>
         <translation>Acknowledged by helper %1 at %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="120" />
+        <location filename="../ui/console/help_requests.py" line="141" />
         <source>Called %1</source>
         <translation>Called %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="124" />
+        <location filename="../ui/console/help_requests.py" line="126" />
         <source>On: %1</source>
         <translation>On: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="129" />
+        <location filename="../ui/console/help_requests.py" line="131" />
         <source>Acknowledge: tell the resident</source>
         <translation>Acknowledge: tell the resident</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="132" />
+        <location filename="../ui/console/help_requests.py" line="134" />
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="183" />
+        <location filename="../ui/console/help_requests.py" line="197" />
         <source>Someone has already answered this request.</source>
         <translation>Someone has already answered this request.</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="185" />
+        <location filename="../ui/console/help_requests.py" line="199" />
         <source>Acknowledged. The resident's screen now says a helper is on the way, and the kiosk has said it aloud.</source>
         <translation>Acknowledged. The resident's screen now says a helper is on the way, and the kiosk has said it aloud.</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="188" />
+        <location filename="../ui/console/help_requests.py" line="202" />
         <source>Acknowledged. The resident who called has already finished at the kiosk, so nothing was shown to them.</source>
         <translation>Acknowledged. The resident who called has already finished at the kiosk, so nothing was shown to them.</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="194" />
+        <location filename="../ui/console/help_requests.py" line="208" />
         <source>Resolved.</source>
         <translation>Resolved.</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="194" />
+        <location filename="../ui/console/help_requests.py" line="208" />
         <source>This request was already resolved.</source>
         <translation>This request was already resolved.</translation>
     </message>

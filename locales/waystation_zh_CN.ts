@@ -399,74 +399,74 @@
 <context>
     <name>HelpRequestsPage</name>
     <message>
-        <location filename="../ui/console/help_requests.py" line="77" />
+        <location filename="../ui/console/help_requests.py" line="78" />
         <source>Help requests</source>
         <translation>求助</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/help_requests.py" line="104" />
+        <location filename="../ui/console/help_requests.py" line="106" />
         <source>%n waiting for a helper</source>
         <translation>
             <numerusform>%n 人等待帮助</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="108" />
+        <location filename="../ui/console/help_requests.py" line="110" />
         <source>No one has called for a helper.</source>
         <translation>目前没有人求助。</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="115" />
+        <location filename="../ui/console/help_requests.py" line="117" />
         <source>Waiting for a helper</source>
         <translation>等待工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="116" />
+        <location filename="../ui/console/help_requests.py" line="118" />
         <source>Acknowledged by helper %1 at %2</source>
         <translation>工作人员 %1 已于 %2 收到</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="120" />
+        <location filename="../ui/console/help_requests.py" line="141" />
         <source>Called %1</source>
         <translation>求助时间：%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="124" />
+        <location filename="../ui/console/help_requests.py" line="126" />
         <source>On: %1</source>
         <translation>所在页面：%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="129" />
+        <location filename="../ui/console/help_requests.py" line="131" />
         <source>Acknowledge: tell the resident</source>
         <translation>收到，告诉居民马上过来</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="132" />
+        <location filename="../ui/console/help_requests.py" line="134" />
         <source>Resolved</source>
         <translation>已处理完毕</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="183" />
+        <location filename="../ui/console/help_requests.py" line="197" />
         <source>Someone has already answered this request.</source>
         <translation>这条求助已有人收到。</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="185" />
+        <location filename="../ui/console/help_requests.py" line="199" />
         <source>Acknowledged. The resident's screen now says a helper is on the way, and the kiosk has said it aloud.</source>
         <translation>已收到。居民的屏幕已显示并播报：工作人员马上过来。</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="188" />
+        <location filename="../ui/console/help_requests.py" line="202" />
         <source>Acknowledged. The resident who called has already finished at the kiosk, so nothing was shown to them.</source>
         <translation>已收到。求助的居民已结束办理，屏幕上没有再提示。</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="194" />
+        <location filename="../ui/console/help_requests.py" line="208" />
         <source>Resolved.</source>
         <translation>已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="194" />
+        <location filename="../ui/console/help_requests.py" line="208" />
         <source>This request was already resolved.</source>
         <translation>这条求助已经处理完毕。</translation>
     </message>

@@ -269,3 +269,32 @@ def test_the_photos_leave_the_page_when_it_is_hidden(qtbot, tmp_path):
         assert face_reviews.waiting(window.store)  # nothing decided by leaving
     finally:
         close(window, page)
+
+
+@pytest.mark.parametrize("locale, words", [
+    ("en", ("just now", "1 minute ago", "3 minutes ago", "2 hours ago", "3 days ago")),
+    ("zh_CN", ("刚刚", "1 分钟前", "3 分钟前", "2 小时前", "3 天前")),
+])
+def test_the_time_of_a_call_is_said_in_words_and_kept_up_to_date(qtbot, tmp_path, locale, words):
+    from ui.console.words import ConsoleWords
+
+    window, _ = make_window("1024x768", False, locale, tmp_path)  # its translator is the one installed
+    try:
+        at = _dt.datetime(2026, 11, 24, 6, 5, tzinfo=_dt.UTC)
+        said = [ConsoleWords().ago(at.isoformat(), at + _dt.timedelta(seconds=seconds))
+                for seconds in (20, 61, 200, 2 * 3600 + 5, 3 * 86400 + 5)]
+        assert tuple(said) == words
+        assert ConsoleWords().clock(at.isoformat()) == at.astimezone().strftime("%m-%d %H:%M")  # not today
+        request = help_requests.record(window.store, "home", at=(_dt.datetime.now(_dt.UTC)
+                                                                  - _dt.timedelta(minutes=5)).isoformat())
+        page = console(window, locale, HelpRequestsPage, over_window=False)
+        qtbot.waitUntil(lambda: len(page.requests) == 1, timeout=5000)
+        settle()
+        shown = [w for w in page.findChildren(QLabel, f"help_when_{request.uuid}") if w.isVisible()][0]
+        assert words[2].replace("3", "5") in shown.text()
+        shown.setText("stale")
+        page.ticker.timeout.emit()  # the half-minute timer: the words are said again from the time called
+        assert words[2].replace("3", "5") in shown.text()  # the same label: nothing rebuilt under a finger
+        page.close()
+    finally:
+        close(window)

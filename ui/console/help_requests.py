@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from kiosk import help_requests
-from kiosk.errors import KioskError
+from kiosk.errors import CatalogError, KioskError
 from kiosk.help_requests import HelpRequest
 from ui.console.cards import button_row, card, card_style, show_feedback
 from ui.console.page import ConsoleContext, ConsolePage
@@ -35,7 +35,7 @@ def service_title(ctx: ConsoleContext, service_id: str) -> str:
         return service_id
     try:
         return catalog.service(service_id).title.get(ctx.locale)
-    except Exception:  # noqa: BLE001 - a service the catalog no longer has: its id says enough
+    except CatalogError:  # a service the catalog no longer has: its id says enough
         return service_id
 
 
@@ -49,6 +49,7 @@ class HelpRequestsPage(ConsolePage):
         self.words = ConsoleWords()
         self.requests: list[HelpRequest] = []
         self.loaded = False
+        self._when: dict[str, tuple[str, object]] = {}  # uuid → (time called, its label), kept up to date
         t = self.theme
         top = QHBoxLayout()
         top.addWidget(label(self.title(), t, 1.3, bold=True, name="page_title"), 1)
@@ -69,7 +70,7 @@ class HelpRequestsPage(ConsolePage):
             self.destroyed.connect(lambda *_: board.remove_listener(listener))
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
-        self.ticker.timeout.connect(self._render)
+        self.ticker.timeout.connect(self._tick)
         self.ticker.start()
         self.refresh()
 
@@ -100,6 +101,7 @@ class HelpRequestsPage(ConsolePage):
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
+        self._when.clear()
         waiting = sum(request.state == help_requests.OPEN for request in self.requests)
         text = self.tr("%n waiting for a helper", "", waiting) if self.loaded else ""
         self.count.setText(text)
@@ -116,9 +118,9 @@ class HelpRequestsPage(ConsolePage):
                  else self.tr("Acknowledged by helper %1 at %2").replace("%1", request.acknowledged_by or "")
                  .replace("%2", words.clock(request.acknowledged_at or "")))
         frame, inside = card(t, state)
-        frame.setObjectName("console_card")
-        inside.addWidget(label(self.tr("Called %1").replace("%1", words.when(request.at)), t, 1.1, bold=True,
-                               name=f"help_when_{request.uuid}"))
+        when = label(self._called(request.at), t, 1.1, bold=True, name=f"help_when_{request.uuid}")
+        self._when[request.uuid] = (request.at, when)
+        inside.addWidget(when)
         where = words.screen(request.screen)
         service = service_title(self.ctx, request.service_id)
         inside.addWidget(label(self.tr("On: %1").replace("%1", f"{where} · {service}" if service else where), t,
@@ -134,6 +136,18 @@ class HelpRequestsPage(ConsolePage):
         row.addStretch(1)
         inside.addLayout(row)
         return frame
+
+    def _called(self, at: str) -> str:
+        return self.tr("Called %1").replace("%1", self.words.when(at))
+
+    def _tick(self) -> None:
+        """Every half minute: "3 minutes ago" becomes "4 minutes ago" (only the words change, no button
+        moves under a finger)."""
+        for at, when in self._when.values():
+            if is_alive(when):
+                text = self._called(at)
+                when.setText(text)
+                when.setAccessibleName(text)
 
     def _say(self, text: str, role: str = "notice") -> None:
         show_feedback(self.feedback, text, role)
