@@ -15,7 +15,7 @@ import json
 import uuid as _uuid
 from dataclasses import dataclass, field
 
-from kiosk import app_number, audit
+from kiosk import app_number, audit, face_reviews
 from kiosk.receipts import Receipt, qr_text
 from kiosk.store import Store
 
@@ -46,6 +46,8 @@ class Draft:
     parts: tuple[str, ...] = ()
     appointment: str = ""  # booking reference of an appointment code, if the resident came with one
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
+    # The card's photo, kept (sealed) only while a helper must compare it with the live face (face_reviews).
+    card_photo: bytes | None = field(default=None, repr=False)
 
 
 def utc_now() -> str:
@@ -85,6 +87,8 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
             "INSERT INTO receipts(number, application_uuid, issued_at, qr_text) VALUES (?,?,?,?)",
             (number, draft.uuid, now, qr_text(number)),
         )
+        if draft.identity.get("face") == "helper_to_confirm":  # a helper compares the faces side by side
+            face_reviews.hold(conn, store, draft.uuid, now, draft.identity, draft.card_photo)
         audit.append(conn, "kiosk", "application.submitted", number,
                      f"service={draft.service_id} attachments={len(draft.attachments)}")
     return Receipt(number, draft.uuid, draft.service_id, now, tuple(draft.parts))
@@ -128,10 +132,8 @@ def load(store: Store, uuid: str) -> StoredApplication:
                              appointment=payload.get("appointment", ""), verified=payload.get("verified", {}))
 
 
-def record_help_request(store: Store, screen: str, service_id: str = "") -> int:
-    """Log a resident's 'call a helper' touch (shown to helpers; audited)."""
-    with store.transaction() as conn:
-        cursor = conn.execute("INSERT INTO help_requests(at, screen, service_id) VALUES (?,?,?)",
-                              (utc_now(), screen, service_id))
-        audit.append(conn, "resident", "help.requested", screen, service_id)
-        return cursor.lastrowid
+def record_help_request(store: Store, screen: str, service_id: str = "") -> str:
+    """Keep a resident's 'call a helper' touch (see kiosk/help_requests.py); returns its UUID."""
+    from kiosk import help_requests
+
+    return help_requests.record(store, screen, service_id).uuid

@@ -164,5 +164,50 @@ MIGRATIONS: list[list[Step]] = [
     ],
 ]
 
+
+def _help_request_uuids(db) -> None:
+    """Each help request kept so far gets its client UUID (the idempotency key towards the centre)."""
+    import uuid
+
+    for (row_id,) in db.execute("SELECT id FROM help_requests WHERE uuid IS NULL").fetchall():
+        db.execute("UPDATE help_requests SET uuid = ? WHERE id = ?", (str(uuid.uuid4()), row_id))
+
+
+# Help requests get a client UUID and a life (open → acknowledged → resolved, each with the helper's
+# number and time) and their own small queue to the centre (`sent_state`: the furthest state the centre
+# has accepted).  Requests kept before this nobody ever saw: they are closed here and never sent.
+# Faces a helper must confirm: one row an application submitted as `helper_to_confirm`, holding the card
+# photo (sealed) until a helper decides or the wait runs out, then the decision's own queue to the centre.
+HELP_DESK_STEPS: list[Step] = [
+    "ALTER TABLE help_requests ADD COLUMN uuid TEXT",
+    _help_request_uuids,
+    "CREATE UNIQUE INDEX help_requests_uuid ON help_requests(uuid)",
+    "ALTER TABLE help_requests ADD COLUMN acknowledged_by TEXT",
+    "ALTER TABLE help_requests ADD COLUMN acknowledged_at TEXT",
+    "ALTER TABLE help_requests ADD COLUMN resolved_by TEXT",
+    "ALTER TABLE help_requests ADD COLUMN resolved_at TEXT",
+    "ALTER TABLE help_requests ADD COLUMN sent_state TEXT",        # NULL: the centre has nothing yet
+    "ALTER TABLE help_requests ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE help_requests ADD COLUMN next_attempt_at REAL NOT NULL DEFAULT 0",
+    "UPDATE help_requests SET state = 'resolved', resolved_at = at, sent_state = 'resolved'",
+    "CREATE INDEX help_requests_state ON help_requests(state)",
+    """CREATE TABLE face_reviews (
+        application_uuid TEXT PRIMARY KEY REFERENCES applications(uuid),
+        submitted_at TEXT NOT NULL,     -- the application's created_at (kiosk UTC)
+        liveness TEXT NOT NULL DEFAULT '',
+        matcher TEXT NOT NULL DEFAULT '',  -- the automatic matcher's view: not_matched, unclear, not_compared
+        card_photo BLOB,                -- sealed; NULL when the card gave none, and once decided
+        outcome TEXT,                   -- same_person, not_same_person, not_decided; NULL while waiting
+        decided_by TEXT,                -- the helper's number (NULL for not_decided)
+        decided_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        sent_at TEXT                    -- the centre accepted the decision
+    )""",
+    "CREATE INDEX face_reviews_waiting ON face_reviews(outcome, sent_at)",
+]
+MIGRATIONS.append(HELP_DESK_STEPS)
+
 LATEST = len(MIGRATIONS)
 STORE_KEY_CHECK = 6  # the migration that added the key's check value (tests open stores from just before it)
+HELP_DESK = MIGRATIONS.index(HELP_DESK_STEPS) + 1  # help requests' life and queue, faces to confirm (issue 13)

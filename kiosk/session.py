@@ -377,6 +377,8 @@ class Session(FormPages):
             if self.identity.id_number else {},
             parts=tuple(part.id for part in self.service.parts),
             appointment=self.appointment.reference if self.appointment else "",
+            card_photo=self.identity.card.photo if self.identity.card is not None
+            and self.identity.face == FaceCheck.HELPER_TO_CONFIRM else None,
         )
         self._go(State.SUBMITTED)
         return draft

@@ -9,6 +9,133 @@
     </message>
 </context>
 <context>
+    <name>ConsoleWords</name>
+    <message>
+        <location filename="../ui/console/words.py" line="41" />
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/words.py" line="43" />
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/words.py" line="45" />
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/words.py" line="46" />
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="50" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="55" />
+        <source>Home screen</source>
+        <translation>Home screen</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="55" />
+        <source>What the service needs</source>
+        <translation>What the service needs</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="56" />
+        <source>Identity check</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="56" />
+        <source>Filling in the form</source>
+        <translation>Filling in the form</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="57" />
+        <source>Photos of documents</source>
+        <translation>Photos of documents</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="57" />
+        <source>Checking before submitting</source>
+        <translation>Checking before submitting</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="58" />
+        <source>Submitting</source>
+        <translation>Submitting</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="58" />
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="58" />
+        <source>Rating the visit</source>
+        <translation>Rating the visit</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="59" />
+        <source>Checking progress</source>
+        <translation>Checking progress</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="60" />
+        <source>Another screen (%1)</source>
+        <translation>Another screen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="63" />
+        <source>Live-face check passed</source>
+        <translation>Live-face check passed</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="63" />
+        <source>Live-face check not passed</source>
+        <translation>Live-face check not passed</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="64" />
+        <source>Live-face check skipped</source>
+        <translation>Live-face check skipped</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="64" />
+        <source>No live-face check</source>
+        <translation>No live-face check</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="68" />
+        <source>The kiosk found the faces clearly different</source>
+        <translation>The kiosk found the faces clearly different</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="69" />
+        <source>The kiosk could not tell</source>
+        <translation>The kiosk could not tell</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="70" />
+        <source>The kiosk did not compare the faces</source>
+        <translation>The kiosk did not compare the faces</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../ui/screens/documents.py" line="35" />
@@ -16,102 +143,185 @@
         <translation>Document %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37" />
-        <location filename="../ui/screens/documents.py" line="245" />
+        <location filename="../ui/screens/documents.py" line="39" />
+        <location filename="../ui/screens/documents.py" line="249" />
         <source>Photograph: %1</source>
         <translation>Photograph: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="44" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>Lay it flat under the camera, inside the frame.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="45" />
+        <location filename="../ui/screens/documents.py" line="49" />
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="55" />
+        <location filename="../ui/screens/documents.py" line="59" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ Photo taken. Touch Next, or take it again.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo again</source>
         <translation>Take the photo again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo</source>
         <translation>Take the photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="64" />
+        <location filename="../ui/screens/documents.py" line="68" />
         <source>Retake</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="65" />
+        <location filename="../ui/screens/documents.py" line="69" />
         <source>Use this photo</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="71" />
+        <location filename="../ui/screens/documents.py" line="75" />
         <source>Next ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="89" />
+        <location filename="../ui/screens/documents.py" line="93" />
         <source>Take photo now</source>
         <translation>Take photo now</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="169" />
+        <location filename="../ui/screens/documents.py" line="173" />
         <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
         <translation>Is the whole page clear? Touch “Use this photo”, or “Retake”.</translation>
     </message>
 </context>
 <context>
+    <name>FacesPage</name>
+    <message>
+        <location filename="../ui/console/faces.py" line="55" />
+        <source>Faces to confirm</source>
+        <translation>Faces to confirm</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/faces.py" line="75" />
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="79" />
+        <source>No face is waiting for a helper.</source>
+        <translation>No face is waiting for a helper.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="92" />
+        <location filename="../ui/console/faces.py" line="156" />
+        <source>Submitted %1</source>
+        <translation>Submitted %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="97" />
+        <source>Open the photos</source>
+        <translation>Open the photos</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="119" />
+        <source>Taken at the kiosk</source>
+        <translation>Taken at the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="120" />
+        <source>Photo on the ID card</source>
+        <translation>Photo on the ID card</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="123" />
+        <source>Same person</source>
+        <translation>Same person</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="124" />
+        <source>Not the same person</source>
+        <translation>Not the same person</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="128" />
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="198" />
+        <source>No photo was taken at the kiosk (no camera, or it failed). Compare the card photo with the resident in person.</source>
+        <translation>No photo was taken at the kiosk (no camera, or it failed). Compare the card photo with the resident in person.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="201" />
+        <source>The card's photo could not be read. Compare the live photo with the resident's card in person.</source>
+        <translation>The card's photo could not be read. Compare the live photo with the resident's card in person.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="249" />
+        <source>same person</source>
+        <translation>same person</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="250" />
+        <source>not the same person</source>
+        <translation>not the same person</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="251" />
+        <source>Recorded for %1: %2 (helper %3). The kiosk sends it to the centre after the application.</source>
+        <translation>Recorded for %1: %2 (helper %3). The kiosk sends it to the centre after the application.</translation>
+    </message>
+</context>
+<context>
     <name>FormScreen</name>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="46" />
+        <location filename="../ui/screens/form.py" line="63" />
         <source>Next ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="79" />
+        <location filename="../ui/screens/form.py" line="121" />
         <source> (optional)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="114" />
+        <location filename="../ui/screens/form.py" line="156" />
         <source>A helper can type this for you</source>
         <translation>A helper can type this for you</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="123" />
-        <location filename="../ui/screens/form.py" line="129" />
+        <location filename="../ui/screens/form.py" line="165" />
+        <location filename="../ui/screens/form.py" line="171" />
         <source>Touch to type</source>
         <translation>Touch to type</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="125" />
+        <location filename="../ui/screens/form.py" line="167" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="171" />
+        <location filename="../ui/screens/form.py" line="224" />
+        <location filename="../ui/screens/form.py" line="227" />
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -191,34 +401,111 @@
     </message>
 </context>
 <context>
+    <name>HelpRequestsPage</name>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="78" />
+        <source>Help requests</source>
+        <translation>Help requests</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/help_requests.py" line="106" />
+        <source>%n waiting for a helper</source>
+        <translation>
+            <numerusform>%n waiting for a helper</numerusform>
+            <numerusform>%n waiting for a helper</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="110" />
+        <source>No one has called for a helper.</source>
+        <translation>No one has called for a helper.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="117" />
+        <source>Waiting for a helper</source>
+        <translation>Waiting for a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="118" />
+        <source>Acknowledged by helper %1 at %2</source>
+        <translation>Acknowledged by helper %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="141" />
+        <source>Called %1</source>
+        <translation>Called %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="126" />
+        <source>On: %1</source>
+        <translation>On: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="131" />
+        <source>Acknowledge: tell the resident</source>
+        <translation>Acknowledge: tell the resident</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="134" />
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="197" />
+        <source>Someone has already answered this request.</source>
+        <translation>Someone has already answered this request.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="199" />
+        <source>Acknowledged. The resident's screen now says a helper is on the way, and the kiosk has said it aloud.</source>
+        <translation>Acknowledged. The resident's screen now says a helper is on the way, and the kiosk has said it aloud.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="202" />
+        <source>Acknowledged. The resident who called has already finished at the kiosk, so nothing was shown to them.</source>
+        <translation>Acknowledged. The resident who called has already finished at the kiosk, so nothing was shown to them.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="208" />
+        <source>Resolved.</source>
+        <translation>Resolved.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="208" />
+        <source>This request was already resolved.</source>
+        <translation>This request was already resolved.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../ui/screens/home.py" line="15" />
+        <location filename="../ui/screens/home.py" line="66" />
         <source>Welcome. Touch the service you need.</source>
         <translation>Welcome. Touch the service you need.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="30" />
+        <location filename="../ui/screens/home.py" line="87" />
         <source>Check the progress of an application</source>
         <translation>Check the progress of an application</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="34" />
+        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="91" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="35" />
+        <location filename="../ui/screens/home.py" line="92" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="73" />
+        <location filename="../ui/screens/home.py" line="75" />
         <source>Bring: %1</source>
         <translation>Bring: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="77" />
         <source>Takes: %1</source>
         <translation>Takes: %1</translation>
     </message>
@@ -228,7 +515,7 @@
     <message>
         <location filename="../ui/screens/identity.py" line="45" />
         <location filename="../ui/screens/identity.py" line="143" />
-        <location filename="../ui/screens/identity.py" line="385" />
+        <location filename="../ui/screens/identity.py" line="415" />
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
@@ -276,53 +563,54 @@
         <translation>No, that is not me</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153" />
+        <location filename="../ui/screens/identity.py" line="162" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>Type the ID number (a helper stays with you).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="165" />
+        <location filename="../ui/screens/identity.py" line="174" />
+        <location filename="../ui/screens/identity.py" line="316" />
         <source>Continue ›</source>
         <translation>Continue ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="189" />
-        <location filename="../ui/screens/identity.py" line="378" />
+        <location filename="../ui/screens/identity.py" line="199" />
+        <location filename="../ui/screens/identity.py" line="408" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="200" />
+        <location filename="../ui/screens/identity.py" line="210" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="201" />
+        <location filename="../ui/screens/identity.py" line="211" />
         <source>Turn my head instead</source>
         <translation>Turn my head instead</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="221" />
+        <location filename="../ui/screens/identity.py" line="231" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>No camera: a helper will compare your face with the card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="227" />
+        <location filename="../ui/screens/identity.py" line="237" />
         <source>Take my photo</source>
         <translation>Take my photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="244" />
+        <location filename="../ui/screens/identity.py" line="254" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>Touch the button and a helper will check your face.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="246" />
+        <location filename="../ui/screens/identity.py" line="256" />
         <source>The camera works again. Please look at it.</source>
         <translation>The camera works again. Please look at it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="260" />
+        <location filename="../ui/screens/identity.py" line="270" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>That did not work. Touch “Try again”, or the button and a helper will check.</translation>
     </message>
@@ -372,7 +660,7 @@
         <translation>Clear</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="171" />
+        <location filename="../ui/keypad.py" line="179" />
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>Typed so far: %n character</numerusform>
@@ -380,7 +668,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="181" />
+        <location filename="../ui/keypad.py" line="189" />
         <source>%n more to type</source>
         <translation>
             <numerusform>%n more to type</numerusform>
@@ -388,7 +676,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="188" />
+        <location filename="../ui/keypad.py" line="196" />
         <source>✓ Check digit correct</source>
         <translation>✓ Check digit correct</translation>
     </message>
@@ -396,102 +684,107 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="229" />
+        <location filename="../ui/main_window.py" line="306" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="307" />
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="307" />
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237" />
+        <location filename="../ui/main_window.py" line="308" />
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243" />
+        <location filename="../ui/main_window.py" line="309" />
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="309" />
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="310" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
+        <location filename="../ui/main_window.py" line="311" />
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258" />
+        <location filename="../ui/main_window.py" line="334" />
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259" />
+        <location filename="../ui/main_window.py" line="335" />
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260" />
+        <location filename="../ui/main_window.py" line="336" />
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268" />
+        <location filename="../ui/main_window.py" line="344" />
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269" />
+        <location filename="../ui/main_window.py" line="345" />
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="354" />
+        <source>A helper has received your call and is on the way.</source>
+        <translation>A helper has received your call and is on the way.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="356" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="418" />
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="418" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334" />
+        <location filename="../ui/main_window.py" line="419" />
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277" />
+        <location filename="../ui/main_window.py" line="353" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278" />
+        <location filename="../ui/main_window.py" line="355" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -534,37 +827,37 @@
         <translation>Touch one. Your answer is anonymous; you may skip.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="50" />
+        <location filename="../ui/screens/rating.py" line="51" />
         <source>We are sorry. What went wrong? Touch all that apply.</source>
         <translation>We are sorry. What went wrong? Touch all that apply.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="60" />
+        <location filename="../ui/screens/rating.py" line="61" />
         <source>Ask a helper to come</source>
         <translation>Ask a helper to come</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="81" />
+        <location filename="../ui/screens/rating.py" line="84" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="84" />
+        <location filename="../ui/screens/rating.py" line="87" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="1" />
+        <location filename="../ui/screens/rating.py" line="109" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="104" />
+        <location filename="../ui/screens/rating.py" line="108" />
         <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
         <translation>We are sorry. What went wrong? Touch all that apply, then Send.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="106" />
+        <location filename="../ui/screens/rating.py" line="110" />
         <source>How was the service today? %1. Or touch Skip.</source>
         <translation>How was the service today? %1. Or touch Skip.</translation>
     </message>
@@ -572,47 +865,47 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="24" />
+        <location filename="../ui/screens/receipt.py" line="28" />
         <source>✓ Your application has been received.</source>
         <translation>✓ Your application has been received.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="27" />
+        <location filename="../ui/screens/receipt.py" line="31" />
         <source>Application number:</source>
         <translation>Application number:</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="34" />
+        <location filename="../ui/screens/receipt.py" line="40" />
         <source>QR code of the application number</source>
         <translation>QR code of the application number</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="36" />
+        <location filename="../ui/screens/receipt.py" line="42" />
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>Keep this number: you can check progress with it or with your ID card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="39" />
+        <location filename="../ui/screens/receipt.py" line="45" />
         <source>Your receipt is being printed below the screen.</source>
         <translation>Your receipt is being printed below the screen.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="40" />
+        <location filename="../ui/screens/receipt.py" line="46" />
         <source>A copy of this receipt is saved; a helper can print it for you.</source>
         <translation>A copy of this receipt is saved; a helper can print it for you.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="41" />
+        <location filename="../ui/screens/receipt.py" line="47" />
         <source>The printer did not work; a copy is saved and a helper can print it.</source>
         <translation>The printer did not work; a copy is saved and a helper can print it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="45" />
+        <location filename="../ui/screens/receipt.py" line="53" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="48" />
+        <location filename="../ui/screens/receipt.py" line="61" />
         <source>Your application has been received. Your application number is %1.</source>
         <translation>Your application has been received. Your application number is %1.</translation>
     </message>
@@ -620,49 +913,49 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="25" />
+        <location filename="../ui/screens/review.py" line="37" />
         <source>Please check your answers.</source>
         <translation>Please check your answers.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="35" />
-        <location filename="../ui/screens/review.py" line="50" />
+        <location filename="../ui/screens/review.py" line="52" />
+        <location filename="../ui/screens/review.py" line="68" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="36" />
-        <location filename="../ui/screens/review.py" line="51" />
+        <location filename="../ui/screens/review.py" line="53" />
+        <location filename="../ui/screens/review.py" line="69" />
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>✓ photo taken</source>
         <translation>✓ photo taken</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>— no photo</source>
         <translation>— no photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="61" />
+        <location filename="../ui/screens/review.py" line="78" />
         <source>Submit ›</source>
         <translation>Submit ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="70" />
+        <location filename="../ui/screens/review.py" line="136" />
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="81" />
+        <location filename="../ui/screens/review.py" line="147" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>Please check your answers. Touch Change to correct one, or Submit when all is right.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="19" />
+        <location filename="../ui/screens/review.py" line="94" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
@@ -675,7 +968,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="52" />
+        <location filename="../ui/main_window.py" line="60" />
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>
@@ -683,13 +976,13 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="101" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="101" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -697,7 +990,7 @@
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../ui/station_header.py" line="67" />
+        <location filename="../ui/station_header.py" line="75" />
         <source>The network is down for now; applications are saved on this kiosk first</source>
         <translation>The network is down for now; applications are saved on this kiosk first</translation>
     </message>
@@ -711,7 +1004,7 @@
         <translation>Check the progress of your applications</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="63" />
+        <location filename="../ui/screens/status.py" line="70" />
         <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</translation>
     </message>
@@ -726,67 +1019,67 @@
         <translation>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="77" />
+        <location filename="../ui/screens/status.py" line="84" />
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="83" />
+        <location filename="../ui/screens/status.py" line="90" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>saved on this kiosk, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="84" />
+        <location filename="../ui/screens/status.py" line="91" />
         <source>kept on this kiosk for a helper to check: please ask a helper</source>
         <translation>kept on this kiosk for a helper to check: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="85" />
+        <location filename="../ui/screens/status.py" line="92" />
         <source>sent</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="86" />
+        <location filename="../ui/screens/status.py" line="93" />
         <source>being sent to the service centre</source>
         <translation>being sent to the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="87" />
+        <location filename="../ui/screens/status.py" line="94" />
         <source>received by the service centre</source>
         <translation>received by the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="88" />
+        <location filename="../ui/screens/status.py" line="95" />
         <source>being reviewed</source>
         <translation>being reviewed</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="89" />
+        <location filename="../ui/screens/status.py" line="96" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="90" />
+        <location filename="../ui/screens/status.py" line="97" />
         <source>not approved: please ask a helper</source>
         <translation>not approved: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="91" />
+        <location filename="../ui/screens/status.py" line="98" />
         <source>needs a correction: please ask a helper</source>
         <translation>needs a correction: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="92" />
+        <location filename="../ui/screens/status.py" line="99" />
         <source>unknown: please ask a helper</source>
         <translation>unknown: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="97" />
+        <location filename="../ui/screens/status.py" line="104" />
         <source>Please type all 8 digits.</source>
         <translation>Please type all 8 digits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="114" />
+        <location filename="../ui/screens/status.py" line="121" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>%n application(s) found.</numerusform>
@@ -827,7 +1120,7 @@
         <translation>%1: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/step_indicator.py" line="32" />
+        <location filename="../ui/step_indicator.py" line="37" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -9,6 +9,130 @@
     </message>
 </context>
 <context>
+    <name>ConsoleWords</name>
+    <message>
+        <location filename="../ui/console/words.py" line="41" />
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/words.py" line="43" />
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/words.py" line="45" />
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/words.py" line="46" />
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="50" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="55" />
+        <source>Home screen</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="55" />
+        <source>What the service needs</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="56" />
+        <source>Identity check</source>
+        <translation>核验身份</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="56" />
+        <source>Filling in the form</source>
+        <translation>填写信息</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="57" />
+        <source>Photos of documents</source>
+        <translation>拍摄材料</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="57" />
+        <source>Checking before submitting</source>
+        <translation>确认提交前核对</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="58" />
+        <source>Submitting</source>
+        <translation>正在提交</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="58" />
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="58" />
+        <source>Rating the visit</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="59" />
+        <source>Checking progress</source>
+        <translation>查询进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="60" />
+        <source>Another screen (%1)</source>
+        <translation>其他页面（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="63" />
+        <source>Live-face check passed</source>
+        <translation>活体检测通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="63" />
+        <source>Live-face check not passed</source>
+        <translation>活体检测未通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="64" />
+        <source>Live-face check skipped</source>
+        <translation>未做活体检测</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="64" />
+        <source>No live-face check</source>
+        <translation>无需活体检测</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="68" />
+        <source>The kiosk found the faces clearly different</source>
+        <translation>本机比对：明显不像同一人</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="69" />
+        <source>The kiosk could not tell</source>
+        <translation>本机比对：无法判断</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/words.py" line="70" />
+        <source>The kiosk did not compare the faces</source>
+        <translation>本机未做人脸比对</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsScreen</name>
     <message>
         <location filename="../ui/screens/documents.py" line="35" />
@@ -16,102 +140,184 @@
         <translation>第 %1 份材料，共 %2 份</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37" />
-        <location filename="../ui/screens/documents.py" line="245" />
+        <location filename="../ui/screens/documents.py" line="39" />
+        <location filename="../ui/screens/documents.py" line="249" />
         <source>Photograph: %1</source>
         <translation>请拍摄：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="44" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>请把材料平放在摄像头下方的框内。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="45" />
+        <location filename="../ui/screens/documents.py" line="49" />
         <source>Photo preview</source>
         <translation>照片预览</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="55" />
+        <location filename="../ui/screens/documents.py" line="59" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ 已拍好。请按“下一步”，或重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo again</source>
         <translation>重新拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>Take the photo</source>
         <translation>拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="64" />
+        <location filename="../ui/screens/documents.py" line="68" />
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="65" />
+        <location filename="../ui/screens/documents.py" line="69" />
         <source>Use this photo</source>
         <translation>用这张照片</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="71" />
+        <location filename="../ui/screens/documents.py" line="75" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="89" />
+        <location filename="../ui/screens/documents.py" line="93" />
         <source>Take photo now</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="169" />
+        <location filename="../ui/screens/documents.py" line="173" />
         <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
         <translation>整页都清楚吗？请点“用这张照片”，或点“重拍”。</translation>
     </message>
 </context>
 <context>
+    <name>FacesPage</name>
+    <message>
+        <location filename="../ui/console/faces.py" line="55" />
+        <source>Faces to confirm</source>
+        <translation>人脸待核对</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/faces.py" line="75" />
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 份待核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="79" />
+        <source>No face is waiting for a helper.</source>
+        <translation>没有待核对的人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="92" />
+        <location filename="../ui/console/faces.py" line="156" />
+        <source>Submitted %1</source>
+        <translation>提交时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="97" />
+        <source>Open the photos</source>
+        <translation>打开照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="119" />
+        <source>Taken at the kiosk</source>
+        <translation>现场拍摄</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="120" />
+        <source>Photo on the ID card</source>
+        <translation>证件照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="123" />
+        <source>Same person</source>
+        <translation>是同一人</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="124" />
+        <source>Not the same person</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="128" />
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="198" />
+        <source>No photo was taken at the kiosk (no camera, or it failed). Compare the card photo with the resident in person.</source>
+        <translation>本机没有拍到现场照片（没有摄像头或拍摄失败）。请当面核对证件照片与本人。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="201" />
+        <source>The card's photo could not be read. Compare the live photo with the resident's card in person.</source>
+        <translation>无法读取证件照片。请当面核对现场照片与本人证件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="249" />
+        <source>same person</source>
+        <translation>是同一人</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="250" />
+        <source>not the same person</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/faces.py" line="251" />
+        <source>Recorded for %1: %2 (helper %3). The kiosk sends it to the centre after the application.</source>
+        <translation>已记录 %1：%2（工作人员 %3）。本机会在申请之后把结果发送给中心。</translation>
+    </message>
+</context>
+<context>
     <name>FormScreen</name>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="46" />
+        <location filename="../ui/screens/form.py" line="63" />
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="79" />
+        <location filename="../ui/screens/form.py" line="121" />
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="114" />
+        <location filename="../ui/screens/form.py" line="156" />
         <source>A helper can type this for you</source>
         <translation>可以请工作人员帮您输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="123" />
-        <location filename="../ui/screens/form.py" line="129" />
+        <location filename="../ui/screens/form.py" line="165" />
+        <location filename="../ui/screens/form.py" line="171" />
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="125" />
+        <location filename="../ui/screens/form.py" line="167" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="171" />
+        <location filename="../ui/screens/form.py" line="224" />
+        <location filename="../ui/screens/form.py" line="227" />
         <source>%1. %2</source>
         <translation>%1。%2</translation>
     </message>
@@ -191,34 +397,110 @@
     </message>
 </context>
 <context>
+    <name>HelpRequestsPage</name>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="78" />
+        <source>Help requests</source>
+        <translation>求助</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/help_requests.py" line="106" />
+        <source>%n waiting for a helper</source>
+        <translation>
+            <numerusform>%n 人等待帮助</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="110" />
+        <source>No one has called for a helper.</source>
+        <translation>目前没有人求助。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="117" />
+        <source>Waiting for a helper</source>
+        <translation>等待工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="118" />
+        <source>Acknowledged by helper %1 at %2</source>
+        <translation>工作人员 %1 已于 %2 收到</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="141" />
+        <source>Called %1</source>
+        <translation>求助时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="126" />
+        <source>On: %1</source>
+        <translation>所在页面：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="131" />
+        <source>Acknowledge: tell the resident</source>
+        <translation>收到，告诉居民马上过来</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="134" />
+        <source>Resolved</source>
+        <translation>已处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="197" />
+        <source>Someone has already answered this request.</source>
+        <translation>这条求助已有人收到。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="199" />
+        <source>Acknowledged. The resident's screen now says a helper is on the way, and the kiosk has said it aloud.</source>
+        <translation>已收到。居民的屏幕已显示并播报：工作人员马上过来。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="202" />
+        <source>Acknowledged. The resident who called has already finished at the kiosk, so nothing was shown to them.</source>
+        <translation>已收到。求助的居民已结束办理，屏幕上没有再提示。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="208" />
+        <source>Resolved.</source>
+        <translation>已处理完毕。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="208" />
+        <source>This request was already resolved.</source>
+        <translation>这条求助已经处理完毕。</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../ui/screens/home.py" line="15" />
+        <location filename="../ui/screens/home.py" line="66" />
         <source>Welcome. Touch the service you need.</source>
         <translation>欢迎！请点选您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="30" />
+        <location filename="../ui/screens/home.py" line="87" />
         <source>Check the progress of an application</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="34" />
+        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="91" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="35" />
+        <location filename="../ui/screens/home.py" line="92" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="73" />
+        <location filename="../ui/screens/home.py" line="75" />
         <source>Bring: %1</source>
         <translation>请带：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="77" />
         <source>Takes: %1</source>
         <translation>用时：%1</translation>
     </message>
@@ -228,7 +510,7 @@
     <message>
         <location filename="../ui/screens/identity.py" line="45" />
         <location filename="../ui/screens/identity.py" line="143" />
-        <location filename="../ui/screens/identity.py" line="385" />
+        <location filename="../ui/screens/identity.py" line="415" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
@@ -276,53 +558,54 @@
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153" />
+        <location filename="../ui/screens/identity.py" line="162" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>请输入身份号码（工作人员在旁协助）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="165" />
+        <location filename="../ui/screens/identity.py" line="174" />
+        <location filename="../ui/screens/identity.py" line="316" />
         <source>Continue ›</source>
         <translation>继续 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="189" />
-        <location filename="../ui/screens/identity.py" line="378" />
+        <location filename="../ui/screens/identity.py" line="199" />
+        <location filename="../ui/screens/identity.py" line="408" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="200" />
+        <location filename="../ui/screens/identity.py" line="210" />
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="201" />
+        <location filename="../ui/screens/identity.py" line="211" />
         <source>Turn my head instead</source>
         <translation>改为转头</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="221" />
+        <location filename="../ui/screens/identity.py" line="231" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="227" />
+        <location filename="../ui/screens/identity.py" line="237" />
         <source>Take my photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="244" />
+        <location filename="../ui/screens/identity.py" line="254" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>请按下按钮，由工作人员核对您的人像。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="246" />
+        <location filename="../ui/screens/identity.py" line="256" />
         <source>The camera works again. Please look at it.</source>
         <translation>摄像头已恢复，请看着摄像头。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="260" />
+        <location filename="../ui/screens/identity.py" line="270" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
     </message>
@@ -371,21 +654,21 @@
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="171" />
+        <location filename="../ui/keypad.py" line="179" />
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>已输入 %n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="181" />
+        <location filename="../ui/keypad.py" line="189" />
         <source>%n more to type</source>
         <translation>
             <numerusform>还需输入 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="188" />
+        <location filename="../ui/keypad.py" line="196" />
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -393,102 +676,107 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="229" />
+        <location filename="../ui/main_window.py" line="306" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="307" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="307" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237" />
+        <location filename="../ui/main_window.py" line="308" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243" />
+        <location filename="../ui/main_window.py" line="309" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="309" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="310" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
+        <location filename="../ui/main_window.py" line="311" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257" />
+        <location filename="../ui/main_window.py" line="333" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258" />
+        <location filename="../ui/main_window.py" line="334" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259" />
+        <location filename="../ui/main_window.py" line="335" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260" />
+        <location filename="../ui/main_window.py" line="336" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268" />
+        <location filename="../ui/main_window.py" line="344" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269" />
+        <location filename="../ui/main_window.py" line="345" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="354" />
+        <source>A helper has received your call and is on the way.</source>
+        <translation>工作人员已收到，马上过来。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="356" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="418" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="418" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334" />
+        <location filename="../ui/main_window.py" line="419" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277" />
+        <location filename="../ui/main_window.py" line="353" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278" />
+        <location filename="../ui/main_window.py" line="355" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -531,37 +819,37 @@
         <translation>请点选一项。评价不记录您的个人信息，也可以跳过。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="50" />
+        <location filename="../ui/screens/rating.py" line="51" />
         <source>We are sorry. What went wrong? Touch all that apply.</source>
         <translation>很抱歉。请告诉我们哪里不满意（可多选）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="60" />
+        <location filename="../ui/screens/rating.py" line="61" />
         <source>Ask a helper to come</source>
         <translation>请工作人员过来</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="81" />
+        <location filename="../ui/screens/rating.py" line="84" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="84" />
+        <location filename="../ui/screens/rating.py" line="87" />
         <source>Send</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="1" />
+        <location filename="../ui/screens/rating.py" line="109" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="104" />
+        <location filename="../ui/screens/rating.py" line="108" />
         <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
         <translation>很抱歉。请点选不满意的地方，可以多选，然后按“提交评价”。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="106" />
+        <location filename="../ui/screens/rating.py" line="110" />
         <source>How was the service today? %1. Or touch Skip.</source>
         <translation>请为本次服务评价：%1。也可以按“跳过”。</translation>
     </message>
@@ -569,47 +857,47 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="24" />
+        <location filename="../ui/screens/receipt.py" line="28" />
         <source>✓ Your application has been received.</source>
         <translation>✓ 您的申请已受理。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="27" />
+        <location filename="../ui/screens/receipt.py" line="31" />
         <source>Application number:</source>
         <translation>申请编号：</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="34" />
+        <location filename="../ui/screens/receipt.py" line="40" />
         <source>QR code of the application number</source>
         <translation>申请编号二维码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="36" />
+        <location filename="../ui/screens/receipt.py" line="42" />
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>请记下这个编号：凭编号或身份证都可以查询进度。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="39" />
+        <location filename="../ui/screens/receipt.py" line="45" />
         <source>Your receipt is being printed below the screen.</source>
         <translation>回执正在打印，请在屏幕下方取走。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="40" />
+        <location filename="../ui/screens/receipt.py" line="46" />
         <source>A copy of this receipt is saved; a helper can print it for you.</source>
         <translation>回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="41" />
+        <location filename="../ui/screens/receipt.py" line="47" />
         <source>The printer did not work; a copy is saved and a helper can print it.</source>
         <translation>打印机没有工作，回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="45" />
+        <location filename="../ui/screens/receipt.py" line="53" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="48" />
+        <location filename="../ui/screens/receipt.py" line="61" />
         <source>Your application has been received. Your application number is %1.</source>
         <translation>您的申请已受理。申请编号是：%1。</translation>
     </message>
@@ -617,49 +905,49 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="25" />
+        <location filename="../ui/screens/review.py" line="37" />
         <source>Please check your answers.</source>
         <translation>请核对您填写的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="35" />
-        <location filename="../ui/screens/review.py" line="50" />
+        <location filename="../ui/screens/review.py" line="52" />
+        <location filename="../ui/screens/review.py" line="68" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="36" />
-        <location filename="../ui/screens/review.py" line="51" />
+        <location filename="../ui/screens/review.py" line="53" />
+        <location filename="../ui/screens/review.py" line="69" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>✓ photo taken</source>
         <translation>✓ 已拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>— no photo</source>
         <translation>— 未拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="61" />
+        <location filename="../ui/screens/review.py" line="78" />
         <source>Submit ›</source>
         <translation>提交 ›</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="70" />
+        <location filename="../ui/screens/review.py" line="136" />
         <source>(not given)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="81" />
+        <location filename="../ui/screens/review.py" line="147" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>请核对您填写的内容。需要更正请按“修改”，确认无误请按“提交”。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="19" />
+        <location filename="../ui/screens/review.py" line="94" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -672,7 +960,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="52" />
+        <location filename="../ui/main_window.py" line="60" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -680,13 +968,13 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="101" />
         <source>‹ Back</source>
         <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="101" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -694,7 +982,7 @@
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../ui/station_header.py" line="67" />
+        <location filename="../ui/station_header.py" line="75" />
         <source>The network is down for now; applications are saved on this kiosk first</source>
         <translation>网络暂时断开，申请会先保存在本机</translation>
     </message>
@@ -708,7 +996,7 @@
         <translation>查询您的办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="63" />
+        <location filename="../ui/screens/status.py" line="70" />
         <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准摄像头，或输入回执编号最后8位数字（日期之后的部分）。</translation>
     </message>
@@ -723,67 +1011,67 @@
         <translation>没有找到申请。较早的申请可能只在服务中心有记录，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="77" />
+        <location filename="../ui/screens/status.py" line="84" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="83" />
+        <location filename="../ui/screens/status.py" line="90" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>已保存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="84" />
+        <location filename="../ui/screens/status.py" line="91" />
         <source>kept on this kiosk for a helper to check: please ask a helper</source>
         <translation>已暂存在本机，待工作人员核对：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="85" />
+        <location filename="../ui/screens/status.py" line="92" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="86" />
+        <location filename="../ui/screens/status.py" line="93" />
         <source>being sent to the service centre</source>
         <translation>正在发送到服务中心</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="87" />
+        <location filename="../ui/screens/status.py" line="94" />
         <source>received by the service centre</source>
         <translation>服务中心已接收</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="88" />
+        <location filename="../ui/screens/status.py" line="95" />
         <source>being reviewed</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="89" />
+        <location filename="../ui/screens/status.py" line="96" />
         <source>approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="90" />
+        <location filename="../ui/screens/status.py" line="97" />
         <source>not approved: please ask a helper</source>
         <translation>未通过：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="91" />
+        <location filename="../ui/screens/status.py" line="98" />
         <source>needs a correction: please ask a helper</source>
         <translation>需要补正：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="92" />
+        <location filename="../ui/screens/status.py" line="99" />
         <source>unknown: please ask a helper</source>
         <translation>状态未知：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="97" />
+        <location filename="../ui/screens/status.py" line="104" />
         <source>Please type all 8 digits.</source>
         <translation>请输入全部8位数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="114" />
+        <location filename="../ui/screens/status.py" line="121" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>
@@ -823,7 +1111,7 @@
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/step_indicator.py" line="32" />
+        <location filename="../ui/step_indicator.py" line="37" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

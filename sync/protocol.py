@@ -18,7 +18,7 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -38,6 +38,10 @@ NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$"
 SERVICE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 MEDIA_TYPE_PATTERN = r"^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$"
 LOCALE_PATTERN = r"^[a-z]{2}(_[A-Z]{2})?$"
+STATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+SCREEN_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"  # the kiosk screen a resident called a helper from
+HELPER_NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+HELP_REQUEST_PAGE_MAX = 500
 # RFC 3339 date-time, the form `created_at` must have.
 DATE_TIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
@@ -252,6 +256,55 @@ class RatingIn(_Strict):
         return _a_real_time(value)
 
 
+HelpRequestState = Literal["open", "acknowledged", "resolved"]
+HELP_REQUEST_STATES: tuple[str, ...] = HelpRequestState.__args__  # type: ignore[attr-defined]
+HELP_REQUEST_RANK = {state: rank for rank, state in enumerate(HELP_REQUEST_STATES)}
+AnyTime = Annotated[str, Field(pattern=DATE_TIME_PATTERN, max_length=40), AfterValidator(_a_real_time)]
+
+
+class HelpRequestIn(_Strict):
+    """A resident's call for a helper and how far it got (openapi: HelpRequest): nothing personal.
+
+    Each state carries its time; a later state may carry the earlier ones' (a request resolved
+    while the kiosk was offline arrives once, as resolved)."""
+
+    station_id: str = Field(pattern=STATION_PATTERN)
+    opened_at: AnyTime
+    screen: str = Field(pattern=SCREEN_PATTERN)
+    service_id: str | None = Field(pattern=SERVICE_PATTERN)
+    state: HelpRequestState
+    acknowledged_at: AnyTime | None
+    resolved_at: AnyTime | None
+
+    @model_validator(mode="after")
+    def _times_fit_the_state(self) -> "HelpRequestIn":
+        if self.state == "open" and (self.acknowledged_at is not None or self.resolved_at is not None):
+            raise ValueError("an open request has no acknowledged_at or resolved_at")
+        if self.state == "acknowledged" and (self.acknowledged_at is None or self.resolved_at is not None):
+            raise ValueError("an acknowledged request has acknowledged_at and no resolved_at")
+        if self.state == "resolved" and self.resolved_at is None:
+            raise ValueError("a resolved request has resolved_at")
+        return self
+
+
+FaceReviewOutcome = Literal["same_person", "not_same_person", "not_decided"]
+
+
+class FaceReviewIn(_Strict):
+    """A station helper's side-by-side check of an application's live face against its card photo
+    (openapi: FaceReview), or `not_decided` when no helper decided in time."""
+
+    outcome: FaceReviewOutcome
+    helper_number: str | None = Field(pattern=HELPER_NUMBER_PATTERN)
+    decided_at: AnyTime
+
+    @model_validator(mode="after")
+    def _a_helper_decides(self) -> "FaceReviewIn":
+        if (self.outcome == "not_decided") != (self.helper_number is None):
+            raise ValueError("helper_number is given exactly when a helper decided")
+        return self
+
+
 # ---- what the centre answers ------------------------------------------------------------
 
 class ErrorBody(_Answer):
@@ -356,3 +409,22 @@ class EnrollmentAnswer(_Answer):
     catalog_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
     protocol: JsonInt = Field(ge=1)
     enrolled_at: AnswerTime
+
+
+class HelpRequestAnswer(_Answer):
+    """The centre's receipt of a help request: the state it holds now (never behind one it accepted)."""
+
+    uuid: AnswerUuid
+    state: HelpRequestState
+    received_at: AnswerTime
+    updated_at: AnswerTime
+    replayed: bool
+
+
+class FaceReviewAnswer(_Answer):
+    """The centre's receipt of a face review (`uuid`: the application's)."""
+
+    uuid: AnswerUuid
+    outcome: FaceReviewOutcome
+    received_at: AnswerTime
+    replayed: bool

@@ -15,7 +15,11 @@ COLUMNS = ("normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en")
 # The states a reviewer must be able to see, besides the plain journey.
 MUST_SHOW = ("home", "sound_panel", "status", "status_typed_too_little", "status_results", "status_none", "guide",
              "identity", "identity_error", "identity_keypad", "identity_keypad_error", "identity_confirm", "form",
-             "form_error", "documents", "review", "receipt", "helper_coming", "idle_warning")
+             "form_error", "documents", "review", "receipt", "helper_coming", "helper_acknowledged", "idle_warning")
+# The helpers' console pages: normal mode only (helpers are not the residents elder mode is for).
+CONSOLE_COLUMNS = ("normal_zh_CN", "normal_en")
+CONSOLE_MUST_SHOW = ("console_help_requests", "console_help_requests_empty", "console_help_requests_acknowledged",
+                     "console_faces", "console_faces_empty", "console_faces_open", "console_faces_open_no_card_photo")
 
 
 def test_gallery_command_writes_every_screen_in_both_modes_and_languages(tmp_path: Path) -> None:
@@ -32,7 +36,12 @@ def test_gallery_command_writes_every_screen_in_both_modes_and_languages(tmp_pat
     for screen in MUST_SHOW:
         for column in COLUMNS:
             assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
-    assert len(pngs) % len(COLUMNS) == 0  # each screen in all four columns
+    resident = {name for name in pngs if not name.startswith("console_")}
+    assert len(resident) % len(COLUMNS) == 0  # each resident screen in all four columns
+    for screen in CONSOLE_MUST_SHOW:
+        for column in CONSOLE_COLUMNS:
+            assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
+    assert not any("elder" in name for name in pngs - resident)  # the console has no elder mode
     for name in pngs:
         image = QImage(str(out / name))
         assert (image.width(), image.height()) == (1024, 768), name  # the panel's size: nothing grew

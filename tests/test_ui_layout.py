@@ -250,6 +250,47 @@ def test_every_screen_fits(qtbot, tmp_path, resolution: str, elder: bool, locale
     assert not problems, "\n".join(problems)
 
 
+def check_console(host, where: str) -> list[str]:
+    """The checks of check_screen on a console page in its host (normal mode, no idle overlay)."""
+    problems: list[str] = []
+    host.resize(host.expected_size)
+    settle()
+    if host.size() != host.expected_size:
+        problems.append(f"{where}: the console grew to {host.width()}x{host.height()} (its content does not fit)")
+    widgets = _visible_widgets(host)
+    for widget in widgets:
+        _check_text_fits(widget, host.theme, problems, where)
+        _check_inside(widget, host, problems, where)
+        _check_sizes(widget, host.theme, problems, where)
+    for area in (w for w in widgets if isinstance(w, QScrollArea)):
+        _check_inside(area, host, problems, where)
+    _check_overlaps(widgets, host, problems, where)
+    return problems
+
+
+@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+@pytest.mark.parametrize("room", ["panel", "in_shell"])
+def test_every_console_page_fits(qtbot, tmp_path, resolution: str, locale: str, room: str) -> None:
+    """The helpers' console pages (help requests, faces to confirm) in every state, on the whole panel
+    and in the room a console shell leaves them (a page list beside, a title bar above: 3/4 of the
+    width, 85% of the height)."""
+    from ui.console_gallery import make_console, walk_console
+
+    window, host = make_console(resolution, locale, tmp_path)
+    if room == "in_shell":
+        host.expected_size = QSize(round(host.width() * 0.75), round(host.height() * 0.85))
+    problems: list[str] = []
+    try:
+        for name in walk_console(window, host):
+            problems += check_console(host, f"{resolution} {room} {locale} {name}")
+    finally:
+        host.close()
+        host.deleteLater()
+        close_window(window)
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("palette", [NORMAL_COLOURS, ELDER_COLOURS], ids=["normal", "elder"])
 def test_text_contrast(palette) -> None:
     floor = 7.0 if palette is ELDER_COLOURS else 4.5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from kiosk import applications, receipts
+from kiosk import applications, help_requests, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
 from ui import clipboard_guard, icons
@@ -106,6 +106,12 @@ class KioskWindow(QWidget):
         self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
         self.helper = None  # kiosk.staff.Helper while a station helper is signed in (see set_helper)
+        # Help requests between this window and the helpers' console (ui/console/help_requests.py): a new
+        # request refreshes the console; an acknowledgement reaches this resident's screen and voice.
+        self.help_board = self.devices.setdefault("help_requests", help_requests.HelpRequestBoard())
+        self.help_board.add_listener(self._on_help_event)
+        self._visit_help_requests: set[str] = set()  # this visit's requests (forgotten when the visit ends)
+        self.devices.setdefault("catalog", session.catalog)  # service names for the console's pages
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -345,6 +351,7 @@ class KioskWindow(QWidget):
 
     def _notice_text(self, key: str | None) -> str:
         return {"help_coming": self.tr("A helper is coming to you. Please wait here."),
+                "help_acknowledged": self.tr("A helper has received your call and is on the way."),
                 "help_failed": self.tr("Please wave to a helper: the request could not be saved."),
                 "qr_invalid": self.tr("This code is not a Waystation receipt or appointment. "
                                       "Please show the receipt's QR code."),
@@ -369,6 +376,7 @@ class KioskWindow(QWidget):
             # What a selection or a helper's copy put there must not be pasted into the next form.
             clipboard_guard.clear_clipboards()
         if reason.startswith("wiped:"):
+            self._visit_help_requests.clear()  # an acknowledgement now is for someone who has gone
             self.notice.hide()
             self.notice.clear()
             self.sound_panel.hide()
@@ -475,13 +483,51 @@ class KioskWindow(QWidget):
     def call_helper(self) -> None:
         screen = self.session.state.value
         service = self.session.service.id if self.session.service else ""
-        self.tasks.run(lambda: applications.record_help_request(self.store, screen, service),
-                       lambda _id: self._helper_called(), lambda error: self._helper_called(failed=True))
+        visits = self._visit_help_requests  # this visit's (a new set is not made: cleared when it ends)
+
+        def recorded(request: help_requests.HelpRequest) -> None:
+            visits.add(request.uuid)
+            self._helper_called()
+            self.help_board.publish(help_requests.REQUESTED, request.uuid)
+
+        self.tasks.run(lambda: help_requests.record(self.store, screen, service), recorded,
+                       lambda error: self._helper_called(failed=True))
 
     def _helper_called(self, failed: bool = False) -> None:
         key = "help_failed" if failed else "help_coming"
         self.session.show_notice(key)
         self.say("help_coming", self._notice_text(key))
+
+    def _on_help_event(self, event: str, request_uuid: str) -> bool:
+        if event == help_requests.ACKNOWLEDGED:
+            return self.help_acknowledged(request_uuid)
+        if event == help_requests.RESOLVED:
+            return self.help_resolved(request_uuid)
+        return False
+
+    @property
+    def visit_help_requests(self) -> tuple[str, ...]:
+        """The UUIDs of the help requests made during this visit (none once it ends)."""
+        return tuple(self._visit_help_requests)
+
+    def help_acknowledged(self, request_uuid: str) -> bool:
+        """A helper acknowledged a help request (from the console, even while it is shown over this
+        window): if it is this visit's, the resident's screen says a helper is on the way, and the voice
+        says it in the resident's language.  False when the resident who called has gone."""
+        if request_uuid not in self._visit_help_requests:
+            return False
+        self.session.show_notice("help_acknowledged")
+        self.say("help_acknowledged", self._notice_text("help_acknowledged"))
+        return True
+
+    def help_resolved(self, request_uuid: str) -> bool:
+        """The helper dealt with this visit's request: the 'helper coming' notice goes.  False if it was
+        not this visit's (or no such notice is shown)."""
+        if request_uuid not in self._visit_help_requests or self.session.notice not in ("help_coming",
+                                                                                          "help_acknowledged"):
+            return False
+        self.session.show_notice(None)
+        return True
 
     def rate(self, level: str, reasons: tuple, helper_called: bool) -> None:
         """Keep the resident's 好差评 rating (on the store's worker: the sync worker sends it) and end the

@@ -13,3 +13,4 @@ from PySide6.QtWidgets import (  # noqa: F401
     QScrollArea, QSizePolicy, QSlider, QStackedWidget, QVBoxLayout, QWidget,
 )
 from shiboken6 import delete as delete_now  # noqa: F401 (a widget gone at once, not at the next event loop)
+from shiboken6 import isValid as is_alive  # noqa: F401 (its C++ side not yet deleted: a late callback checks)

@@ -35,6 +35,7 @@ from sync.central.enrollments import EnrollmentBook, enrollment_router
 from sync.central.faults import SERVER_TIME_KEY, FaultMiddleware, Faults
 from sync.central.http_errors import CentralError, error_response
 from sync.central.limits import AuthThrottle, CentralLimits, client_address, refuse_if_throttled
+from sync.central.help_desk import help_desk_routes
 from sync.central.store import (
     CentralStore,
     ConflictError,
@@ -329,7 +330,8 @@ def create_app(db_path: str | Path, tokens: Mapping[str, str],
 
     `tokens` maps station id → bearer token; `catalog_signing_key` signs published
     catalogs; `faults` (shared, changeable while running) injects failures;
-    `admin_token` enables the /admin endpoints (faults, catalog, statuses, stats);
+    `admin_token` enables the /admin endpoints (faults, catalog, statuses, stats) and is the helper
+    desk's token (`GET /v1/help-requests`; without it that answers 401);
     `limits`: partial uploads' time to live and quota, failed authentications allowed."""
     limits = limits or CentralLimits()
     signing_key = load_private_key(catalog_signing_key)
@@ -343,6 +345,7 @@ def create_app(db_path: str | Path, tokens: Mapping[str, str],
     _application_routes(station_api, store, stations)
     _attachment_routes(station_api, store, stations)
     _rating_routes(station_api, store, stations)
+    help_desk_routes(station_api, store, stations.identify, admin_token, throttle)
     _pull_routes(station_api, store, stations)
     api.include_router(station_api)
     api.include_router(enrollment_router(enrollments, throttle, public_key_hex(signing_key)))
