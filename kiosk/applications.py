@@ -46,6 +46,14 @@ class Draft:
     parts: tuple[str, ...] = ()
     appointment: str = ""  # booking reference of an appointment code, if the resident came with one
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
+    # Guided and proxy applications (kiosk/guided.py, kiosk/proxy.py): '' (self-service), guided or proxy;
+    # the helper's number; the consent evidence (guided.Consent.wire()); the proxy's two people
+    # (proxy.wire(), personal data: sealed with the payload); the UUID of the application this one corrects.
+    assistance: str = ""
+    assisted_by: str = ""
+    consent: dict = field(default_factory=dict)
+    proxy: dict = field(default_factory=dict, repr=False)
+    corrects: str = ""
 
 
 def utc_now() -> str:
@@ -58,7 +66,11 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
     payload = json.dumps(
         {"answers": draft.answers, "identity": draft.identity, "parts": list(draft.parts),
          **({"appointment": draft.appointment} if draft.appointment else {}),
-         **({"verified": draft.verified} if draft.verified else {})},
+         **({"verified": draft.verified} if draft.verified else {}),
+         **({"assisted_by": draft.assisted_by} if draft.assisted_by else {}),
+         **({"consent": draft.consent} if draft.consent else {}),
+         **({"proxy": draft.proxy} if draft.proxy else {}),
+         **({"corrects": draft.corrects} if draft.corrects else {})},
         ensure_ascii=False, sort_keys=True,
     ).encode()
     sealer = store.sealer
@@ -67,12 +79,19 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
         number = app_number.make(station_id, today or _dt.date.today(), seq)
         conn.execute(
             "INSERT INTO applications(uuid, number, seq, service_id, locale, created_at, status, id_lookup,"
-            " payload, identity_method, face_check) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " payload, identity_method, face_check, assistance, assisted_by, corrects)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (draft.uuid, number, seq, draft.service_id, draft.locale, now, "queued",
              sealer.blind_index(draft.id_number) if draft.id_number else None,
              sealer.seal(payload, f"application:{draft.uuid}"),
-             draft.identity.get("method", ""), draft.identity.get("face", "")),
+             draft.identity.get("method", ""), draft.identity.get("face", ""),
+             draft.assistance, draft.assisted_by, draft.corrects or None),
         )
+        if draft.corrects:  # the old application is corrected by this one, in this same transaction
+            from kiosk import corrections, guided
+
+            corrections.supersede(conn, draft.corrects, draft.uuid, number, guided.helper_actor(draft.assisted_by)
+                                  if draft.assisted_by else "kiosk")
         for attachment in draft.attachments:
             digest = attachment.sha256
             conn.execute(
@@ -86,7 +105,8 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
             (number, draft.uuid, now, qr_text(number)),
         )
         audit.append(conn, "kiosk", "application.submitted", number,
-                     f"service={draft.service_id} attachments={len(draft.attachments)}")
+                     f"service={draft.service_id} attachments={len(draft.attachments)}"
+                     + (f" {draft.assistance}_by={draft.assisted_by}" if draft.assisted_by else ""))
     return Receipt(number, draft.uuid, draft.service_id, now, tuple(draft.parts))
 
 
@@ -105,6 +125,10 @@ class StoredApplication:
     attachments: tuple[Attachment, ...] = field(default=(), repr=False)
     appointment: str = ""
     verified: dict = field(default_factory=dict, repr=False)  # see Draft.verified; {} before it existed
+    assisted_by: str = ""  # see Draft: the helper who guided it ('' for self-service)
+    consent: dict = field(default_factory=dict)
+    proxy: dict = field(default_factory=dict, repr=False)
+    corrects: str = ""
 
 
 def load(store: Store, uuid: str) -> StoredApplication:
@@ -125,7 +149,9 @@ def load(store: Store, uuid: str) -> StoredApplication:
     )
     return StoredApplication(*row[:7], answers=payload.get("answers", {}), identity=payload.get("identity", {}),
                              parts=tuple(payload.get("parts", ())), attachments=attachments,
-                             appointment=payload.get("appointment", ""), verified=payload.get("verified", {}))
+                             appointment=payload.get("appointment", ""), verified=payload.get("verified", {}),
+                             assisted_by=payload.get("assisted_by", ""), consent=payload.get("consent", {}),
+                             proxy=payload.get("proxy", {}), corrects=payload.get("corrects", ""))
 
 
 def record_help_request(store: Store, screen: str, service_id: str = "") -> int:
