@@ -37,11 +37,15 @@ class AssistedVisit:
     def _reset_assistance(self) -> None:
         self.assistance: Assistance | None = None
         self.consent: Consent | None = None
+        self.consent_way = ""  # "signature" once the resident chose to sign (elder mode: one way a screen)
         self.correction: CorrectionSource | None = None
+        self.corrected_number = ""  # the number of the application a correction replaced (for the receipt)
 
     def _drop_assisted_data(self) -> None:
         """At the receipt or the end of a visit: the signature and what a correction started from go.
-        (Who helped stays until the visit ends: the receipt screen still says it.)"""
+        (Who helped, and which number was corrected, stay until the visit ends: the receipt says them.)"""
+        if self.correction is not None and self.state == State.SUBMITTED:  # committed: the receipt says it
+            self.corrected_number = self.correction.old_number
         self.consent = None
         self.correction = None
 
@@ -171,8 +175,15 @@ class AssistedVisit:
         if not self.consent_needed():
             raise SessionError(detail="a self-service application is submitted from the review")
         self.check_answers()  # a refusal is shown on the review, as for a self-service submit
-        self.consent = None
+        self.consent, self.consent_way = None, ""
+        self.errors.pop("consent", None)
         self._go(State.CONSENT)
+
+    def choose_consent_way(self, way: str) -> None:
+        """On the consent screen: "signature" to sign, "" for the card again (elder mode shows one)."""
+        self._require(State.CONSENT)
+        self.consent_way = "signature" if way == "signature" else ""
+        self._changed("consent_way")
 
     def consent_by_card(self, card: CardData) -> None:
         """The card laid on the reader on the consent screen; ValidationError if it is not the card

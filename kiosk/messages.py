@@ -160,9 +160,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "An agent's own ID card must be read. Please place your ID card on the reader.",
     },
     "proxy.same_person": {
-        "zh_CN": "这是代理人本人的身份证号码。请填写委托人（申请人）的号码；本人办理无需代办。",
-        "en": "This is the agent's own ID number. Enter the principal's (the applicant's) number; "
-              "to apply for yourself, no proxy is needed.",
+        "zh_CN": "这是代理人本人的号码，不是委托人的。",
+        "en": "This is the agent's own number.",
     },
     "proxy.principal_field": {
         "zh_CN": "这一项是委托人的信息，来自前面填写的委托人姓名和身份证号码。如需更改，请修改委托人信息。",

@@ -59,7 +59,7 @@ def principal_fields() -> tuple[Field, ...]:
         Field(id=PRINCIPAL_ID, type="id_number", sensitive=True,
               label=Text(zh_CN="委托人身份证号码", en="Principal's ID number"),
               help=Text(zh_CN="申请人的18位身份证号码，请逐位核对。",
-                        en="The applicant's 18-character ID number. Please check each digit.")),
+                        en="The applicant's ID number.")),
         Field(id=RELATIONSHIP, type="choice",
               label=Text(zh_CN="您与委托人的关系", en="Your relationship to the principal"),
               help=Text(zh_CN="您是委托人的什么人？", en="How are you related to the person you apply for?"),

@@ -108,7 +108,7 @@ def test_the_relationships_are_the_ones_a_station_uses_in_both_languages():
 def test_the_agent_cannot_be_their_own_principal():
     with pytest.raises(ValidationError) as refused:
         proxy.validate_principal("李大伟", AGENT.id_number.lower(), "other", AGENT.id_number, TODAY)
-    assert refused.value.code == "proxy.same_person" and "本人办理无需代办" in refused.value.text("zh_CN")
+    assert refused.value.code == "proxy.same_person" and "代理人本人的号码" in refused.value.text("zh_CN")
 
 
 def test_a_principal_never_shows_the_number_in_a_repr():

@@ -1,7 +1,7 @@
 """The one place Qt names come from (as Anki's aqt.qt): a Qt upgrade is a one-file change."""
 
 from PySide6.QtCore import (  # noqa: F401
-    QByteArray, QCoreApplication, QEvent, QLocale, QMarginsF, QObject, QPoint, QRect, QRectF, QRunnable, QSize,
+    QByteArray, QCoreApplication, QEvent, QLocale, QMarginsF, QObject, QPoint, QPointF, QRect, QRectF, QRunnable, QSize,
     QSizeF, Qt, QThreadPool, QTimer, QTranslator, Signal, Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
