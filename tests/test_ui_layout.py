@@ -43,6 +43,7 @@ SMALL_PRINT = {
     "header_station": "the station's name above the top bar: orientation, not a task (ui/station_header.py)",
     "header_clock": "the date and time above the top bar: orientation, not a task",
     "header_offline": "the network is down, applications are kept here: reassurance above the top bar, bold",
+    "guided_banner": "which helper is helping (guided and proxy visits): orientation under the top bar, bold",
 }
 NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
 TOLERANCE_PX = 1  # layouts round to whole pixels
@@ -247,6 +248,33 @@ def test_every_screen_fits(qtbot, tmp_path, resolution: str, elder: bool, locale
                                                         f"{service.id} {name}")
     finally:
         close_window(window)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_every_guided_proxy_and_correction_screen_fits(qtbot, tmp_path, resolution: str, elder: bool,
+                                                       locale: str) -> None:
+    """The visits a helper leads (ui/gallery_assisted.py): the banner saying who helps on every screen,
+    the principal's questions under the agent's line, the consent screen with its signature pad."""
+    from ui.gallery_assisted import walk_assisted_screens
+
+    window, session = make_window(resolution, elder, locale, tmp_path)
+    window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
+    theme = Theme(elder=elder, px_per_mm=window.px_per_mm)
+    problems: list[str] = []
+    shown = []
+    try:
+        for name in walk_assisted_screens(window, session):
+            shown.append(name)
+            where = f"{resolution} {'elder' if elder else 'normal'} {locale} {name}"
+            problems += check_screen(window, theme, where)
+            if name.startswith(("guided_", "proxy_", "correction_")) and not window.guided_banner.isVisible():
+                problems.append(f"{where}: no line saying who is helping")
+    finally:
+        close_window(window)
+    assert "proxy_consent" in shown and "correction_receipt" in shown
     assert not problems, "\n".join(problems)
 
 
