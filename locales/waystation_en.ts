@@ -989,4 +989,53 @@
         <translation>Correction · helper %1 (%2)</translation>
     </message>
 </context>
+<context>
+    <name>OutreachLine</name>
+    <message>
+        <location filename="../ui/outreach.py" line="35" />
+        <source>Outreach</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="36" />
+        <source>Helper %1 (%2)</source>
+        <translation>Helper %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="37" />
+        <source>A helper must sign in</source>
+        <translation>A helper must sign in</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="39" />
+        <source>%n application(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n application waiting to be sent</numerusform>
+            <numerusform>%n applications waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="41" />
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="43" />
+        <source>centre reached</source>
+        <translation>centre reached</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="45" />
+        <source>offline since %1</source>
+        <translation>offline since %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="47" />
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+</context>
 </TS>

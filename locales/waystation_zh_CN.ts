@@ -985,4 +985,51 @@
         <translation>更正 · 工作人员 %1（%2）</translation>
     </message>
 </context>
+<context>
+    <name>OutreachLine</name>
+    <message>
+        <location filename="../ui/outreach.py" line="35" />
+        <source>Outreach</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="36" />
+        <source>Helper %1 (%2)</source>
+        <translation>工作人员 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="37" />
+        <source>A helper must sign in</source>
+        <translation>请工作人员登录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="39" />
+        <source>%n application(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 份申请待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="41" />
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n 份待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="43" />
+        <source>centre reached</source>
+        <translation>已连接中心</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="45" />
+        <source>offline since %1</source>
+        <translation>自 %1 起未连接中心</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="47" />
+        <source>offline</source>
+        <translation>未连接中心</translation>
+    </message>
+</context>
 </TS>

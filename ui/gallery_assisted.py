@@ -174,3 +174,31 @@ def _walk_correction(window, session: Session) -> Iterator[str]:
     session.finish()
     window.set_helper(None)
     settle()
+
+
+def walk_outreach_screens(window, session: Session) -> Iterator[str]:
+    """Outreach mode (ui/outreach.py) on this window, last (its status line stays): before a helper signs
+    in, a guided visit's home, and the line while the centre cannot be reached."""
+    from dataclasses import replace
+
+    from kiosk.sync_status import SyncStatus
+    from ui.outreach import OutreachMode
+    from ui.screen_lock import ScreenLockWatch
+
+    session.defaults = replace(session.defaults, guided_only=True)
+    nowhere = "unix:path=/nonexistent/bus"  # the gallery listens to no desktop's lock
+    window.outreach = OutreachMode(window, lock_watch=ScreenLockWatch(session_bus=nowhere, system_bus=nowhere))
+    window.tasks.wait()
+    settle()
+    yield "outreach_no_helper"
+    window.set_helper(SAMPLE_HELPER)
+    window.bridge.sync_status.emit(SyncStatus("offline", "sync.offline", waiting=3, set_aside=0))
+    window.tasks.wait()
+    settle()
+    yield "outreach_offline"
+    session.choose_service("senior_card")
+    session.next()
+    settle()
+    yield "outreach_identity"
+    window.set_helper(None)
+    settle()

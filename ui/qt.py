@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import (  # noqa: F401
     QByteArray, QCoreApplication, QEvent, QLocale, QMarginsF, QObject, QPoint, QPointF, QRect, QRectF, QRunnable, QSize,
-    QSizeF, Qt, QThreadPool, QTimer, QTranslator, Signal, Slot,
+    QSizeF, Qt, QThreadPool, QTimer, QTranslator, SLOT, Signal, Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
     QAccessible, QClipboard, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QIcon, QImage, QKeySequence,
@@ -13,3 +13,12 @@ from PySide6.QtWidgets import (  # noqa: F401
     QScrollArea, QSizePolicy, QSlider, QStackedWidget, QVBoxLayout, QWidget,
 )
 from shiboken6 import delete as delete_now  # noqa: F401 (a widget gone at once, not at the next event loop)
+
+
+def qt_dbus():
+    """PySide6.QtDBus, imported when first needed (only outreach listens to D-Bus), or None without it."""
+    try:
+        from PySide6 import QtDBus
+    except ImportError:
+        return None
+    return QtDBus
