@@ -188,25 +188,24 @@ class AssistedVisit:
     def consent_by_card(self, card: CardData) -> None:
         """The card laid on the reader on the consent screen; ValidationError if it is not the card
         verified at the identity step (the error stays on the screen)."""
-        self._require(State.CONSENT)
-        try:
-            self.consent = confirm_by_card(self.identity, card)
-        except ValidationError as error:
-            self.errors["consent"] = error
-            self._changed("error")
-            raise
-        self.errors.pop("consent", None)
-        self._changed("consent")
+        self.record_consent(_made(lambda: confirm_by_card(self.identity, card)))
 
     def consent_by_signature(self, signature: Signature) -> None:
-        """The signature drawn on the consent screen; ValidationError if it is not one."""
+        """The signature drawn on the consent screen; ValidationError if it is not one.  (Drawing its PNG
+        takes tens of milliseconds: the screen makes the consent off the GUI thread with
+        `kiosk.guided.confirm_by_signature` and hands it to `record_consent`.)"""
+        self.record_consent(_made(lambda: confirm_by_signature(signature)))
+
+    def record_consent(self, made: Consent | ValidationError) -> None:
+        """Keep the consent given (or the reason it was not: kept, shown on the screen, and raised)."""
         self._require(State.CONSENT)
-        try:
-            self.consent = confirm_by_signature(signature)
-        except ValidationError as error:
-            self.errors["consent"] = error
+        if isinstance(made, ValidationError):
+            self.errors["consent"] = made
             self._changed("error")
-            raise
+            raise made
+        if not isinstance(made, Consent):
+            raise SessionError(detail="not a consent")
+        self.consent = made
         self.errors.pop("consent", None)
         self._changed("consent")
 
@@ -238,3 +237,10 @@ class AssistedVisit:
                 draft.verified["bound_answers"] = {}  # nothing of the form is bound to the agent's card
         return draft
 
+
+
+def _made(make) -> Consent | ValidationError:
+    try:
+        return make()
+    except ValidationError as error:
+        return error

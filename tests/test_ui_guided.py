@@ -154,9 +154,9 @@ def test_a_tap_is_not_a_signature(qtbot, tmp_path, reader):
         touch(qtbot, window, "submit")
         pad = window.screen.findChild(SignaturePad, "signature_pad")
         qtbot.mouseClick(pad, Qt.LeftButton, pos=QPoint(40, 40))
-        touch(qtbot, window, "confirm_signature")
-        error = find(window, "error_consent", QLabel)
-        assert error is not None and "签名太短" in error.text()
+        touch(qtbot, window, "confirm_signature")  # checked (and drawn) off the GUI thread
+        qtbot.waitUntil(lambda: find(window, "error_consent", QLabel) is not None, timeout=5000)
+        assert "签名太短" in find(window, "error_consent", QLabel).text()
         assert window.store.conn.execute("SELECT count(*) FROM applications").fetchone()[0] == 0
         touch(qtbot, window, "back")
         assert screen_is(window, State.REVIEW)  # back to check again; nothing lost

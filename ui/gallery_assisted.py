@@ -90,7 +90,9 @@ def walk_assisted_screens(window, session: Session) -> Iterator[str]:
     _sample_signature(window)
     settle()
     yield "guided_consent_signed"
-    window.screen._signed()
+    window.screen._signed()  # the PNG is drawn off the GUI thread, then the consent kept and submitted
+    window.compute.wait()
+    settle()
     window.tasks.wait()
     settle()
     window.printing.wait()
@@ -133,7 +135,9 @@ def walk_assisted_screens(window, session: Session) -> Iterator[str]:
     settle()
     yield "proxy_consent"
     _sample_signature(window)
-    window.screen._signed()
+    window.screen._signed()  # the PNG is drawn off the GUI thread, then the consent kept and submitted
+    window.compute.wait()
+    settle()
     window.tasks.wait()
     settle()
     window.printing.wait()

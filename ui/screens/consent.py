@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from devices.card.reader import CardEvent, CardEventKind
 from kiosk.errors import KioskError, ValidationError
+from kiosk.guided import confirm_by_signature
 from ui import icons
 from ui.qt import QHBoxLayout, Qt
 from ui.screens.base import Context, Screen
@@ -27,6 +28,7 @@ class ConsentScreen(Screen):
         t = self.theme
         session = self.session
         self._closed = False
+        self._busy = False  # a signature being drawn into its PNG (off the GUI thread)
         agent = session.is_proxy
         self.by_card = session.can_consent_by_card()
         # Elder mode: one way a screen (the card first, "Sign instead" for the other); else both, the card first.
@@ -102,7 +104,25 @@ class ConsentScreen(Screen):
             self.card_status.setAccessibleName(text)
 
     def _signed(self) -> None:
-        self._confirm(lambda: self.session.consent_by_signature(self.pad.signature()))
+        """Check the strokes and draw the PNG off the GUI thread (tens of milliseconds: bench/signature_png.py),
+        then keep the consent and submit."""
+        if self._busy:
+            return  # a second touch while the first is being taken
+        self._busy = True
+        signature = self.pad.signature()
+
+        def make():
+            try:
+                return confirm_by_signature(signature)
+            except ValidationError as error:
+                return error
+
+        def made(result) -> None:  # GUI thread
+            self._busy = False
+            if not self._closed and self.session.state.value == "consent":
+                self._confirm(lambda: self.session.record_consent(result))
+
+        self.ctx.run_task(make, made)
 
     def _confirm(self, give) -> None:
         """Record the consent (the core checks it), then submit; a refusal rebuilds the screen with why."""
