@@ -77,7 +77,8 @@ def open_for_correction(store: Store, uuid: str, helper_number: str) -> Correcti
     photos = {}
     if sealed is not None:
         for name, digest, data in store.conn.execute(
-                "SELECT name, sha256, data FROM attachments WHERE application_uuid = ? AND data IS NOT NULL ORDER BY id",
+                "SELECT name, sha256, data FROM attachments WHERE application_uuid = ? AND data IS NOT NULL"
+                " ORDER BY id",
                 (uuid,)):
             if name not in NOT_PREFILLED:
                 photos[name] = store.sealer.open(data, f"attachment:{uuid}:{digest}")

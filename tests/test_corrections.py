@@ -78,7 +78,8 @@ def test_a_set_aside_application_is_corrected_as_a_new_linked_one(store, catalog
     assert new.number != old.number and new.application_uuid != old.application_uuid
     stored = applications.load(store, new.application_uuid)
     assert stored.corrects == old.application_uuid and stored.assisted_by == HELPER.number
-    assert stored.answers["mobile"] == "13900139000" and stored.answers["local_address"] == "北京市东城区景山前街4号"
+    assert stored.answers["mobile"] == "13900139000"
+    assert stored.answers["local_address"] == "北京市东城区景山前街4号"
     assert corrections.link(store, old.application_uuid) == {"corrects": None, "corrected_by": new.application_uuid}
     assert corrections.link(store, new.application_uuid)["corrects"] == old.application_uuid
     # The old one: marked corrected, out of the queue for good, its personal data gone (the new one holds it).
