@@ -79,14 +79,15 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
         number = app_number.make(station_id, today or _dt.date.today(), seq)
         conn.execute(
             "INSERT INTO applications(uuid, number, seq, service_id, locale, created_at, status, id_lookup,"
-            " payload, identity_method, face_check, assistance, assisted_by, corrects)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " payload, identity_method, face_check) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (draft.uuid, number, seq, draft.service_id, draft.locale, now, "queued",
              sealer.blind_index(draft.id_number) if draft.id_number else None,
              sealer.seal(payload, f"application:{draft.uuid}"),
-             draft.identity.get("method", ""), draft.identity.get("face", ""),
-             draft.assistance, draft.assisted_by, draft.corrects or None),
+             draft.identity.get("method", ""), draft.identity.get("face", "")),
         )
+        if draft.assisted_by or draft.corrects:  # a helper's application (migration 8's columns)
+            conn.execute("UPDATE applications SET assistance = ?, assisted_by = ?, corrects = ? WHERE uuid = ?",
+                         (draft.assistance, draft.assisted_by, draft.corrects or None, draft.uuid))
         if draft.corrects:  # the old application is corrected by this one, in this same transaction
             from kiosk import corrections, guided
 
