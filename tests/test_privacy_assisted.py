@@ -21,7 +21,7 @@ from factories import answer_to_review, make_card
 from test_sync_worker import centre, worker  # noqa: F401 (fixtures)
 
 HELPER = Helper("H005", "赵工")
-RESIDENT = make_card(name="欧阳娜娜", sequence=24)
+RESIDENT = make_card(name="上官婉清", sequence=24)  # not 欧阳娜娜: test_ui_idle_wipe looks for that name in memory
 AGENT = make_card(name="司马长风", sequence=31)
 PRINCIPAL = make_card(name="诸葛秀兰", sequence=42)
 SIGNED = Signature(120, 40, (tuple((10 + i * 2.0, 20 + (8 if i % 2 else -8)) for i in range(50)),))
