@@ -16,6 +16,7 @@ APT_PACKAGES=(
   xserver-xorg-core xserver-xorg-video-dummy xdotool x11-xkb-utils xkb-data   # test of build/xorg/ settings
   pcscd vsmartcard-vpcd libpcsclite-dev swig            # PC/SC smart cards (and building pyscard)
   poppler-utils                                         # pdftoppm, to look at receipt PDFs
+  dbus-daemon libglib2.0-bin                            # outreach: a private D-Bus and gdbus for the screen-lock test
 )
 
 missing=()

@@ -48,6 +48,14 @@ class Draft:
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
     # The card's photo, kept (sealed) only while a helper must compare it with the live face (face_reviews).
     card_photo: bytes | None = field(default=None, repr=False)
+    # Guided and proxy applications (kiosk/guided.py, kiosk/proxy.py): '' (self-service), guided or proxy;
+    # the helper's number; the consent evidence (guided.Consent.wire()); the proxy's two people
+    # (proxy.wire(), personal data: sealed with the payload); the UUID of the application this one corrects.
+    assistance: str = ""
+    assisted_by: str = ""
+    consent: dict = field(default_factory=dict)
+    proxy: dict = field(default_factory=dict, repr=False)
+    corrects: str = ""
 
 
 def utc_now() -> str:
@@ -60,7 +68,11 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
     payload = json.dumps(
         {"answers": draft.answers, "identity": draft.identity, "parts": list(draft.parts),
          **({"appointment": draft.appointment} if draft.appointment else {}),
-         **({"verified": draft.verified} if draft.verified else {})},
+         **({"verified": draft.verified} if draft.verified else {}),
+         **({"assisted_by": draft.assisted_by} if draft.assisted_by else {}),
+         **({"consent": draft.consent} if draft.consent else {}),
+         **({"proxy": draft.proxy} if draft.proxy else {}),
+         **({"corrects": draft.corrects} if draft.corrects else {})},
         ensure_ascii=False, sort_keys=True,
     ).encode()
     sealer = store.sealer
@@ -75,6 +87,14 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
              sealer.seal(payload, f"application:{draft.uuid}"),
              draft.identity.get("method", ""), draft.identity.get("face", "")),
         )
+        if draft.assisted_by or draft.corrects:  # a helper's application (migration 8's columns)
+            conn.execute("UPDATE applications SET assistance = ?, assisted_by = ?, corrects = ? WHERE uuid = ?",
+                         (draft.assistance, draft.assisted_by, draft.corrects or None, draft.uuid))
+        if draft.corrects:  # the old application is corrected by this one, in this same transaction
+            from kiosk import corrections, guided
+
+            corrections.supersede(conn, draft.corrects, draft.uuid, number, guided.helper_actor(draft.assisted_by)
+                                  if draft.assisted_by else "kiosk")
         for attachment in draft.attachments:
             digest = attachment.sha256
             conn.execute(
@@ -90,7 +110,8 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
         if draft.identity.get("face") == "helper_to_confirm":  # a helper compares the faces side by side
             face_reviews.hold(conn, store, draft.uuid, now, draft.identity, draft.card_photo)
         audit.append(conn, "kiosk", "application.submitted", number,
-                     f"service={draft.service_id} attachments={len(draft.attachments)}")
+                     f"service={draft.service_id} attachments={len(draft.attachments)}"
+                     + (f" {draft.assistance}_by={draft.assisted_by}" if draft.assisted_by else ""))
     return Receipt(number, draft.uuid, draft.service_id, now, tuple(draft.parts))
 
 
@@ -109,6 +130,10 @@ class StoredApplication:
     attachments: tuple[Attachment, ...] = field(default=(), repr=False)
     appointment: str = ""
     verified: dict = field(default_factory=dict, repr=False)  # see Draft.verified; {} before it existed
+    assisted_by: str = ""  # see Draft: the helper who guided it ('' for self-service)
+    consent: dict = field(default_factory=dict)
+    proxy: dict = field(default_factory=dict, repr=False)
+    corrects: str = ""
 
 
 def load(store: Store, uuid: str) -> StoredApplication:
@@ -129,7 +154,9 @@ def load(store: Store, uuid: str) -> StoredApplication:
     )
     return StoredApplication(*row[:7], answers=payload.get("answers", {}), identity=payload.get("identity", {}),
                              parts=tuple(payload.get("parts", ())), attachments=attachments,
-                             appointment=payload.get("appointment", ""), verified=payload.get("verified", {}))
+                             appointment=payload.get("appointment", ""), verified=payload.get("verified", {}),
+                             assisted_by=payload.get("assisted_by", ""), consent=payload.get("consent", {}),
+                             proxy=payload.get("proxy", {}), corrects=payload.get("corrects", ""))
 
 
 def record_help_request(store: Store, screen: str, service_id: str = "") -> str:

@@ -49,7 +49,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     devices["sync_status"] = board = SyncStatusBoard()  # the helpers' notice on screen follows the worker
     stop_sync = start_sync_thread(config, board.publish)
     try:
-        return run_kiosk(config, devices, windowed=args.windowed)
+        return run_kiosk(config, devices, windowed=args.windowed, outreach=args.outreach)
     finally:
         stop_sync.set()
         lock.release()
@@ -313,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "run":
             command.add_argument("--windowed", action="store_true",
                                  help="a normal window with a device test panel, for development")
+            command.add_argument("--outreach", action="store_true",
+                                 help="outreach (上门服务) on a helper's laptop: windowed, no kiosk lock, a helper signed "
+                                      "in for the trip, every application guided, the queue and 'offline since' shown")
         if name == "sync":
             mode = command.add_mutually_exclusive_group(required=True)
             mode.add_argument("--once", action="store_true", help="one pass, then exit (0: centre reached, "

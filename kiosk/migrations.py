@@ -16,6 +16,17 @@ from typing import Callable, Union
 
 Step = Union[str, Callable[..., object]]  # SQL, or a function of a sqlite_utils.Database
 
+# Guided and proxy applications, and corrections (issue 13): how an application was made ('' for
+# self-service, guided, proxy) and by which helper (a staff number, not a resident's data), and the
+# link between a corrected application and its correction (UUIDs).  The rest (consent, the proxy's
+# two people) is in the sealed payload.
+_ASSISTED = [
+    "ALTER TABLE applications ADD COLUMN assistance TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE applications ADD COLUMN assisted_by TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE applications ADD COLUMN corrects TEXT",      # the application this one corrects
+    "ALTER TABLE applications ADD COLUMN corrected_by TEXT",  # the correction that replaced this one
+]
+
 MIGRATIONS: list[list[Step]] = [
     # 1: the first schema.
     [
@@ -162,6 +173,8 @@ MIGRATIONS: list[list[Step]] = [
         )""",
         "CREATE INDEX ratings_unsent ON ratings(sent_at, next_attempt_at)",
     ],
+    # 8: guided and proxy applications, corrections (issue 13; see _ASSISTED above).
+    _ASSISTED,
 ]
 
 
@@ -209,5 +222,6 @@ HELP_DESK_STEPS: list[Step] = [
 MIGRATIONS.append(HELP_DESK_STEPS)
 
 LATEST = len(MIGRATIONS)
+ASSISTED_APPLICATIONS = next(i for i, step in enumerate(MIGRATIONS) if step is _ASSISTED) + 1
 STORE_KEY_CHECK = 6  # the migration that added the key's check value (tests open stores from just before it)
 HELP_DESK = MIGRATIONS.index(HELP_DESK_STEPS) + 1  # help requests' life and queue, faces to confirm (issue 13)

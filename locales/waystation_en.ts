@@ -325,6 +325,11 @@
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="170" />
+        <source>The helper types this (keyboard, pinyin input)</source>
+        <translation>The helper types this (keyboard, pinyin input)</translation>
+    </message>
 </context>
 <context>
     <name>GuideScreen</name>
@@ -613,6 +618,11 @@
         <location filename="../ui/screens/identity.py" line="270" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>That did not work. Touch “Try again”, or the button and a helper will check.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="153" />
+        <source>Agent: please place your own ID card on the reader.</source>
+        <translation>Agent: please place your own ID card on the reader.</translation>
     </message>
 </context>
 <context>
@@ -909,6 +919,11 @@
         <source>Your application has been received. Your application number is %1.</source>
         <translation>Your application has been received. Your application number is %1.</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="44" />
+        <source>Replaces application %1.</source>
+        <translation>Replaces application %1.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -963,6 +978,11 @@
         <location filename="../ui/screens/review.py" line="95" />
         <source>Show %1 for 10 seconds</source>
         <translation>Show %1 for 10 seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="52" />
+        <source>From the agent's card</source>
+        <translation>From the agent's card</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1106,11 @@
             <numerusform>%n application(s) found.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="99" />
+        <source>corrected: replaced by a newer application</source>
+        <translation>corrected: replaced by a newer application</translation>
+    </message>
 </context>
 <context>
     <name>StepTexts</name>
@@ -1151,6 +1176,159 @@
         <location filename="../ui/sync_line.py" line="46" />
         <source>%1 set aside</source>
         <translation>%1 set aside</translation>
+    </message>
+</context>
+<context>
+    <name>AgentLine</name>
+    <message>
+        <location filename="../ui/proxy_parts.py" line="31" />
+        <source>Agent (verified by card): %1. Applying for the principal below.</source>
+        <translation>Agent (verified by card): %1. Applying for the principal below.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <location filename="../ui/screens/consent.py" line="31" />
+        <source>Agent: please confirm this application</source>
+        <translation>Agent: please confirm this application</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="32" />
+        <source>Please confirm this application</source>
+        <translation>Please confirm this application</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="54" />
+        <source>Lift your ID card and lay it on the reader again.</source>
+        <translation>Lift your ID card and lay it on the reader again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="56" />
+        <source>Waiting for the card…</source>
+        <translation>Waiting for the card…</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="61" />
+        <source>Or sign with your finger in the box:</source>
+        <translation>Or sign with your finger in the box:</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="62" />
+        <source>Sign with your finger in the box:</source>
+        <translation>Sign with your finger in the box:</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="64" />
+        <source>Sign here</source>
+        <translation>Sign here</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="68" />
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="69" />
+        <source>Confirm with this signature</source>
+        <translation>Confirm with this signature</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="85" />
+        <source>The helper filled this in with you. Only you can confirm it is yours and right.</source>
+        <translation>The helper filled this in with you. Only you can confirm it is yours and right.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="95" />
+        <source>Reading the card… please keep it still.</source>
+        <translation>Reading the card… please keep it still.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="131" />
+        <source>Lay your ID card on the reader again, or sign with your finger in the box.</source>
+        <translation>Lay your ID card on the reader again, or sign with your finger in the box.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="132" />
+        <source>Sign with your finger in the box.</source>
+        <translation>Sign with your finger in the box.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="68" />
+        <source>Use my card instead</source>
+        <translation>Use my card instead</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="78" />
+        <source>Sign on the screen instead</source>
+        <translation>Sign on the screen instead</translation>
+    </message>
+</context>
+<context>
+    <name>GuidedBanner</name>
+    <message>
+        <location filename="../ui/guided_banner.py" line="61" />
+        <source>Helper %1 (%2) is helping you</source>
+        <translation>Helper %1 (%2) is helping you</translation>
+    </message>
+    <message>
+        <location filename="../ui/guided_banner.py" line="57" />
+        <source>Proxy · helper %1 (%2)</source>
+        <translation>Proxy · helper %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/guided_banner.py" line="59" />
+        <source>Correction · helper %1 (%2)</source>
+        <translation>Correction · helper %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachLine</name>
+    <message>
+        <location filename="../ui/outreach.py" line="35" />
+        <source>Outreach</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="36" />
+        <source>Helper %1 (%2)</source>
+        <translation>Helper %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="37" />
+        <source>A helper must sign in</source>
+        <translation>A helper must sign in</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="39" />
+        <source>%n application(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n application waiting to be sent</numerusform>
+            <numerusform>%n applications waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="41" />
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="43" />
+        <source>centre reached</source>
+        <translation>centre reached</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="45" />
+        <source>offline since %1</source>
+        <translation>offline since %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="47" />
+        <source>offline</source>
+        <translation>offline</translation>
     </message>
 </context>
 </TS>

@@ -321,6 +321,11 @@
         <source>%1. %2</source>
         <translation>%1。%2</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="170" />
+        <source>The helper types this (keyboard, pinyin input)</source>
+        <translation>由工作人员用键盘输入（可用拼音输入法）</translation>
+    </message>
 </context>
 <context>
     <name>GuideScreen</name>
@@ -608,6 +613,11 @@
         <location filename="../ui/screens/identity.py" line="270" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="153" />
+        <source>Agent: please place your own ID card on the reader.</source>
+        <translation>代理人：请把您本人的身份证放在读卡区。</translation>
     </message>
 </context>
 <context>
@@ -901,6 +911,11 @@
         <source>Your application has been received. Your application number is %1.</source>
         <translation>您的申请已受理。申请编号是：%1。</translation>
     </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="44" />
+        <source>Replaces application %1.</source>
+        <translation>替代申请 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -955,6 +970,11 @@
         <location filename="../ui/screens/review.py" line="95" />
         <source>Show %1 for 10 seconds</source>
         <translation>显示%1，10 秒后隐藏</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="52" />
+        <source>From the agent's card</source>
+        <translation>来自代理人的证件</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1097,11 @@
             <numerusform>找到 %n 件申请。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="99" />
+        <source>corrected: replaced by a newer application</source>
+        <translation>已更正：由新的申请替代</translation>
+    </message>
 </context>
 <context>
     <name>StepTexts</name>
@@ -1142,6 +1167,157 @@
         <location filename="../ui/sync_line.py" line="46" />
         <source>%1 set aside</source>
         <translation>%1 件待核对</translation>
+    </message>
+</context>
+<context>
+    <name>AgentLine</name>
+    <message>
+        <location filename="../ui/proxy_parts.py" line="31" />
+        <source>Agent (verified by card): %1. Applying for the principal below.</source>
+        <translation>代理人（已核验身份证）：%1。为下面的委托人办理。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <location filename="../ui/screens/consent.py" line="31" />
+        <source>Agent: please confirm this application</source>
+        <translation>代理人：请确认这份申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="32" />
+        <source>Please confirm this application</source>
+        <translation>请确认这份申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="54" />
+        <source>Lift your ID card and lay it on the reader again.</source>
+        <translation>请拿起您的身份证，再放到读卡区一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="56" />
+        <source>Waiting for the card…</source>
+        <translation>正在等待证件…</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="61" />
+        <source>Or sign with your finger in the box:</source>
+        <translation>或者用手指在框内签名：</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="62" />
+        <source>Sign with your finger in the box:</source>
+        <translation>请用手指在框内签名：</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="64" />
+        <source>Sign here</source>
+        <translation>在此签名</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="68" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="69" />
+        <source>Confirm with this signature</source>
+        <translation>用这个签名确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="85" />
+        <source>The helper filled this in with you. Only you can confirm it is yours and right.</source>
+        <translation>工作人员和您一起填写了这份申请。只有您本人能确认它是您的、内容无误。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="95" />
+        <source>Reading the card… please keep it still.</source>
+        <translation>正在读卡…请不要移动证件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="131" />
+        <source>Lay your ID card on the reader again, or sign with your finger in the box.</source>
+        <translation>请把身份证再放到读卡区一次，或者用手指在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="132" />
+        <source>Sign with your finger in the box.</source>
+        <translation>请用手指在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="68" />
+        <source>Use my card instead</source>
+        <translation>改为放置身份证</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="78" />
+        <source>Sign on the screen instead</source>
+        <translation>改为在屏幕上签名</translation>
+    </message>
+</context>
+<context>
+    <name>GuidedBanner</name>
+    <message>
+        <location filename="../ui/guided_banner.py" line="61" />
+        <source>Helper %1 (%2) is helping you</source>
+        <translation>工作人员 %1（%2）正在协助您</translation>
+    </message>
+    <message>
+        <location filename="../ui/guided_banner.py" line="57" />
+        <source>Proxy · helper %1 (%2)</source>
+        <translation>代办 · 工作人员 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/guided_banner.py" line="59" />
+        <source>Correction · helper %1 (%2)</source>
+        <translation>更正 · 工作人员 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachLine</name>
+    <message>
+        <location filename="../ui/outreach.py" line="35" />
+        <source>Outreach</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="36" />
+        <source>Helper %1 (%2)</source>
+        <translation>工作人员 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="37" />
+        <source>A helper must sign in</source>
+        <translation>请工作人员登录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="39" />
+        <source>%n application(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 份申请待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outreach.py" line="41" />
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n 份待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="43" />
+        <source>centre reached</source>
+        <translation>已连接中心</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="45" />
+        <source>offline since %1</source>
+        <translation>自 %1 起未连接中心</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="47" />
+        <source>offline</source>
+        <translation>未连接中心</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from kiosk import id_number as _id_number
+
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
 SERVICE_NAME = "waystation-central"
@@ -196,8 +198,65 @@ class VerifiedIdentity(_Strict):
     bound_answers: dict[str, PrefillSource] = Field(max_length=MAX_BOUND_ANSWERS)
 
 
+# A station helper's number (kiosk.staff.Helper.number): staff, not personal data of a resident.
+HELPER_NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
+GB11643_PATTERN = r"^[0-9]{17}[0-9X]$"
+ConsentMethod = Literal["card_again", "signature"]
+Relationship = Literal["spouse", "child", "parent", "other_relative", "guardian", "other"]
+PrincipalSource = Literal["principal.name", "principal.id_number", "principal.sex", "principal.birth_date"]
+PersonName = Annotated[str, Field(min_length=1, max_length=50)]
+
+
+class Consent(_Strict):
+    """How the resident (the agent, in a proxy application) confirmed an application a helper guided."""
+
+    method: ConsentMethod
+    at: str = Field(pattern=DATE_TIME_PATTERN, max_length=40)
+    signature: str | None = Field(default=None, min_length=1, max_length=64)  # the attachment's name
+
+    @field_validator("at")
+    @classmethod
+    def _real_time(cls, value: str) -> str:
+        return _a_real_time(value)
+
+
+class Person(_Strict):
+    """One of a proxy application's two people (personal data: verified TLS only)."""
+
+    name: PersonName
+    id_number: str = Field(pattern=VERIFIED_ID_PATTERN)
+
+
+class Principal(_Strict):
+    name: PersonName
+    id_number: str = Field(pattern=GB11643_PATTERN)
+
+
+class Proxy(_Strict):
+    """A proxy application (代办): the agent (the verified person, at the kiosk) applies for the principal
+    (the applicant, who could not come), with a signed authorisation letter (an attachment)."""
+
+    agent: Person
+    principal: Principal
+    relationship: Relationship
+    authorisation: str = Field(min_length=1, max_length=64)  # the attachment's name
+    bound_answers: dict[str, PrincipalSource] = Field(max_length=MAX_BOUND_ANSWERS)
+
+
+def _principal_value(principal: Principal, source: str) -> str:
+    number = principal.id_number
+    born = _id_number.birth_date(number)
+    return {"principal.name": principal.name, "principal.id_number": number,
+            "principal.sex": _id_number.sex(number).lower(),
+            "principal.birth_date": born.isoformat() if born else ""}[source]
+
+
 class ApplicationIn(_Strict):
-    """One application as the kiosk sends it (`form` holds the answers: personal data)."""
+    """One application as the kiosk sends it (`form` holds the answers: personal data).
+
+    Beyond each field's own shape (see openapi.yaml: Application), a helper's application carries the
+    resident's consent; a signature consent and a proxy's letter name attachments the application
+    lists; a proxy's agent is the verified person and its principal someone else, with a valid number."""
 
     number: str = Field(pattern=NUMBER_PATTERN)
     service_id: str = Field(pattern=SERVICE_PATTERN)
@@ -207,8 +266,10 @@ class ApplicationIn(_Strict):
     form: dict[str, Any]
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
     corrects: str | None = Field(default=None, pattern=UUID_PATTERN)
-    consent: dict[str, Any] | None = None
+    consent: Consent | None = None
     verified: VerifiedIdentity | None = None  # absent on applications queued before it existed
+    assisted_by: str | None = Field(default=None, pattern=HELPER_NUMBER_PATTERN)
+    proxy: Proxy | None = None
 
     @field_validator("attachments")
     @classmethod
@@ -228,6 +289,50 @@ class ApplicationIn(_Strict):
     @classmethod
     def _real_time(cls, value: str) -> str:
         return _a_real_time(value)
+
+    @field_validator("proxy", mode="before")
+    @classmethod
+    def _proxy_object_when_given(cls, value: Any) -> Any:
+        if value is None:  # the schema: absent, or an object; never null
+            raise ValueError("proxy is an object when given")
+        return value
+
+    @model_validator(mode="after")
+    def _assisted_relations(self) -> "ApplicationIn":
+        """The relations between fields a schema cannot state (each message names fields, never values)."""
+        names = {ref.name: ref for ref in self.attachments}
+        if self.assisted_by is not None and self.consent is None:
+            raise ValueError("consent: a helper's application carries the resident's consent")
+        if self.consent is not None:
+            if self.consent.method == "signature":
+                ref = names.get(self.consent.signature or "")
+                if ref is None or ref.media_type != "image/png":
+                    raise ValueError("consent.signature must name a PNG attachment of this application")
+            elif self.consent.signature is not None:
+                raise ValueError("consent.signature is given only for a signature")
+            elif self.verified is None or self.verified.card_kind is None:
+                raise ValueError("consent: card_again needs a card verified at the identity step")
+        if self.proxy is not None:
+            self._check_proxy(self.proxy, names)
+        return self
+
+    def _check_proxy(self, proxy: Proxy, names: dict[str, AttachmentRef]) -> None:
+        if self.assisted_by is None or self.verified is None:
+            raise ValueError("proxy: an agent's application is guided (assisted_by) and verified")
+        if proxy.agent.id_number != self.verified.id_number:
+            raise ValueError("proxy.agent.id_number must be the verified id_number")
+        if not _id_number.is_valid(proxy.principal.id_number):
+            raise ValueError("proxy.principal.id_number is not a valid GB 11643 number")
+        if proxy.principal.id_number == proxy.agent.id_number:
+            raise ValueError("proxy.principal must be someone other than the agent")
+        if proxy.authorisation not in names:
+            raise ValueError("proxy.authorisation must name an attachment of this application")
+        if self.verified.bound_answers:
+            raise ValueError("verified.bound_answers: a proxy's form is the principal's, bound to nothing of the agent")
+        answers = self.form.get("answers")
+        for field_id, source in proxy.bound_answers.items():
+            if isinstance(answers, dict) and answers.get(field_id) != _principal_value(proxy.principal, source):
+                raise ValueError(f"form.answers.{field_id[:64]} must equal {source}")
 
 
 RatingLevel = Literal["very_satisfied", "satisfied", "basic", "dissatisfied", "very_dissatisfied"]

@@ -398,6 +398,11 @@ def application_body(store: Store, app: applications.StoredApplication) -> dict[
     }
     if app.verified:  # what the identity step verified (VerifiedIdentity); none on older applications
         body["verified"] = app.verified
+    # A helper's application (guided, proxy) and a correction's link; absent on self-service ones.
+    for key in ("assisted_by", "consent", "proxy", "corrects"):
+        value = getattr(app, key)
+        if value:
+            body[key] = value
     return body
 
 

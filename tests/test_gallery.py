@@ -15,7 +15,11 @@ COLUMNS = ("normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en")
 # The states a reviewer must be able to see, besides the plain journey.
 MUST_SHOW = ("home", "sound_panel", "status", "status_typed_too_little", "status_results", "status_none", "guide",
              "identity", "identity_error", "identity_keypad", "identity_keypad_error", "identity_confirm", "form",
-             "form_error", "documents", "review", "receipt", "helper_coming", "helper_acknowledged", "idle_warning")
+             "form_error", "documents", "review", "receipt", "helper_coming", "helper_acknowledged", "idle_warning",
+             # the visits a helper leads (issue 13)
+             "guided_home", "guided_form", "guided_consent", "guided_consent_signed", "proxy_identity",
+             "proxy_principal", "proxy_principal_error", "proxy_letter", "proxy_review", "proxy_consent",
+             "correction_identity", "correction_receipt")
 # The helpers' console pages: normal mode only (helpers are not the residents elder mode is for).
 CONSOLE_COLUMNS = ("normal_zh_CN", "normal_en")
 CONSOLE_MUST_SHOW = ("console_help_requests", "console_help_requests_empty", "console_help_requests_acknowledged",

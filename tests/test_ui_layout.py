@@ -43,6 +43,8 @@ SMALL_PRINT = {
     "header_station": "the station's name above the top bar: orientation, not a task (ui/station_header.py)",
     "header_clock": "the date and time above the top bar: orientation, not a task",
     "header_offline": "the network is down, applications are kept here: reassurance above the top bar, bold",
+    "guided_banner": "which helper is helping (guided and proxy visits): orientation on the header's line, bold",
+    "outreach_line": "tells the helper on an outreach trip what waits to be sent and since when it is offline",
 }
 NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
 TOLERANCE_PX = 1  # layouts round to whole pixels
@@ -288,6 +290,36 @@ def test_every_console_page_fits(qtbot, tmp_path, resolution: str, locale: str, 
         host.close()
         host.deleteLater()
         close_window(window)
+
+
+@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_every_guided_proxy_and_correction_screen_fits(qtbot, tmp_path, resolution: str, elder: bool,
+                                                       locale: str) -> None:
+    """The visits a helper leads (ui/gallery_assisted.py): the banner saying who helps on every screen,
+    the principal's questions under the agent's line, the consent screen with its signature pad."""
+    from itertools import chain
+
+    from ui.gallery_assisted import walk_assisted_screens, walk_outreach_screens
+
+    window, session = make_window(resolution, elder, locale, tmp_path)
+    window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
+    theme = Theme(elder=elder, px_per_mm=window.px_per_mm)
+    problems: list[str] = []
+    shown = []
+    try:
+        for name in chain(walk_assisted_screens(window, session), walk_outreach_screens(window, session)):
+            shown.append(name)
+            where = f"{resolution} {'elder' if elder else 'normal'} {locale} {name}"
+            problems += check_screen(window, theme, where)
+            if (name.startswith(("guided_", "proxy_", "correction_")) or name in ("outreach_offline",
+                                                                                 "outreach_identity")) \
+                    and not window.guided_banner.isVisible():
+                problems.append(f"{where}: no line saying who is helping")
+    finally:
+        close_window(window)
+    assert "proxy_consent" in shown and "correction_receipt" in shown and "outreach_offline" in shown
     assert not problems, "\n".join(problems)
 
 

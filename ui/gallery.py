@@ -258,6 +258,10 @@ def _console_shots(out_dir: Path, resolution: str, tmp: Path, shots: dict[str, d
 def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:
     """PNG of every screen in both modes and languages (the helpers' console in normal mode), and an
     index.html to compare them."""
+    from itertools import chain
+
+    from ui.gallery_assisted import walk_assisted_screens, walk_outreach_screens
+
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -265,10 +269,13 @@ def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:
             for locale in ("zh_CN", "en"):
                 column = f"{'elder' if elder else 'normal'}_{locale}"
                 window, session = make_window(resolution, elder, locale, Path(tmp))
-                for name in walk_screens(window, session):
+                # The resident's journey, then the visits a helper leads (guided, proxy, a correction).
+                for name in chain(walk_screens(window, session), walk_assisted_screens(window, session),
+                                  walk_outreach_screens(window, session)):
                     file = f"{name}_{column}.png"
                     window.grab().save(str(out_dir / file))
                     shots.setdefault(name, {})[column] = file
+                window.tasks.wait()
                 window.close()
                 window.store.close()
                 window.deleteLater()

@@ -18,7 +18,10 @@ from ui.i18n import Translations
 from ui.qt import (
     QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, Signal, delete_now,
 )
+from ui.assisted import AssistedVisits
+from ui.guided_banner import GuidedBanner
 from ui.screens.base import Context, Screen
+from ui.screens.consent import ConsentScreen
 from ui.screens.documents import DocumentsScreen
 from ui.screens.form import FormScreen
 from ui.screens.guide import GuideScreen
@@ -41,11 +44,11 @@ log = logging.getLogger(__name__)
 SCREENS: dict[State, type[Screen]] = {
     State.HOME: HomeScreen, State.GUIDE: GuideScreen, State.IDENTITY: IdentityScreen, State.FORM: FormScreen,
     State.DOCUMENTS: DocumentsScreen, State.REVIEW: ReviewScreen, State.RECEIPT: ReceiptScreen,
-    State.STATUS: StatusScreen, State.RATING: RatingScreen,
+    State.STATUS: StatusScreen, State.RATING: RatingScreen, State.CONSENT: ConsentScreen,
 }
 # Changes that only touch the overlay or settings, not the screen's content.
 WARM_PROMPTS_AFTER_MS = 3000
-NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "sound_panel", "notice"}
+NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "sound_panel", "notice", "consent"}
 # The events the window's application-wide filter acts on (a touch, or what clipboard_guard blocks).  A tuple,
 # not a set: hashing a Qt enum runs Python code, and the filter sees every event of every widget.
 INPUT_EVENTS = tuple({QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress, *clipboard_guard.EVENTS})
@@ -69,6 +72,7 @@ class KioskWindow(QWidget):
     """The whole resident-facing window."""
 
     helper_changed = Signal(object)  # the signed-in helper (kiosk.staff.Helper) or None after sign-out
+    visit_refused = Signal(object)  # a start_guided/start_proxy/start_correction that could not start (KioskError)
 
     def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
                  receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
@@ -131,6 +135,7 @@ class KioskWindow(QWidget):
         self.sync_line = SyncLine.make(self._theme())
         outer.addWidget(self.sync_line)
         self.overlay = IdleOverlay(self, self.top_bar, session)
+        self.assisted = AssistedVisits(self)
 
         self.qr_watch = None
         if self.devices.get("camera") is not None:
@@ -196,6 +201,7 @@ class KioskWindow(QWidget):
             self.overlay.refresh()
         self.sound_panel.setVisible(self.session.sound_panel_open)
         self._update_notice()
+        self.guided_banner.refresh(self.session)
         self.sync_line.restyle(theme)
         self._update_sync_line()
         if self.screen is not None:
@@ -261,6 +267,7 @@ class KioskWindow(QWidget):
         self.header = StationHeader(theme, self.station_name, self.session.locale)
         self.header.set_offline(is_offline(self.sync_status))
         outer.addWidget(self.header)
+        self.guided_banner = GuidedBanner(theme, self.header)  # who is helping, on the header's line
         bar = QHBoxLayout()
         bar.setSpacing(theme.mm(2))
         outer.addLayout(bar)
@@ -320,6 +327,7 @@ class KioskWindow(QWidget):
             widget.setText(text)
             widget.setAccessibleName(accessible or text)
         self.header.translate(self.session.locale)
+        self.guided_banner.refresh(self.session)
 
     def _build_sound_panel(self, theme: Theme) -> None:
         """Speed and volume of voice guidance, for the resident to set (reset for the next one)."""
@@ -407,7 +415,14 @@ class KioskWindow(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Commit and save the receipt PDF on the store's worker, print on the printer's, then show it."""
+        """Commit and save the receipt PDF on the store's worker, print on the printer's, then show it.
+        A visit a helper leads first asks the resident to confirm (the consent screen submits)."""
+        if self.session.state == State.REVIEW and self.session.consent_needed():
+            try:
+                return self.session.ask_consent()
+            except KioskError:
+                return self.say("error", self.screen.submit_error_text() if hasattr(self.screen, "submit_error_text")
+                                else self.session.submit_error.text(self.session.locale))
         try:
             draft = self.session.prepare_submit()
         except KioskError as error:
@@ -540,6 +555,18 @@ class KioskWindow(QWidget):
             self.tasks.run(lambda: ratings.record(self.store, rating), lambda _: None,
                            lambda error: log.error("rating not kept: %s", type(error).__name__))
         self.session.finish()
+
+    def start_guided(self, service_id: str | None = None) -> bool:
+        """A helper starts a guided visit (帮办), at a service's guide or at the home screen (ui/assisted.py)."""
+        return self.assisted.start_guided(service_id)
+
+    def start_proxy(self, service_id: str) -> bool:
+        """A helper starts a proxy visit (代办) for a service the catalog opens to agents."""
+        return self.assisted.start_proxy(service_id)
+
+    def start_correction(self, uuid: str) -> bool:
+        """A helper corrects the set-aside application `uuid` with its resident present."""
+        return self.assisted.start_correction(uuid)
 
     def set_helper(self, helper) -> None:
         """A helper signed in (a kiosk.staff.Helper) or out (None); listeners hear helper_changed."""

@@ -39,6 +39,7 @@ from sync.central.help_desk import help_desk_routes
 from sync.central.store import (
     CentralStore,
     ConflictError,
+    CorrectionRefused,
     NotThisStationError,
     NumberTakenError,
     QuotaExceeded,
@@ -185,6 +186,8 @@ def _application_routes(router: APIRouter, store: CentralStore, stations: _Stati
         except NotThisStationError:
             raise CentralError(422, "number_not_this_station",
                                "the application number does not start with this station's id") from None
+        except CorrectionRefused as refused:
+            raise CentralError(refused.status, refused.code, refused.message) from None
         return JSONResponse(view, status_code=201 if created else 200)
 
     @router.get("/applications/{uuid}")

@@ -30,6 +30,8 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from sync.central import corrections
+from sync.central.corrections import CorrectionRefused  # noqa: F401 (raised by put_application)
 from sync.central.limits import CentralLimits
 from sync.protocol import (
     HELP_REQUEST_RANK,
@@ -189,6 +191,7 @@ class CentralStore:
         # reference server does not promise survival of a power cut.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._db.executescript(corrections.SCHEMA)
         self._migrate()
         self._signing_key = signing_key
         self.bytes_received = 0  # attachment bytes written, all requests: shows resumption works
@@ -221,8 +224,10 @@ class CentralStore:
         """Store once; return (current view, created).
 
         Raises ConflictError (this UUID, other content or station), NotThisStationError
-        (the number starts with another station's id) and NumberTakenError (another UUID
-        of this station already has this number), in that order."""
+        (the number starts with another station's id), NumberTakenError (another UUID
+        of this station already has this number) and CorrectionRefused (the application
+        named in `corrects` is another station's, of another service, or corrected already),
+        in that order."""
         with self._tx() as db:
             self._expire(db)
             row = db.execute("SELECT station_id, content_hash FROM applications WHERE uuid = ?", (uuid,)).fetchone()
@@ -235,12 +240,16 @@ class CentralStore:
             if db.execute("SELECT 1 FROM applications WHERE station_id = ? AND number = ?",
                           (station_id, application.number)).fetchone():
                 raise NumberTakenError(application.number)
+            old_known = corrections.check(db, station_id, uuid, application)
             seq = self._next(db, "central_id")
+            received_at = now_text()
             db.execute(
                 "INSERT INTO applications(uuid, station_id, central_id, number, content_hash, body, received_at)"
                 " VALUES (?,?,?,?,?,?,?)",
                 (uuid, station_id, f"C{seq:09d}", application.number, content_hash,
-                 application.model_dump_json(), now_text()))
+                 application.model_dump_json(), received_at))
+            if application.corrects is not None:
+                corrections.record(db, station_id, uuid, application.corrects, old_known, received_at)
             # The same bytes may fill two slots of a form: stored once, needed once.
             db.executemany("INSERT OR IGNORE INTO application_attachments(uuid, sha256, size) VALUES (?,?,?)",
                            [(uuid, ref.sha256, ref.size) for ref in application.attachments])
@@ -382,6 +391,11 @@ class CentralStore:
                 return None
             return self._view(db, uuid, replayed=False)
 
+    def corrections(self, station_id: str | None = None) -> list[dict[str, Any]]:
+        """Every correction link received: {uuid, corrects, station_id, old_known, recorded_at}."""
+        with self._tx() as db:
+            return corrections.all_links(db, station_id)
+
     def application_body(self, station_id: str, uuid: str) -> dict[str, Any] | None:
         """The application as received and stored (form, attachments, the verified identity), or None."""
         with self._tx() as db:
@@ -402,7 +416,7 @@ class CentralStore:
         return {"uuid": uuid, "central_id": central_id, "number": number, "received_at": received_at,
                 "status": status, "reason": reason, "complete": bool(complete),
                 "missing_attachments": [{"sha256": sha, "received": got} for sha, got in missing],
-                "replayed": replayed}
+                "replayed": replayed, "corrected_by": corrections.corrected_by(db, uuid)}
 
     def _complete_if_ready(self, db: sqlite3.Connection, station_id: str, uuid: str) -> None:
         waiting = db.execute(
