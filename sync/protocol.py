@@ -42,7 +42,7 @@ MEDIA_TYPE_PATTERN = r"^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$"
 LOCALE_PATTERN = r"^[a-z]{2}(_[A-Z]{2})?$"
 STATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 SCREEN_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"  # the kiosk screen a resident called a helper from
-HELPER_NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+HELPER_NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"  # a station helper's number (roster, assisted_by, face reviews)
 HELP_REQUEST_PAGE_MAX = 500
 # RFC 3339 date-time, the form `created_at` must have.
 DATE_TIME_PATTERN = (
@@ -198,8 +198,6 @@ class VerifiedIdentity(_Strict):
     bound_answers: dict[str, PrefillSource] = Field(max_length=MAX_BOUND_ANSWERS)
 
 
-# A station helper's number (kiosk.staff.Helper.number): staff, not personal data of a resident.
-HELPER_NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
 GB11643_PATTERN = r"^[0-9]{17}[0-9X]$"
 ConsentMethod = Literal["card_again", "signature"]
 Relationship = Literal["spouse", "child", "parent", "other_relative", "guardian", "other"]
