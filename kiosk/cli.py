@@ -267,6 +267,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_check(args: argparse.Namespace) -> int:
+    """Check that this build works here (kiosk/self_check.py); one line a check, exit 0 only if all pass."""
+    from devices import self_check as device_checks
+    from kiosk import self_check
+    from ui import self_check as screen_checks
+
+    return self_check.main([*self_check.core_checks(device_checks.bundled_photo), *screen_checks.CHECKS,
+                            *device_checks.CHECKS])
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -284,6 +294,8 @@ COMMANDS = {
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
     "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
                            "as CSV or JSON"),
+    "self-check": (cmd_self_check, "check that this build works here: modules, screens, store, speech, face, QR, "
+                                   "its files against the build's manifest; exit 0 only if all pass"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -308,7 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
             mode = command.add_mutually_exclusive_group(required=True)
             mode.add_argument("--once", action="store_true", help="one pass, then exit (0: centre reached, "
                               "1: queue paused, 2: config error, 3: another worker holds the database)")
-            mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM")
+            mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM (standing by while a "
+                              "kiosk runs on the same data dir: it syncs itself)")
         if name == "gallery":
             command.add_argument("dir", help="folder for the PNGs and index.html")
             command.add_argument("--resolution", default="1366x768",
