@@ -277,6 +277,15 @@ def cmd_self_check(args: argparse.Namespace) -> int:
                             *device_checks.CHECKS])
 
 
+def cmd_demo_queue(args: argparse.Namespace) -> int:
+    """Queue sample applications on a demo station (kiosk/demo_queue.py)."""
+    owner_only_umask()
+    from devices.self_check import bundled_photo
+    from kiosk import demo_queue
+
+    return demo_queue.main(_load_config(args), args.count, bundled_photo())
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -296,6 +305,8 @@ COMMANDS = {
                            "as CSV or JSON"),
     "self-check": (cmd_self_check, "check that this build works here: modules, screens, store, speech, face, QR, "
                                    "its files against the build's manifest; exit 0 only if all pass"),
+    "demo-queue": (cmd_demo_queue, "queue sample applications (sample data only) on a demo station, to try sync "
+                                   "and upgrades; refused when station.production = true"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -329,6 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "central":
             command.epilog = ("Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level, "
                               "--partial-ttl SECONDS, --partial-quota BYTES.")
+        if name == "demo-queue":
+            command.add_argument("--count", type=int, default=1, help="how many (default 1)")
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "export":
