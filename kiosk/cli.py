@@ -240,7 +240,12 @@ def cmd_gallery(args: argparse.Namespace) -> int:
 
 def cmd_central(args: argparse.Namespace) -> int:
     """Run the reference central service (demos and tests); see `waystation central --help`."""
-    from sync.central.command import main as central_main  # FastAPI only here
+    try:
+        from sync.central.command import main as central_main  # FastAPI only here
+    except ImportError as error:  # the packaged kiosk leaves the reference centre out (build/waystation.spec)
+        print(f"waystation: the reference centre is not part of this build ({error.name} missing); "
+              "run it from a source checkout", file=sys.stderr)
+        return 2
 
     return central_main(args.central_args)
 

@@ -84,3 +84,11 @@ def test_the_frozen_app_runs_its_hidden_child_commands(package: Package):
                  input='{"op": "ping"}\n{"op": "load"}\n', timeout=120, cwd="/tmp")
     ping, load = (json.loads(line) for line in result.stdout.splitlines())
     assert ping["ok"] and load["ok"] and load["dlib"].count(".") == 2
+
+
+def test_the_reference_centre_is_not_in_the_build_and_says_so(package: Package):
+    result = run([str(package.app_dir / "waystation"), "central", "--demo", "/tmp/waystation-no-centre"],
+                 check=False, cwd="/tmp")
+    assert result.returncode == 2
+    assert "the reference centre is not part of this build" in result.stderr
+    assert "Traceback" not in result.stderr
