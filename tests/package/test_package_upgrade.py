@@ -50,8 +50,7 @@ def test_an_upgrade_keeps_backs_up_and_then_drains_the_queue(clean_system: Packa
     assert f"backed up the database and key before upgrading from {package.version}" in said
 
     # One copy of the database and the key, beside them, as the kiosk's own files (owner-only).
-    backups = [DATA / "waystation.db.pre-upgrade", DATA / "keys" / "store.key.pre-upgrade",
-               DATA / "keys" / "sequence.pre-upgrade"]
+    backups = [DATA / "waystation.db.pre-upgrade", DATA / "keys" / "store.key.pre-upgrade"]
     for backup in backups:
         status = backup.stat()
         assert (status.st_mode & 0o777, status.st_uid) == (0o600, Path(DATA).stat().st_uid), backup
@@ -63,6 +62,7 @@ def test_an_upgrade_keeps_backs_up_and_then_drains_the_queue(clean_system: Packa
         (tmp_path / "backup.db-wal").write_bytes(wal.read_bytes())
     assert _count(copy) == 20
     assert not list(DATA.glob("*.tmp")) and not list((DATA / "keys").glob("*.tmp"))
+    assert not (DATA / "keys" / "sequence.pre-upgrade").exists()  # the high-water mark is never put back
 
     # Still there and readable by the new version: the queue export lists them, waiting to be sent.
     rows = json.loads(as_waystation(["waystation", "export", "--what", "queue", "--format", "json"]).stdout)
