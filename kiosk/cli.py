@@ -240,7 +240,12 @@ def cmd_gallery(args: argparse.Namespace) -> int:
 
 def cmd_central(args: argparse.Namespace) -> int:
     """Run the reference central service (demos and tests); see `waystation central --help`."""
-    from sync.central.command import main as central_main  # FastAPI only here
+    try:
+        from sync.central.command import main as central_main  # FastAPI only here
+    except ImportError as error:  # the packaged kiosk leaves the reference centre out (build/waystation.spec)
+        print(f"waystation: the reference centre is not part of this build ({error.name} missing); "
+              "run it from a source checkout", file=sys.stderr)
+        return 2
 
     return central_main(args.central_args)
 
@@ -274,6 +279,25 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     return enroll_main(args.config, args.central, args.code, ca=args.ca, token_file=args.token_file)
 
 
+def cmd_self_check(args: argparse.Namespace) -> int:
+    """Check that this build works here (kiosk/self_check.py); one line a check, exit 0 only if all pass."""
+    from devices import self_check as device_checks
+    from kiosk import self_check
+    from ui import self_check as screen_checks
+
+    return self_check.main([*self_check.core_checks(device_checks.bundled_photo), *screen_checks.CHECKS,
+                            *device_checks.CHECKS])
+
+
+def cmd_demo_queue(args: argparse.Namespace) -> int:
+    """Queue sample applications on a demo station (kiosk/demo_queue.py)."""
+    owner_only_umask()
+    from devices.self_check import bundled_photo
+    from kiosk import demo_queue
+
+    return demo_queue.main(_load_config(args), args.count, bundled_photo())
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -293,6 +317,10 @@ COMMANDS = {
                            "as CSV or JSON"),
     "enroll": (cmd_enroll, "enroll this station with the centre: a one-time code gets its id and token, written "
                            "into the config file"),
+    "self-check": (cmd_self_check, "check that this build works here: modules, screens, store, speech, face, QR, "
+                                   "its files against the build's manifest; exit 0 only if all pass"),
+    "demo-queue": (cmd_demo_queue, "queue sample applications (sample data only) on a demo station, to try sync "
+                                   "and upgrades; refused when station.production = true"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -320,7 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
             mode = command.add_mutually_exclusive_group(required=True)
             mode.add_argument("--once", action="store_true", help="one pass, then exit (0: centre reached, "
                               "1: queue paused, 2: config error, 3: another worker holds the database)")
-            mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM")
+            mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM (standing by while a "
+                              "kiosk runs on the same data dir: it syncs itself)")
         if name == "gallery":
             command.add_argument("dir", help="folder for the PNGs and index.html")
             command.add_argument("--resolution", default="1366x768",
@@ -332,6 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "[--expires 24h]: a one-time enrollment code for a station (`waystation enroll`).")
         if name == "enroll":
             add_enroll_arguments(command)
+        if name == "demo-queue":
+            command.add_argument("--count", type=int, default=1, help="how many (default 1)")
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "export":

@@ -12,6 +12,7 @@ from kiosk.session import Defaults, Session
 from kiosk.store import open_store
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QEvent, QGuiApplication, Qt
+from ui.systemd_watch import SystemdWatch
 from ui.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False, outreach:
         # cover the configured screen ourselves as well.
         window.setGeometry(screen.geometry())
         window.showFullScreen()
+    window.systemd_watch = SystemdWatch(window)  # READY=1 once painted, watchdog keep-alives (packaged kiosk)
     for name in ("reader", "camera"):
         if devices.get(name) is not None:
             devices[name].start()
@@ -141,6 +143,7 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False, outreach:
 
 def shut_down(window: LockedWindow) -> None:
     """Stop the devices, let the store's worker finish, close the store."""
+    window.systemd_watch.stopping()
     for name in ("reader", "camera"):
         if window.devices.get(name) is not None:
             window.devices[name].stop()

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import (  # noqa: F401
     QByteArray, QCoreApplication, QEvent, QLocale, QMarginsF, QObject, QPoint, QPointF, QRect, QRectF, QRunnable, QSize,
-    QSizeF, Qt, QThreadPool, QTimer, QTranslator, SLOT, Signal, Slot,
+    QSizeF, Qt, QThreadPool, QTimer, QTranslator, SLOT, Signal, Slot, qInstallMessageHandler,
 )
 from PySide6.QtGui import (  # noqa: F401
     QAccessible, QClipboard, QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QIcon, QImage, QKeySequence,
