@@ -16,6 +16,10 @@ APT_PACKAGES=(
   xserver-xorg-core xserver-xorg-video-dummy xdotool x11-xkb-utils xkb-data   # test of build/xorg/ settings
   pcscd vsmartcard-vpcd libpcsclite-dev swig            # PC/SC smart cards (and building pyscard)
   poppler-utils                                         # pdftoppm, to look at receipt PDFs
+  dbus-daemon libglib2.0-bin                            # outreach: a private D-Bus and gdbus for the screen-lock test
+  binutils dpkg-dev                                     # build/package.sh: PyInstaller needs binutils; dpkg-shlibdeps
+  cage xwayland grim libwayland-cursor0 libwayland-egl1 libpam-systemd adduser   # the .deb's kiosk session (it depends on
+                                                        # them) and its test under cage with a grim screenshot
 )
 
 missing=()
@@ -39,7 +43,7 @@ PYTHON=$(command -v python3.11 || command -v python3)
   || { echo "setup: Python 3.11 is required" >&2; exit 1; }
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,central,pcsc]"
+.venv/bin/python -m pip install -q -e ".[test,central,pcsc,build]"   # build: PyInstaller, for build/package.sh
 # Real face photos for the face-matching tests (the face_recognition source package's test images,
 # downloaded with pip into .cache/test-photos, never installed): see tests/face_photos.py.
 .venv/bin/python tests/face_photos.py

@@ -30,6 +30,8 @@ import threading
 import time
 from typing import IO, Callable, TextIO
 
+from kiosk import system_programs
+
 
 class HelperFailed(Exception):
     """The helper did not answer: `kind` is "start" (could not start), "timeout" (killed after the
@@ -101,7 +103,7 @@ class HelperProcess:
         self._stderr = tempfile.TemporaryFile()  # unnamed: gone with the file object
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         try:
-            self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            self._proc = system_programs.popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                           stderr=self._stderr, env=env)
         except OSError as exc:
             self._proc = None

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from kiosk import system_programs
 from kiosk.errors import PrinterError
 
 
@@ -27,7 +28,7 @@ class CupsPrinter:
         if lp is None:
             raise PrinterError(detail="lp (cups-client) is not installed")
         try:
-            result = subprocess.run([lp, "-d", self.queue, "-t", path.stem, str(path)], capture_output=True,
+            result = system_programs.run([lp, "-d", self.queue, "-t", path.stem, str(path)], capture_output=True,
                                     text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
             raise PrinterError(detail=f"printer {self.queue} did not take the job in {self.timeout:.0f} s") from None

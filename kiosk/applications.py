@@ -15,7 +15,7 @@ import json
 import uuid as _uuid
 from dataclasses import dataclass, field
 
-from kiosk import app_number, audit
+from kiosk import app_number, audit, face_reviews
 from kiosk.receipts import Receipt, qr_text
 from kiosk.store import Store
 
@@ -47,6 +47,16 @@ class Draft:
     appointment: str = ""  # booking reference of an appointment code, if the resident came with one
     visit_seconds: float | None = None  # from choosing the service to submit (the helpers' Today figures)
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
+    # The card's photo, kept (sealed) only while a helper must compare it with the live face (face_reviews).
+    card_photo: bytes | None = field(default=None, repr=False)
+    # Guided and proxy applications (kiosk/guided.py, kiosk/proxy.py): '' (self-service), guided or proxy;
+    # the helper's number; the consent evidence (guided.Consent.wire()); the proxy's two people
+    # (proxy.wire(), personal data: sealed with the payload); the UUID of the application this one corrects.
+    assistance: str = ""
+    assisted_by: str = ""
+    consent: dict = field(default_factory=dict)
+    proxy: dict = field(default_factory=dict, repr=False)
+    corrects: str = ""
 
 
 def utc_now() -> str:
@@ -59,7 +69,11 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
     payload = json.dumps(
         {"answers": draft.answers, "identity": draft.identity, "parts": list(draft.parts),
          **({"appointment": draft.appointment} if draft.appointment else {}),
-         **({"verified": draft.verified} if draft.verified else {})},
+         **({"verified": draft.verified} if draft.verified else {}),
+         **({"assisted_by": draft.assisted_by} if draft.assisted_by else {}),
+         **({"consent": draft.consent} if draft.consent else {}),
+         **({"proxy": draft.proxy} if draft.proxy else {}),
+         **({"corrects": draft.corrects} if draft.corrects else {})},
         ensure_ascii=False, sort_keys=True,
     ).encode()
     sealer = store.sealer
@@ -76,6 +90,14 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
         )
         if draft.visit_seconds is not None:  # (a draft without one also fits a store from before the column)
             conn.execute("UPDATE applications SET visit_seconds = ? WHERE uuid = ?", (draft.visit_seconds, draft.uuid))
+        if draft.assisted_by or draft.corrects:  # a helper's application (migration 8's columns)
+            conn.execute("UPDATE applications SET assistance = ?, assisted_by = ?, corrects = ? WHERE uuid = ?",
+                         (draft.assistance, draft.assisted_by, draft.corrects or None, draft.uuid))
+        if draft.corrects:  # the old application is corrected by this one, in this same transaction
+            from kiosk import corrections, guided
+
+            corrections.supersede(conn, draft.corrects, draft.uuid, number, guided.helper_actor(draft.assisted_by)
+                                  if draft.assisted_by else "kiosk")
         for attachment in draft.attachments:
             digest = attachment.sha256
             conn.execute(
@@ -88,8 +110,11 @@ def submit(store: Store, draft: Draft, station_id: str, today: _dt.date | None =
             "INSERT INTO receipts(number, application_uuid, issued_at, qr_text) VALUES (?,?,?,?)",
             (number, draft.uuid, now, qr_text(number)),
         )
+        if draft.identity.get("face") == "helper_to_confirm":  # a helper compares the faces side by side
+            face_reviews.hold(conn, store, draft.uuid, now, draft.identity, draft.card_photo)
         audit.append(conn, "kiosk", "application.submitted", number,
-                     f"service={draft.service_id} attachments={len(draft.attachments)}")
+                     f"service={draft.service_id} attachments={len(draft.attachments)}"
+                     + (f" {draft.assistance}_by={draft.assisted_by}" if draft.assisted_by else ""))
     return Receipt(number, draft.uuid, draft.service_id, now, tuple(draft.parts))
 
 
@@ -108,6 +133,10 @@ class StoredApplication:
     attachments: tuple[Attachment, ...] = field(default=(), repr=False)
     appointment: str = ""
     verified: dict = field(default_factory=dict, repr=False)  # see Draft.verified; {} before it existed
+    assisted_by: str = ""  # see Draft: the helper who guided it ('' for self-service)
+    consent: dict = field(default_factory=dict)
+    proxy: dict = field(default_factory=dict, repr=False)
+    corrects: str = ""
 
 
 def load(store: Store, uuid: str) -> StoredApplication:
@@ -128,13 +157,13 @@ def load(store: Store, uuid: str) -> StoredApplication:
     )
     return StoredApplication(*row[:7], answers=payload.get("answers", {}), identity=payload.get("identity", {}),
                              parts=tuple(payload.get("parts", ())), attachments=attachments,
-                             appointment=payload.get("appointment", ""), verified=payload.get("verified", {}))
+                             appointment=payload.get("appointment", ""), verified=payload.get("verified", {}),
+                             assisted_by=payload.get("assisted_by", ""), consent=payload.get("consent", {}),
+                             proxy=payload.get("proxy", {}), corrects=payload.get("corrects", ""))
 
 
-def record_help_request(store: Store, screen: str, service_id: str = "") -> int:
-    """Log a resident's 'call a helper' touch (shown to helpers; audited)."""
-    with store.transaction() as conn:
-        cursor = conn.execute("INSERT INTO help_requests(at, screen, service_id) VALUES (?,?,?)",
-                              (utc_now(), screen, service_id))
-        audit.append(conn, "resident", "help.requested", screen, service_id)
-        return cursor.lastrowid
+def record_help_request(store: Store, screen: str, service_id: str = "") -> str:
+    """Keep a resident's 'call a helper' touch (see kiosk/help_requests.py); returns its UUID."""
+    from kiosk import help_requests
+
+    return help_requests.record(store, screen, service_id).uuid

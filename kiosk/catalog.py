@@ -109,6 +109,10 @@ class Service(_Model):
     # icons names none, and the tile shows a neutral one.
     icon: str = PydanticField("", pattern=r"^[a-z0-9-]{0,40}$")
     parts: tuple[Part, ...] = ()
+    # An agent may apply for someone who cannot come (代办), with a signed authorisation letter: see
+    # kiosk/proxy.py.  Off unless the catalog says so: a service the principal must attend in person
+    # (a face check against their own card, money paid out) keeps it off.
+    proxy_allowed: bool = False
 
     @model_validator(mode="after")
     def _unique_and_linked(self) -> "Service":

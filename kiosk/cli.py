@@ -53,7 +53,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if config.central.url:  # the helper console's "Sync now" wakes the worker
         devices["sync_now"] = nudge.set
     try:
-        code = run_kiosk(config, devices, windowed=args.windowed)
+        code = run_kiosk(config, devices, windowed=args.windowed, outreach=args.outreach)
     finally:
         stop_sync.set()
         lock.release()
@@ -256,7 +256,12 @@ def cmd_gallery(args: argparse.Namespace) -> int:
 
 def cmd_central(args: argparse.Namespace) -> int:
     """Run the reference central service (demos and tests); see `waystation central --help`."""
-    from sync.central.command import main as central_main  # FastAPI only here
+    try:
+        from sync.central.command import main as central_main  # FastAPI only here
+    except ImportError as error:  # the packaged kiosk leaves the reference centre out (build/waystation.spec)
+        print(f"waystation: the reference centre is not part of this build ({error.name} missing); "
+              "run it from a source checkout", file=sys.stderr)
+        return 2
 
     return central_main(args.central_args)
 
@@ -305,6 +310,32 @@ def read_staff_card_uid(config: config_mod.Config) -> str:
     return wait_for_uid(config.devices.pcsc_reader or None, timeout=30.0)
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    """Redeem a one-time code from the centre: the station's id and token, written into its config."""
+    from sync.enroll import main as enroll_main  # requests only here
+
+    return enroll_main(args.config, args.central, args.code, ca=args.ca, token_file=args.token_file)
+
+
+def cmd_self_check(args: argparse.Namespace) -> int:
+    """Check that this build works here (kiosk/self_check.py); one line a check, exit 0 only if all pass."""
+    from devices import self_check as device_checks
+    from kiosk import self_check
+    from ui import self_check as screen_checks
+
+    return self_check.main([*self_check.core_checks(device_checks.bundled_photo), *screen_checks.CHECKS,
+                            *device_checks.CHECKS])
+
+
+def cmd_demo_queue(args: argparse.Namespace) -> int:
+    """Queue sample applications on a demo station (kiosk/demo_queue.py)."""
+    owner_only_umask()
+    from devices.self_check import bundled_photo
+    from kiosk import demo_queue
+
+    return demo_queue.main(_load_config(args), args.count, bundled_photo())
+
+
 def cmd_config_example(args: argparse.Namespace) -> int:
     """Print a config file with every key and its default."""
     print(config_mod.EXAMPLE, end="")
@@ -322,6 +353,12 @@ COMMANDS = {
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
     "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
                            "as CSV or JSON"),
+    "enroll": (cmd_enroll, "enroll this station with the centre: a one-time code gets its id and token, written "
+                           "into the config file"),
+    "self-check": (cmd_self_check, "check that this build works here: modules, screens, store, speech, face, QR, "
+                                   "its files against the build's manifest; exit 0 only if all pass"),
+    "demo-queue": (cmd_demo_queue, "queue sample applications (sample data only) on a demo station, to try sync "
+                                   "and upgrades; refused when station.production = true"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
     "helpers": (cmd_helpers, "manage the station's helpers: add, list, disable, enable, reset-pin, card "
                              "(PINs typed at a hidden prompt)"),
@@ -344,18 +381,28 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "run":
             command.add_argument("--windowed", action="store_true",
                                  help="a normal window with a device test panel, for development")
+            command.add_argument("--outreach", action="store_true",
+                                 help="outreach (上门服务) on a helper's laptop: windowed, no kiosk lock, a helper signed "
+                                      "in for the trip, every application guided, the queue and 'offline since' shown")
         if name == "sync":
             mode = command.add_mutually_exclusive_group(required=True)
             mode.add_argument("--once", action="store_true", help="one pass, then exit (0: centre reached, "
                               "1: queue paused, 2: config error, 3: another worker holds the database)")
-            mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM")
+            mode.add_argument("--watch", action="store_true", help="keep running until SIGTERM (standing by while a "
+                              "kiosk runs on the same data dir: it syncs itself)")
         if name == "gallery":
             command.add_argument("dir", help="folder for the PNGs and index.html")
             command.add_argument("--resolution", default="1366x768",
                                  choices=["1024x768", "1366x768", "1920x1080", "1080x1920"])
         if name == "central":
             command.epilog = ("Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level, "
-                              "--partial-ttl SECONDS, --partial-quota BYTES.")
+                              "--partial-ttl SECONDS, --partial-quota BYTES. "
+                              "waystation central enroll-code --config central.json --station-id ID --name NAME "
+                              "[--expires 24h]: a one-time enrollment code for a station (`waystation enroll`).")
+        if name == "enroll":
+            add_enroll_arguments(command)
+        if name == "demo-queue":
+            command.add_argument("--count", type=int, default=1, help="how many (default 1)")
         if name == "helpers":
             from kiosk import helpers_cli
 
@@ -368,6 +415,25 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--format", default="csv", choices=["csv", "json"], help="default csv")
             command.add_argument("--output", metavar="FILE", help="write to FILE (owner-only) instead of stdout")
     return parser
+
+
+def add_enroll_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--central", required=True, metavar="URL", help="the centre's https:// address")
+    command.add_argument("--code", required=True, metavar="CODE",
+                         help="the one-time code from the centre's admin (XXXX-XXXX-XXXX-XXXX; case, spaces and "
+                              "dashes do not matter); - reads it from standard input")
+    command.add_argument("--ca", metavar="FILE", help="the centre's CA certificate (PEM), if the system does not "
+                         "trust it; copied owner-only beside the config (or to central.ca_bundle)")
+    command.add_argument("--token-file", metavar="PATH", help="where to write the token (default: central.token_file, "
+                         "else 'token' beside the config)")
+    command.epilog = ("The config file: --config, else $WAYSTATION_CONFIG, else the package's "
+                      "/etc/waystation/station.toml. Fills in [station] id and name and [central] url, token_file, "
+                      "ca_bundle and catalog_public_key of it, keeping its comments, mode and group; writes the "
+                      "token 0600 (run as root: "
+                      "owned by the data dir's owner). Every file is replaced whole, and only after the centre "
+                      "accepted the code; a file that cannot be written stops it before the code is sent. "
+                      "Exit 0: enrolled; 2: config or file problem; 3: code refused (mistyped, unknown, used, "
+                      "expired); 4: centre not reached or not verified.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,7 +19,7 @@ import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, Iterator
 
-from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, store_key
+from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, store_key, system_programs
 from kiosk.config import Config
 from kiosk.crypto import Sealer, load_key
 from kiosk.errors import ConfigError, KioskError, StoreError
@@ -324,7 +324,7 @@ def check_clock(now: _dt.datetime | None = None) -> Check:
 
 def _run(argv: list[str]) -> str:
     try:
-        return subprocess.run(argv, capture_output=True, text=True, timeout=10).stdout
+        return system_programs.run(argv, capture_output=True, text=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         return ""
 

@@ -41,9 +41,13 @@ class FormPages:
         """{field id: verified value} for the form's fields bound to the verified identity."""
         if self.identity is None or self.service is None:
             return {}
-        sources = self.identity.verified_sources()
+        sources = self._binding_sources()
         return {field.id: self._verified_value(field, sources[field.prefill]) for field in self.service.fields
                 if field.prefill and field.prefill in sources}
+
+    def _binding_sources(self) -> dict[str, str]:
+        """{pre-fill source: value} the form's fields are bound to: what the identity step verified."""
+        return self.identity.verified_sources()
 
     def _card_bound(self) -> bool:
         return self.identity is not None and self.identity.card_verified

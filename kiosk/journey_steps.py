@@ -16,7 +16,8 @@ from kiosk.session import State
 IDENTITY, FORM, PHOTOS, CONFIRM = "identity", "form", "photos", "confirm"
 
 # Which step each screen of a service belongs to (the guide comes before the steps, the receipt after).
-_STEP_OF_STATE = {State.IDENTITY: IDENTITY, State.FORM: FORM, State.DOCUMENTS: PHOTOS, State.REVIEW: CONFIRM}
+_STEP_OF_STATE = {State.IDENTITY: IDENTITY, State.FORM: FORM, State.DOCUMENTS: PHOTOS, State.REVIEW: CONFIRM,
+                  State.CONSENT: CONFIRM}
 
 
 @dataclass(frozen=True)

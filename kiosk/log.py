@@ -8,12 +8,21 @@ dumps*, anything that looks like an ID number (110105********002X) or a mobile
 number (138****8000), in every form the validators accept (spaced, hyphenated,
 +86, a foreign permanent-residence number's letters).  Uncaught exceptions (main thread and other threads) go
 through the same handlers instead of raw to stderr.
+
+Under systemd (the packaged kiosk's units) stderr is a journal stream: then each
+record is written as one line (a traceback's newlines escaped as `\\n`, so a
+record never splits into several journal entries) with a syslog priority prefix
+(`<3>` error, `<4>` warning, `<6>` info, `<7>` debug), which journald turns into
+the entry's priority (`journalctl -p warning` finds warnings and worse).  The
+journal is told apart the way systemd documents: $JOURNAL_STREAM names stderr's
+device and inode.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import sys
 import threading
@@ -34,6 +43,7 @@ _FOREIGN_LIKE = re.compile(rf"(?<![0-9A-Za-z])[A-Za-z](?:{_SEP}[A-Za-z]){{2}}(?:
 _MOBILE_LIKE = re.compile(
     rf"(?P<cc>\+{_SEP}8{_SEP}6{_SEP})?(?(cc)|(?<![0-9]))1{_SEP}[3-9](?:{_SEP}[0-9]){{9}}(?![0-9])")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+JOURNAL_FORMAT = "%(levelname)s %(name)s: %(message)s"  # the journal stamps the time itself
 
 
 def _compact(text: str) -> str:
@@ -109,6 +119,41 @@ class ScrubFormatter(logging.Formatter):
         return scrub(super().formatStack(stack_info))
 
 
+def syslog_priority(levelno: int) -> int:
+    """The syslog priority of a logging level (sd-daemon.h: 2 crit, 3 err, 4 warning, 6 info, 7 debug)."""
+    if levelno >= logging.CRITICAL:
+        return 2
+    if levelno >= logging.ERROR:
+        return 3
+    if levelno >= logging.WARNING:
+        return 4
+    if levelno >= logging.INFO:
+        return 6
+    return 7
+
+
+class JournalFormatter(ScrubFormatter):
+    """One line per record for the journal: `<priority>LEVEL name: message`, masked like the rest,
+    newlines (tracebacks, multi-line messages) escaped so the record stays one journal entry."""
+
+    def __init__(self) -> None:
+        super().__init__(JOURNAL_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record).replace("\r\n", "\n").replace("\r", "\n")
+        return f"<{syslog_priority(record.levelno)}>" + text.replace("\n", "\\n")
+
+
+def is_journal(stream: Any) -> bool:
+    """True when `stream` is the systemd journal's stream: $JOURNAL_STREAM is `device:inode` of it."""
+    device, _, inode = os.environ.get("JOURNAL_STREAM", "").partition(":")
+    try:
+        status = os.fstat(stream.fileno())
+        return (status.st_dev, status.st_ino) == (int(device), int(inode))
+    except (AttributeError, OSError, ValueError):  # no such variable, no file descriptor, garbage
+        return False
+
+
 class ScrubFilter(logging.Filter):
     """Masks the message of a record (for handlers whose formatter is not a ScrubFormatter)."""
 
@@ -138,14 +183,17 @@ def _thread_hook(args: threading.ExceptHookArgs) -> None:
 
 
 def setup(log_dir: Path | None = None, level: int = logging.INFO) -> Path | None:
-    """Send logs to stderr and, when `log_dir` is given, to log_dir/waystation.log (both masked)."""
+    """Send logs to stderr (one line a record with priorities when it is the journal) and, when `log_dir`
+    is given, to log_dir/waystation.log (both masked)."""
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
         if getattr(handler, "_waystation", False):
             root.removeHandler(handler)
     formatter = ScrubFormatter(FORMAT)
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    stderr = logging.StreamHandler()
+    stderr.setFormatter(JournalFormatter() if is_journal(stderr.stream) else formatter)
+    handlers: list[logging.Handler] = [stderr]
     path = None
     if log_dir is not None:
         Path(log_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -154,7 +202,8 @@ def setup(log_dir: Path | None = None, level: int = logging.INFO) -> Path | None
         make_owner_only(Path(log_dir), path)  # a log left readable by an older version
     for handler in handlers:
         handler._waystation = True  # type: ignore[attr-defined]
-        handler.setFormatter(formatter)
+        if handler.formatter is None:
+            handler.setFormatter(formatter)
         handler.addFilter(ScrubFilter())
         root.addHandler(handler)
     sys.excepthook = _log_uncaught

@@ -143,6 +143,63 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "证件照片暂时无法显示，将通过摄像头和工作人员核对身份。",
         "en": "The card photo cannot be shown; the camera and a helper will confirm who you are.",
     },
+    # guided (帮办) and proxy (代办) applications, corrections, outreach (kiosk/assisted_visit.py)
+    "guided.helper_required": {
+        "zh_CN": "需要工作人员登录后才能开始协助办理。", "en": "A helper must be signed in to start a guided application.",
+    },
+    "outreach.helper_required": {
+        "zh_CN": "上门服务：请工作人员先登录，再开始办理。",
+        "en": "Outreach: a helper must sign in before a service can start.",
+    },
+    "proxy.not_allowed": {
+        "zh_CN": "“{service}”不能由他人代办，需要申请人本人办理。",
+        "en": "“{service}” cannot be done by an agent: the applicant must come in person.",
+    },
+    "proxy.card_required": {
+        "zh_CN": "代办需要读取代理人本人的身份证，请把您的身份证放在读卡区。",
+        "en": "An agent's own ID card must be read. Please place your ID card on the reader.",
+    },
+    "proxy.same_person": {
+        "zh_CN": "这是代理人本人的号码，不是委托人的。",
+        "en": "This is the agent's own number.",
+    },
+    "proxy.principal_field": {
+        "zh_CN": "这一项是委托人的信息，来自前面填写的委托人姓名和身份证号码。如需更改，请修改委托人信息。",
+        "en": "This is the principal's, taken from the principal's name and ID number entered before. "
+              "To change it, change the principal's details.",
+    },
+    "proxy.from_principal": {
+        "zh_CN": "来自委托人信息", "en": "From the principal's details",
+    },
+    "correction.not_correctable": {
+        "zh_CN": "这份申请现在不需要更正（可能已重新发送、已作废或已更正）。",
+        "en": "This application does not wait for a correction any more (it was resent, discarded or "
+              "corrected already).",
+    },
+    "correction.other_person": {
+        "zh_CN": "这份更正只能由原申请人本人（或原代理人）办理，这张证件不是原来核验的那一张。",
+        "en": "Only the person of the original application (or its agent) can correct it; this card is not "
+              "the one checked then.",
+    },
+    "consent.required": {
+        "zh_CN": "提交前请申请人确认：再次放置身份证，或在屏幕上签名。",
+        "en": "Before submitting, the applicant confirms: place the ID card again, or sign on the screen.",
+    },
+    "consent.other_card": {
+        "zh_CN": "这不是刚才核验的那张证件。请放置本人的身份证，或在屏幕上签名。",
+        "en": "This is not the card checked at the start. Please place your own ID card, or sign on the screen.",
+    },
+    "consent.no_card_verified": {
+        "zh_CN": "开始时没有读取证件，请在屏幕上签名确认。",
+        "en": "No card was read at the start: please sign on the screen to confirm.",
+    },
+    "signature.too_short": {
+        "zh_CN": "签名太短了，请用手指在框内写下您的姓名。",
+        "en": "The signature is too short. Please write your name inside the box with your finger.",
+    },
+    "signature.invalid": {
+        "zh_CN": "签名无法保存，请清除后重新签名。", "en": "The signature cannot be kept. Please clear it and sign again.",
+    },
     # audit
     "audit.broken": {
         "zh_CN": "审计日志在第 {row} 条被改动。",

@@ -16,7 +16,7 @@ from typing import Callable, Union
 
 Step = Union[str, Callable[..., object]]  # SQL, or a function of a sqlite_utils.Database
 
-# 8: station helpers (issue 13).  The roster: helper number, name, role and a scrypt hash of the PIN
+# Station helpers (issue 13).  The roster: helper number, name, role and a scrypt hash of the PIN
 # (kiosk/pin_hash.py; never the PIN); staff cards by a keyed hash of their UID (never the UID); failed
 # sign-ins and the lock they lead to, per helper number as typed (numbers not on the roster too, so a
 # lockout tells nobody whether a number exists), on the wall clock so a lock outlives a restart; and how
@@ -44,6 +44,17 @@ _HELPER_ROSTER: list[Step] = [
         last_failure_at REAL NOT NULL DEFAULT 0
     )""",
     "ALTER TABLE applications ADD COLUMN visit_seconds REAL",  # NULL for visits before this version
+]
+
+# Guided and proxy applications, and corrections (issue 13): how an application was made ('' for
+# self-service, guided, proxy) and by which helper (a staff number, not a resident's data), and the
+# link between a corrected application and its correction (UUIDs).  The rest (consent, the proxy's
+# two people) is in the sealed payload.
+_ASSISTED = [
+    "ALTER TABLE applications ADD COLUMN assistance TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE applications ADD COLUMN assisted_by TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE applications ADD COLUMN corrects TEXT",      # the application this one corrects
+    "ALTER TABLE applications ADD COLUMN corrected_by TEXT",  # the correction that replaced this one
 ]
 
 MIGRATIONS: list[list[Step]] = [
@@ -192,11 +203,57 @@ MIGRATIONS: list[list[Step]] = [
         )""",
         "CREATE INDEX ratings_unsent ON ratings(sent_at, next_attempt_at)",
     ],
-    # 8: station helpers (issue 13): see _HELPER_ROSTER above.
-    _HELPER_ROSTER,
+    # 8: guided and proxy applications, corrections (issue 13; see _ASSISTED above).
+    _ASSISTED,
 ]
 
+
+def _help_request_uuids(db) -> None:
+    """Each help request kept so far gets its client UUID (the idempotency key towards the centre)."""
+    import uuid
+
+    for (row_id,) in db.execute("SELECT id FROM help_requests WHERE uuid IS NULL").fetchall():
+        db.execute("UPDATE help_requests SET uuid = ? WHERE id = ?", (str(uuid.uuid4()), row_id))
+
+
+# Help requests get a client UUID and a life (open → acknowledged → resolved, each with the helper's
+# number and time) and their own small queue to the centre (`sent_state`: the furthest state the centre
+# has accepted).  Requests kept before this nobody ever saw: they are closed here and never sent.
+# Faces a helper must confirm: one row an application submitted as `helper_to_confirm`, holding the card
+# photo (sealed) until a helper decides or the wait runs out, then the decision's own queue to the centre.
+HELP_DESK_STEPS: list[Step] = [
+    "ALTER TABLE help_requests ADD COLUMN uuid TEXT",
+    _help_request_uuids,
+    "CREATE UNIQUE INDEX help_requests_uuid ON help_requests(uuid)",
+    "ALTER TABLE help_requests ADD COLUMN acknowledged_by TEXT",
+    "ALTER TABLE help_requests ADD COLUMN acknowledged_at TEXT",
+    "ALTER TABLE help_requests ADD COLUMN resolved_by TEXT",
+    "ALTER TABLE help_requests ADD COLUMN resolved_at TEXT",
+    "ALTER TABLE help_requests ADD COLUMN sent_state TEXT",        # NULL: the centre has nothing yet
+    "ALTER TABLE help_requests ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE help_requests ADD COLUMN next_attempt_at REAL NOT NULL DEFAULT 0",
+    "UPDATE help_requests SET state = 'resolved', resolved_at = at, sent_state = 'resolved'",
+    "CREATE INDEX help_requests_state ON help_requests(state)",
+    """CREATE TABLE face_reviews (
+        application_uuid TEXT PRIMARY KEY REFERENCES applications(uuid),
+        submitted_at TEXT NOT NULL,     -- the application's created_at (kiosk UTC)
+        liveness TEXT NOT NULL DEFAULT '',
+        matcher TEXT NOT NULL DEFAULT '',  -- the automatic matcher's view: not_matched, unclear, not_compared
+        card_photo BLOB,                -- sealed; NULL when the card gave none, and once decided
+        outcome TEXT,                   -- same_person, not_same_person, not_decided; NULL while waiting
+        decided_by TEXT,                -- the helper's number (NULL for not_decided)
+        decided_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        sent_at TEXT                    -- the centre accepted the decision
+    )""",
+    "CREATE INDEX face_reviews_waiting ON face_reviews(outcome, sent_at)",
+]
+MIGRATIONS.append(HELP_DESK_STEPS)
+MIGRATIONS.append(_HELPER_ROSTER)  # station helpers' roster, sign-in failures, visit times (see above)
+
 LATEST = len(MIGRATIONS)
+ASSISTED_APPLICATIONS = next(i for i, step in enumerate(MIGRATIONS) if step is _ASSISTED) + 1
 STORE_KEY_CHECK = 6  # the migration that added the key's check value (tests open stores from just before it)
-# The migration that added the helper roster (found, not counted: the integrator may renumber migrations).
-HELPERS = MIGRATIONS.index(_HELPER_ROSTER) + 1
+HELPERS = MIGRATIONS.index(_HELPER_ROSTER) + 1  # the helper roster (issue 13)
+HELP_DESK = MIGRATIONS.index(HELP_DESK_STEPS) + 1  # help requests' life and queue, faces to confirm (issue 13)

@@ -7,7 +7,8 @@ of the person's case), are set to NULL (with `secure_delete` on, the bytes are
 overwritten in the file).  A tombstone stays — number, service, status and
 times, the blind ID index for status look-ups by card, attachment names and
 checksums — so residents can still look up their status and audit holds.
-Applications not yet accepted (queued or set aside) are never purged.
+Applications not yet accepted (queued or set aside) are never purged, nor those whose faces a
+helper has still to compare (kiosk/face_reviews.py).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ def purge(store: Store, retention_days: int, now: _dt.datetime | None = None, ba
     while True:
         rows = store.conn.execute(
             "SELECT uuid, number FROM applications WHERE accepted_at IS NOT NULL AND accepted_at <= ?"
-            " AND purged_at IS NULL AND uuid NOT IN (SELECT application_uuid FROM outbox) ORDER BY seq LIMIT ?",
+            " AND purged_at IS NULL AND uuid NOT IN (SELECT application_uuid FROM outbox)"
+            # A face a helper has still to compare keeps its photos (kiosk/face_reviews.py closes the wait).
+            " AND uuid NOT IN (SELECT application_uuid FROM face_reviews WHERE outcome IS NULL) ORDER BY seq LIMIT ?",
             (limit, batch)).fetchall()
         if not rows:
             return purged
@@ -43,6 +46,7 @@ def purge(store: Store, retention_days: int, now: _dt.datetime | None = None, ba
                 conn.execute("UPDATE applications SET payload = NULL, status_reason = NULL,"
                              " status_reason_sealed = NULL, purged_at = ? WHERE uuid = ?", (at, uuid))
                 conn.execute("UPDATE attachments SET data = NULL WHERE application_uuid = ?", (uuid,))
+                conn.execute("UPDATE face_reviews SET card_photo = NULL WHERE application_uuid = ?", (uuid,))
                 audit.append(conn, "sync", "application.purged", number, f"retention_days={retention_days}")
         purged.extend(number for _, number in rows)
 

@@ -18,31 +18,19 @@ from __future__ import annotations
 import datetime as _dt
 import time
 from dataclasses import dataclass
-from enum import Enum
 from typing import Callable
 
 from kiosk import appointments
 from kiosk.applications import Attachment, Draft
 from kiosk.appointments import Appointment
+from kiosk.assisted_visit import AssistedVisit
 from kiosk.catalog import Catalog, Field, Service
 from kiosk.errors import KioskError, SessionError, ValidationError
 from kiosk.form_pages import FormPages
 from kiosk.identity import FaceCheck, Identity
 from kiosk.idle_timer import IdleTimer
 from kiosk.receipts import Receipt
-
-
-class State(str, Enum):
-    HOME = "home"
-    GUIDE = "guide"
-    IDENTITY = "identity"
-    FORM = "form"
-    DOCUMENTS = "documents"
-    REVIEW = "review"
-    SUBMITTED = "submitted"  # committing: the receipt follows at once
-    RECEIPT = "receipt"
-    RATING = "rating"  # after the receipt: the 好差评 rating (skippable)
-    STATUS = "status"  # look up earlier applications by card or receipt number
+from kiosk.visit_state import State
 
 
 @dataclass(frozen=True)
@@ -57,13 +45,16 @@ class Defaults:
     idle_warning_after_s: float = 90
     idle_countdown_s: float = 30
     fields_per_page: int = 4
+    guided_only: bool = False  # outreach (上门服务): no service starts without a helper leading it
 
 
 Listener = Callable[[str], None]
 
 
-class Session(FormPages):
-    """One resident's visit.  Listeners hear a short reason string after every change."""
+class Session(AssistedVisit, FormPages):
+    """One resident's visit.  Listeners hear a short reason string after every change.
+
+    A helper may lead it (guided, proxy, or a correction): see kiosk/assisted_visit.py."""
 
     def __init__(self, catalog: Catalog, defaults: Defaults = Defaults(),
                  clock: Callable[[], float] = time.monotonic, today: Callable[[], _dt.date] = _dt.date.today):
@@ -106,6 +97,7 @@ class Session(FormPages):
         self.appointment: Appointment | None = None  # the appointment code the resident came with, if any
         self.visit_started: float | None = None  # session clock when the service was chosen (Today's figures)
         self.idle = IdleTimer(self._clock, d.idle_warning_after_s, d.idle_countdown_s)
+        self._reset_assistance()
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -168,6 +160,7 @@ class Session(FormPages):
 
     def choose_service(self, service_id: str) -> None:
         self._require(State.HOME)
+        self._require_assistance_for_service()
         self.service = self.catalog.service(service_id)
         self.visit_started = self._clock()
         self._go(State.GUIDE)
@@ -175,6 +168,7 @@ class Session(FormPages):
     def start_appointment(self, appointment: Appointment) -> None:
         """From home: an appointment code opens its service's guide; ValidationError says why it cannot."""
         self._require(State.HOME)
+        self._require_assistance_for_service()
         appointments.check(appointment, {service.id for service in self.catalog.services}, self._today())
         self.appointment = appointment
         self.service = self.catalog.service(appointment.service_id)
@@ -200,6 +194,7 @@ class Session(FormPages):
     def identify(self, identity: Identity) -> None:
         """Accept how the resident proved who they are; pre-fill the form from the card."""
         self._require(State.IDENTITY)
+        self._check_identity(identity)  # a proxy's agent, a correction's resident (kiosk/assisted_visit.py)
         card = identity.card
         if card is not None and card.is_expired(self._today()):
             raise ValidationError("card.expired", field="identity")
@@ -298,6 +293,9 @@ class Session(FormPages):
         if self.state in (State.HOME, State.SUBMITTED, State.RECEIPT):
             raise SessionError(detail=f"no back from {self.state.value}")
         self.returning_to_review = False
+        if self.state == State.CONSENT:
+            self.consent = None
+            return self._go(State.REVIEW)
         if self.state in (State.GUIDE, State.STATUS):
             self._drop_personal_data()
             self.service = None
@@ -343,31 +341,40 @@ class Session(FormPages):
 
     # -- submit ----------------------------------------------------------------------
 
-    def prepare_submit(self) -> Draft:
-        """Check everything once more and freeze a draft; the caller commits it off the GUI thread."""
-        self._require(State.REVIEW)
+    def check_answers(self) -> None:
+        """Check everything once more (the review's Submit): the verified identity's answers as verified,
+        every other answer by its rules.  A refusal is kept in `submit_error`, shown and spoken on the
+        review (where a refusal on the consent screen returns), and raised."""
+        self._require(State.REVIEW, State.CONSENT)
         if self.identity is None:
             raise SessionError("session.identity_required")
         bound = self.bound_fields()
-        for field_id, verified in bound.items():
-            # Whatever a screen did: the application's identity is the one that was verified.
-            if self.answers.get(field_id, "") != verified:
-                self.errors[field_id] = self.submit_error = error = ValidationError("identity.mismatch",
-                                                                                    field=field_id)
-                self._changed("error")
-                raise error
-        for field in self.service.fields:
-            if field.id in bound:
-                continue  # equal to what was verified (checked above): the card, not the form's rules, decides
-            value = self.photos.get(field.id, b"") if field.is_photo else self.answers.get(field.id, "")
-            try:
+        try:
+            for field_id, verified in bound.items():
+                # Whatever a screen did: the application's identity is the one that was verified.
+                if self.answers.get(field_id, "") != verified:
+                    raise ValidationError("identity.mismatch", field=field_id)
+            for field in self.service.fields:
+                if field.id in bound:
+                    continue  # equal to what was verified (checked above): the card, not the form's rules, decides
+                value = self.photos.get(field.id, b"") if field.is_photo else self.answers.get(field.id, "")
                 self._check(field, value)
-            except ValidationError as error:
-                # Shown (with the field's name) and spoken on the review screen: a refused Submit is never silent.
-                self.errors[field.id] = self.submit_error = error
-                self._changed("error")
-                raise
+        except ValidationError as error:
+            # Shown (with the field's name) and spoken on the review screen: a refused Submit is never silent.
+            self.errors[error.field] = self.submit_error = error
+            self.state = State.REVIEW
+            self._changed("error")
+            raise
         self.submit_error = None
+
+    def prepare_submit(self) -> Draft:
+        """Check everything once more and freeze a draft; the caller commits it off the GUI thread.
+
+        A visit a helper leads is submitted from the consent screen, once the resident confirmed."""
+        self._require(State.REVIEW, State.CONSENT)
+        self._require_consent()
+        self.check_answers()
+        bound = self.bound_fields()
         attachments = [Attachment(fid, _mime(data), data) for fid, data in self.photos.items()]
         if self.identity.face_photo:  # the live face, kept (encrypted) for the helper's or centre's check
             attachments.append(Attachment("face_photo", _mime(self.identity.face_photo), self.identity.face_photo))
@@ -381,7 +388,10 @@ class Session(FormPages):
             parts=tuple(part.id for part in self.service.parts),
             appointment=self.appointment.reference if self.appointment else "",
             visit_seconds=round(self._clock() - self.visit_started, 1) if self.visit_started is not None else None,
+            card_photo=self.identity.card.photo if self.identity.card is not None
+            and self.identity.face == FaceCheck.HELPER_TO_CONFIRM else None,
         )
+        draft = self.finish_draft(draft, bound)
         self._go(State.SUBMITTED)
         return draft
 
@@ -485,6 +495,7 @@ class Session(FormPages):
             self._changed("countdown")
 
     def _drop_personal_data(self) -> None:
+        self._drop_assisted_data()
         for holder in (self.answers, self.raw_input, self.draft_input, self.photos, self.errors):
             holder.clear()
         self.status_results = None

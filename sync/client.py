@@ -42,11 +42,14 @@ from sync.errors import (
 from sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
+    HELP_REQUEST_RANK,
     ApplicationAnswer,
     RatingAnswer,
     AttachmentState,
     CatalogEnvelope,
+    FaceReviewAnswer,
     HealthAnswer,
+    HelpRequestAnswer,
     StatusPage,
     canonical_json,
     health_proof,
@@ -207,6 +210,34 @@ class CentralClient:
         result = parse_answer(answer, RatingAnswer)
         if result.uuid != uuid.lower():
             raise SyncNotCentral("sync.garbage", detail="answer is about another rating")
+        return result
+
+    def put_help_request(self, uuid: str, body: Mapping[str, Any]) -> HelpRequestAnswer:
+        """Send a help request in the state it has reached (idempotent on its UUID, only ever forward at
+        the centre).  The answer's state is the centre's now: never behind the one sent, or it is not the
+        centre's answer."""
+        answer = self._call("PUT", f"/help-requests/{quote(uuid, safe='')}", data=canonical_json(dict(body)),
+                            headers={"Content-Type": "application/json"})
+        result = parse_answer(answer, HelpRequestAnswer)
+        if result.uuid != uuid.lower():
+            raise SyncNotCentral("sync.garbage", detail="answer is about another help request")
+        if HELP_REQUEST_RANK[result.state] < HELP_REQUEST_RANK.get(str(body.get("state")), 0):
+            raise SyncNotCentral("sync.garbage", detail="answer holds the help request behind the state sent")
+        return result
+
+    def put_face_review(self, application_uuid: str, body: Mapping[str, Any]) -> FaceReviewAnswer:
+        """Send a helper's decision on an application's faces (once per application, idempotent).
+
+        `404 not_found` (the centre does not hold the application) is refused for this review only:
+        SyncRejected, so the worker tries it again after its longest wait and nothing else waits."""
+        answer = self._call("PUT", f"/applications/{quote(application_uuid, safe='')}/face-review",
+                            data=canonical_json(dict(body)), headers={"Content-Type": "application/json"})
+        if answer.status == 404 and (error := centre_error(answer)) and error.code == "not_found":
+            raise SyncRejected("sync.rejected", detail="the centre does not hold this application",
+                               server_code="not_found")
+        result = parse_answer(answer, FaceReviewAnswer)
+        if result.uuid != application_uuid.lower() or result.outcome != body.get("outcome"):
+            raise SyncNotCentral("sync.garbage", detail="answer is about another face review")
         return result
 
     def get_application(self, uuid: str) -> ApplicationAnswer | None:

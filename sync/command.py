@@ -6,8 +6,9 @@
 `--once` runs one pass (preflight, push, pull, purge) and prints what it did;
 exit 0 when the centre was reached, 1 when the queue is paused (offline,
 portal, refused) and 3 when another worker holds the database.  `--watch`
-runs until SIGTERM/SIGINT.  Never two workers on one database: the second one
-exits with 3.
+runs until SIGTERM/SIGINT, standing by while a kiosk runs on the same data dir
+(the kiosk syncs itself then; sync/standby.py).  Never two workers on one
+database: a second `--once` exits with 3, `--watch` waits.
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ def main(config: config_mod.Config, once: bool, watch: bool, **tuning: float | N
     """Run one pass (`once`) or until a signal (`watch`); returns the process exit code."""
     from sync.worker import SyncLocked
 
+    if watch and not once:
+        return _watch(config, **tuning)
     try:
         worker = build_worker(config, **tuning)
     except KioskError as error:
@@ -117,12 +120,6 @@ def main(config: config_mod.Config, once: bool, watch: bool, **tuning: float | N
         worker.store.close()
         return EXIT_LOCKED
     try:
-        if watch and not once:
-            stop = threading.Event()
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                signal.signal(signum, lambda *_: stop.set())
-            worker.run_forever(stop)
-            return 0
         result = worker.run_once()
         print(f"sync: state={result.state} sent={result.sent} set_aside={result.quarantined} "
               f"statuses={result.statuses} purged={result.purged}"
@@ -132,6 +129,21 @@ def main(config: config_mod.Config, once: bool, watch: bool, **tuning: float | N
     finally:
         worker.close()
         worker.store.close()
+
+
+def _watch(config: config_mod.Config, **tuning: float | None) -> int:
+    """Until SIGTERM/SIGINT: sync whenever no kiosk runs on this data dir to do it (sync/standby.py)."""
+    from sync import standby
+
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    try:
+        standby.run(config, lambda: build_worker(config, **tuning), stop)
+    except KioskError as error:
+        print(f"waystation sync: {error.text('en')}", file=sys.stderr)
+        return EXIT_CONFIG
+    return 0
 
 
 def cli(argv: Sequence[str] | None = None) -> int:

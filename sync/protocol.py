@@ -18,7 +18,9 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from kiosk import id_number as _id_number
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -38,6 +40,10 @@ NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$"
 SERVICE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 MEDIA_TYPE_PATTERN = r"^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$"
 LOCALE_PATTERN = r"^[a-z]{2}(_[A-Z]{2})?$"
+STATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+SCREEN_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"  # the kiosk screen a resident called a helper from
+HELPER_NUMBER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"  # a station helper's number (roster, assisted_by, face reviews)
+HELP_REQUEST_PAGE_MAX = 500
 # RFC 3339 date-time, the form `created_at` must have.
 DATE_TIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
@@ -192,8 +198,63 @@ class VerifiedIdentity(_Strict):
     bound_answers: dict[str, PrefillSource] = Field(max_length=MAX_BOUND_ANSWERS)
 
 
+GB11643_PATTERN = r"^[0-9]{17}[0-9X]$"
+ConsentMethod = Literal["card_again", "signature"]
+Relationship = Literal["spouse", "child", "parent", "other_relative", "guardian", "other"]
+PrincipalSource = Literal["principal.name", "principal.id_number", "principal.sex", "principal.birth_date"]
+PersonName = Annotated[str, Field(min_length=1, max_length=50)]
+
+
+class Consent(_Strict):
+    """How the resident (the agent, in a proxy application) confirmed an application a helper guided."""
+
+    method: ConsentMethod
+    at: str = Field(pattern=DATE_TIME_PATTERN, max_length=40)
+    signature: str | None = Field(default=None, min_length=1, max_length=64)  # the attachment's name
+
+    @field_validator("at")
+    @classmethod
+    def _real_time(cls, value: str) -> str:
+        return _a_real_time(value)
+
+
+class Person(_Strict):
+    """One of a proxy application's two people (personal data: verified TLS only)."""
+
+    name: PersonName
+    id_number: str = Field(pattern=VERIFIED_ID_PATTERN)
+
+
+class Principal(_Strict):
+    name: PersonName
+    id_number: str = Field(pattern=GB11643_PATTERN)
+
+
+class Proxy(_Strict):
+    """A proxy application (代办): the agent (the verified person, at the kiosk) applies for the principal
+    (the applicant, who could not come), with a signed authorisation letter (an attachment)."""
+
+    agent: Person
+    principal: Principal
+    relationship: Relationship
+    authorisation: str = Field(min_length=1, max_length=64)  # the attachment's name
+    bound_answers: dict[str, PrincipalSource] = Field(max_length=MAX_BOUND_ANSWERS)
+
+
+def _principal_value(principal: Principal, source: str) -> str:
+    number = principal.id_number
+    born = _id_number.birth_date(number)
+    return {"principal.name": principal.name, "principal.id_number": number,
+            "principal.sex": _id_number.sex(number).lower(),
+            "principal.birth_date": born.isoformat() if born else ""}[source]
+
+
 class ApplicationIn(_Strict):
-    """One application as the kiosk sends it (`form` holds the answers: personal data)."""
+    """One application as the kiosk sends it (`form` holds the answers: personal data).
+
+    Beyond each field's own shape (see openapi.yaml: Application), a helper's application carries the
+    resident's consent; a signature consent and a proxy's letter name attachments the application
+    lists; a proxy's agent is the verified person and its principal someone else, with a valid number."""
 
     number: str = Field(pattern=NUMBER_PATTERN)
     service_id: str = Field(pattern=SERVICE_PATTERN)
@@ -203,8 +264,10 @@ class ApplicationIn(_Strict):
     form: dict[str, Any]
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
     corrects: str | None = Field(default=None, pattern=UUID_PATTERN)
-    consent: dict[str, Any] | None = None
+    consent: Consent | None = None
     verified: VerifiedIdentity | None = None  # absent on applications queued before it existed
+    assisted_by: str | None = Field(default=None, pattern=HELPER_NUMBER_PATTERN)
+    proxy: Proxy | None = None
 
     @field_validator("attachments")
     @classmethod
@@ -224,6 +287,50 @@ class ApplicationIn(_Strict):
     @classmethod
     def _real_time(cls, value: str) -> str:
         return _a_real_time(value)
+
+    @field_validator("proxy", mode="before")
+    @classmethod
+    def _proxy_object_when_given(cls, value: Any) -> Any:
+        if value is None:  # the schema: absent, or an object; never null
+            raise ValueError("proxy is an object when given")
+        return value
+
+    @model_validator(mode="after")
+    def _assisted_relations(self) -> "ApplicationIn":
+        """The relations between fields a schema cannot state (each message names fields, never values)."""
+        names = {ref.name: ref for ref in self.attachments}
+        if self.assisted_by is not None and self.consent is None:
+            raise ValueError("consent: a helper's application carries the resident's consent")
+        if self.consent is not None:
+            if self.consent.method == "signature":
+                ref = names.get(self.consent.signature or "")
+                if ref is None or ref.media_type != "image/png":
+                    raise ValueError("consent.signature must name a PNG attachment of this application")
+            elif self.consent.signature is not None:
+                raise ValueError("consent.signature is given only for a signature")
+            elif self.verified is None or self.verified.card_kind is None:
+                raise ValueError("consent: card_again needs a card verified at the identity step")
+        if self.proxy is not None:
+            self._check_proxy(self.proxy, names)
+        return self
+
+    def _check_proxy(self, proxy: Proxy, names: dict[str, AttachmentRef]) -> None:
+        if self.assisted_by is None or self.verified is None:
+            raise ValueError("proxy: an agent's application is guided (assisted_by) and verified")
+        if proxy.agent.id_number != self.verified.id_number:
+            raise ValueError("proxy.agent.id_number must be the verified id_number")
+        if not _id_number.is_valid(proxy.principal.id_number):
+            raise ValueError("proxy.principal.id_number is not a valid GB 11643 number")
+        if proxy.principal.id_number == proxy.agent.id_number:
+            raise ValueError("proxy.principal must be someone other than the agent")
+        if proxy.authorisation not in names:
+            raise ValueError("proxy.authorisation must name an attachment of this application")
+        if self.verified.bound_answers:
+            raise ValueError("verified.bound_answers: a proxy's form is the principal's, bound to nothing of the agent")
+        answers = self.form.get("answers")
+        for field_id, source in proxy.bound_answers.items():
+            if isinstance(answers, dict) and answers.get(field_id) != _principal_value(proxy.principal, source):
+                raise ValueError(f"form.answers.{field_id[:64]} must equal {source}")
 
 
 RatingLevel = Literal["very_satisfied", "satisfied", "basic", "dissatisfied", "very_dissatisfied"]
@@ -250,6 +357,55 @@ class RatingIn(_Strict):
     @classmethod
     def _real_time(cls, value: str) -> str:
         return _a_real_time(value)
+
+
+HelpRequestState = Literal["open", "acknowledged", "resolved"]
+HELP_REQUEST_STATES: tuple[str, ...] = HelpRequestState.__args__  # type: ignore[attr-defined]
+HELP_REQUEST_RANK = {state: rank for rank, state in enumerate(HELP_REQUEST_STATES)}
+AnyTime = Annotated[str, Field(pattern=DATE_TIME_PATTERN, max_length=40), AfterValidator(_a_real_time)]
+
+
+class HelpRequestIn(_Strict):
+    """A resident's call for a helper and how far it got (openapi: HelpRequest): nothing personal.
+
+    Each state carries its time; a later state may carry the earlier ones' (a request resolved
+    while the kiosk was offline arrives once, as resolved)."""
+
+    station_id: str = Field(pattern=STATION_PATTERN)
+    opened_at: AnyTime
+    screen: str = Field(pattern=SCREEN_PATTERN)
+    service_id: str | None = Field(pattern=SERVICE_PATTERN)
+    state: HelpRequestState
+    acknowledged_at: AnyTime | None
+    resolved_at: AnyTime | None
+
+    @model_validator(mode="after")
+    def _times_fit_the_state(self) -> "HelpRequestIn":
+        if self.state == "open" and (self.acknowledged_at is not None or self.resolved_at is not None):
+            raise ValueError("an open request has no acknowledged_at or resolved_at")
+        if self.state == "acknowledged" and (self.acknowledged_at is None or self.resolved_at is not None):
+            raise ValueError("an acknowledged request has acknowledged_at and no resolved_at")
+        if self.state == "resolved" and self.resolved_at is None:
+            raise ValueError("a resolved request has resolved_at")
+        return self
+
+
+FaceReviewOutcome = Literal["same_person", "not_same_person", "not_decided"]
+
+
+class FaceReviewIn(_Strict):
+    """A station helper's side-by-side check of an application's live face against its card photo
+    (openapi: FaceReview), or `not_decided` when no helper decided in time."""
+
+    outcome: FaceReviewOutcome
+    helper_number: str | None = Field(pattern=HELPER_NUMBER_PATTERN)
+    decided_at: AnyTime
+
+    @model_validator(mode="after")
+    def _a_helper_decides(self) -> "FaceReviewIn":
+        if (self.outcome == "not_decided") != (self.helper_number is None):
+            raise ValueError("helper_number is given exactly when a helper decided")
+        return self
 
 
 # ---- what the centre answers ------------------------------------------------------------
@@ -326,4 +482,52 @@ class RatingAnswer(_Answer):
 
     uuid: AnswerUuid
     received_at: str
+    replayed: bool
+
+
+# ---- enrollment (a station redeems a one-time code for its id and token) -------------------
+
+STATION_ID_PATTERN = r"^[A-Z0-9]{2,8}$"  # as the kiosk config's station.id
+ENROLLMENT_CODE_PATTERN = r"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$"  # sync.enrollment_code.PATTERN
+STATION_NAME_PATTERN = r"^[^\x00-\x1f\x7f]{1,80}$"  # a name for people: no control characters
+TOKEN_PATTERN = r"^[A-Za-z0-9._~+/=-]{16,256}$"  # what a kiosk can hold in its token file and send as Bearer
+MAX_ENROLLMENT_BYTES = 4 * 1024
+ENROLLMENT_REFUSALS = ("enrollment_code_unknown", "enrollment_code_used", "enrollment_code_expired")
+
+
+class EnrollmentIn(_Strict):
+    """A station redeeming a code (openapi: EnrollmentRequest): the code in its canonical form."""
+
+    code: str = Field(pattern=ENROLLMENT_CODE_PATTERN)
+
+
+class EnrollmentAnswer(_Answer):
+    """What the centre gives a station for a good code (openapi: Enrollment): who it is and its token.
+
+    `token` is a secret: the kiosk writes it to an owner-only file and never logs it."""
+
+    station_id: str = Field(pattern=STATION_ID_PATTERN)
+    station_name: str = Field(pattern=STATION_NAME_PATTERN)
+    token: str = Field(pattern=TOKEN_PATTERN)
+    catalog_public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    protocol: JsonInt = Field(ge=1)
+    enrolled_at: AnswerTime
+
+
+class HelpRequestAnswer(_Answer):
+    """The centre's receipt of a help request: the state it holds now (never behind one it accepted)."""
+
+    uuid: AnswerUuid
+    state: HelpRequestState
+    received_at: AnswerTime
+    updated_at: AnswerTime
+    replayed: bool
+
+
+class FaceReviewAnswer(_Answer):
+    """The centre's receipt of a face review (`uuid`: the application's)."""
+
+    uuid: AnswerUuid
+    outcome: FaceReviewOutcome
+    received_at: AnswerTime
     replayed: bool

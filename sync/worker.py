@@ -1,8 +1,9 @@
 """The sync worker: drains the outbox to the centre, then pulls statuses and the catalog.
 
-One pass (`run_once`): preflight (is the real centre there?), push the outbox
-in order, pull status changes with the stored cursor (push before pull, as
-CommCare does), pull a newer signed catalog, purge personal data past
+One pass (`run_once`): preflight (is the real centre there?), push help
+requests, the outbox in order, then ratings and face reviews (sync/side_pushes.py),
+pull status changes with the stored cursor (push before pull, as CommCare does),
+pull a newer signed catalog (sync/pulls.py), purge personal data past
 retention.  `run_forever(stop_event)` repeats passes, sleeping until the next
 thing is due; while offline it only preflights, on a timer with backoff, so
 the network coming back is noticed without hammering.
@@ -40,12 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
-from kiosk import applications, outbox, ratings, receipts, retention
-from kiosk.errors import CatalogError, KioskError, SyncError
+from kiosk import applications, face_reviews, help_requests, outbox, receipts, retention
+from kiosk.errors import KioskError, SyncError
 from kiosk.messages import register
 from kiosk.store import Store
 from kiosk.sync_status import SyncStatus
-from sync import errors as sync_errors
+from sync import errors as sync_errors, pulls, side_pushes
 from sync.client import CentralClient
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,8 @@ class PassResult:
     code: str = ""
     sent: int = 0
     ratings_sent: int = 0  # 好差评 ratings the centre accepted in this pass
+    help_requests_sent: int = 0  # help-request states the centre accepted
+    face_reviews_sent: int = 0  # helpers' face decisions the centre accepted
     quarantined: int = 0
     statuses: int = 0
     statuses_ignored: int = 0  # for records the centre never acknowledged here (logged, counted)
@@ -98,8 +101,11 @@ class SyncWorker:
                  retention_days: int | None = None, backoff: outbox.Backoff | None = None,
                  preflight_backoff: outbox.Backoff | None = None, batch: int = 16,
                  clock: Callable[[], float] = time.time,
-                 on_status: Callable[[SyncStatus], None] | None = None) -> None:
+                 on_status: Callable[[SyncStatus], None] | None = None,
+                 face_review_hours: float = face_reviews.DECIDE_WITHIN_HOURS) -> None:
         self.store = store
+        self.face_review_hours = face_review_hours  # a face no helper decided on within this goes as not_decided
+        self._station_id: str | None = None  # as the centre's health answer proved it
         self.on_status = on_status  # after every pass: the helpers' notice on the kiosk screen
         self.client = client
         self.catalog_repository = catalog_repository  # kiosk.catalog.CatalogRepository, when a key is set
@@ -145,6 +151,11 @@ class SyncWorker:
 
     # ---- state ---------------------------------------------------------------------------
 
+    @property
+    def station_id(self) -> str | None:
+        """This station's id: as the centre proved it (health), else as configured, else unknown."""
+        return self._station_id or self.client.station_id
+
     def state(self) -> dict[str, Any]:
         cursor = self.store.conn.execute("SELECT * FROM sync_state WHERE id = 1")
         names = [d[0] for d in cursor.description]
@@ -185,6 +196,7 @@ class SyncWorker:
         except SyncError as error:
             self._went_wrong(error, result)
             return False
+        self._station_id = answer.station_id
         self._set_state(state="online", state_code="", state_detail="", preflight_at=applications.utc_now(),
                         preflight_failures=0, clock_skew=answer.clock_skew,
                         next_preflight_at=self.clock() + PREFLIGHT_EVERY, next_preflight_wait=PREFLIGHT_EVERY)
@@ -206,7 +218,8 @@ class SyncWorker:
                     return result
             else:
                 result.state = "online"
-            if self.push(result) and self.push_ratings(result) and self._pull_due():
+            if (self.push_help_requests(result) and self.push(result) and self.push_ratings(result)
+                    and self.push_face_reviews(result) and self._pull_due()):
                 self.pull(result)
         finally:
             # Data minimisation does not wait for the network, nor for anything above going wrong.
@@ -269,29 +282,20 @@ class SyncWorker:
             self._set_state(last_success_at=applications.utc_now())
 
     def push_ratings(self, result: PassResult) -> bool:
-        """Send the 好差评 ratings, after the applications; False if the centre paused the queue.
+        """Send the 好差评 ratings, after the applications; False if the centre paused the queue."""
+        return side_pushes.push(self, side_pushes.RATINGS, result)
 
-        As for applications: the attempt is counted (and the next one scheduled) before the request
-        goes, and a rating is marked sent only after the centre's positive answer; the PUT is
-        idempotent on the rating's UUID, so a lost answer or a kill costs a replay, never a copy.
-        A rating the centre refuses (it cannot be corrected) waits the longest backoff and never
-        holds up anything else."""
-        for rating in ratings.due(self.store, self.clock()):
-            tries = ratings.attempts(self.store, rating.uuid) + 1
-            ratings.claim(self.store, rating.uuid, self.backoff.delay(tries), self.clock())
-            try:
-                self.client.put_rating(rating.uuid, rating.body())
-            except SyncError as error:
-                action = getattr(error, "action", sync_errors.RETRY)
-                if action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
-                    log.warning("sync: the centre refused a rating (%s); retried after the longest wait", error.code)
-                    ratings.claim(self.store, rating.uuid, self.backoff.cap, self.clock())
-                    continue
-                self._went_wrong(error, result)
-                return False
-            ratings.mark_sent(self.store, rating.uuid)
-            result.ratings_sent += 1
-        return True
+    def push_help_requests(self, result: PassResult) -> bool:
+        """Send each help request's newest state (before the applications: someone is waiting now);
+        False if the centre paused the queue.  The body names this station as the centre proved it."""
+        if self.station_id is None and help_requests.due(self.store, self.clock()) and not self.preflight(result):
+            return False
+        return side_pushes.push(self, side_pushes.HELP_REQUESTS, result)
+
+    def push_face_reviews(self, result: PassResult) -> bool:
+        """Send helpers' face decisions (and close those no helper made in time) for applications the
+        centre acknowledged; False if the centre paused the queue."""
+        return side_pushes.push(self, side_pushes.FACE_REVIEWS, result)
 
     def _on_row_error(self, row: outbox.OutboxRow, error: SyncError, result: PassResult) -> bool:
         """Handle one row's failure; True to go on with the next row, False to pause the queue."""
@@ -330,93 +334,14 @@ class SyncWorker:
         return self.clock() - self._last_pull >= PULL_EVERY or self._last_pull == 0.0
 
     def pull(self, result: PassResult) -> None:
-        """Statuses, then the catalog: each is tried whatever became of the other."""
-        self._last_pull = self.clock()
-        paused = False
-        for step in (self.pull_statuses, self.pull_catalog):
-            try:
-                step(result)
-            except SyncError as error:
-                action = getattr(error, "action", None)
-                if action == sync_errors.KEEP_LAST:
-                    self._catalog_refused(error, result)
-                elif action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
-                    # The centre refused the request itself: no record is involved, none is set aside.
-                    server_code = getattr(error, "server_code", "") or "?"
-                    result.errors.append("sync.pull_refused")
-                    log.warning("sync: %s refused by the centre (%s); it is tried again next pass",
-                                step.__name__, server_code)
-                elif not paused:
-                    self._went_wrong(error, result)
-                    paused = True
-                else:
-                    result.errors.append(error.code)
+        """Statuses, then the catalog: each is tried whatever became of the other (sync/pulls.py)."""
+        pulls.pull(self, result)
 
     def pull_statuses(self, result: PassResult) -> None:
-        """Status changes after the stored cursor, applied to records the centre acknowledged.
-
-        On `400 bad_cursor` (a centre restored or redeployed) the cursor is dropped and
-        the statuses are pulled again from the start: applying one twice changes nothing."""
-        cursor = self.state()["status_cursor"]
-        while True:
-            try:
-                page = self.client.pull_statuses(cursor, limit=200)
-            except sync_errors.SyncRejected as error:
-                if error.server_code != "bad_cursor" or cursor is None or result.cursor_reset:
-                    raise
-                log.warning("sync: the centre does not know this kiosk's status cursor; pulling from the start")
-                self._set_state(status_cursor=None)
-                cursor, result.cursor_reset = None, True
-                continue
-            ignored = 0
-            with self.store.transaction() as conn:
-                for item in page.items:
-                    # Only a record the centre acknowledged here: its receipt gave this central id, and the
-                    # record is not queued or set aside (a 409 means the centre holds other content).
-                    ignored += conn.execute(
-                        "UPDATE applications SET status = ?, status_reason = NULL, status_reason_sealed = ?,"
-                        " status_changed_at = ? WHERE uuid = ? AND central_id = ? AND accepted_at IS NOT NULL"
-                        " AND uuid NOT IN (SELECT application_uuid FROM outbox)",
-                        (item.status, receipts.seal_status_reason(self.store, item.uuid, item.reason),
-                         item.changed_at, item.uuid, item.central_id)).rowcount == 0
-                # The cursor moves only with the statuses it covers: a kill in between re-reads them.
-                conn.execute("UPDATE sync_state SET status_cursor = ?, statuses_ignored = statuses_ignored + ?"
-                             " WHERE id = 1", (page.cursor, ignored))
-            if ignored:
-                log.warning("sync: %d status changes ignored: for records the centre never acknowledged here",
-                            ignored)
-            result.statuses += len(page.items) - ignored
-            result.statuses_ignored += ignored
-            cursor = page.cursor
-            if not page.more:
-                return
+        pulls.pull_statuses(self, result)
 
     def pull_catalog(self, result: PassResult) -> None:
-        if self.catalog_repository is None or self.client._catalog_key is None:
-            return
-        have = self.state()["catalog_version"]
-        verified = self.client.pull_catalog(have)
-        if verified is None:
-            return
-        try:
-            self.catalog_repository.install(verified.catalog_json)  # validates before replacing
-        except CatalogError as error:  # signed, but not a catalog this kiosk can use
-            self._catalog_refused(error, result, version=verified.version)
-            return
-        except OSError as error:  # the catalog directory cannot be written
-            self._catalog_refused(CatalogError("catalog.invalid", problem=f"cannot be saved ({error.strerror})"),
-                                  result, version=verified.version)
-            return
-        self._set_state(catalog_version=verified.version, catalog_problem="", catalog_problem_at=None)
-        result.catalog_version = verified.version
-
-    def _catalog_refused(self, error: KioskError, result: PassResult, version: int | None = None) -> None:
-        """The last good catalog stays; why the newer one was refused goes to sync_state (doctor shows it)."""
-        where = f"version {version}: " if version is not None else ""
-        problem = f"{error.code}: {where}{error.text('en')}"[:500]
-        self._set_state(catalog_problem=problem, catalog_problem_at=applications.utc_now())
-        result.errors.append(error.code)
-        log.warning("catalog refused, the last good one stays: %s", error.code)
+        pulls.pull_catalog(self, result)
 
     def _purge(self, result: PassResult) -> None:
         if self.retention_days is not None:
@@ -473,6 +398,11 @@ def application_body(store: Store, app: applications.StoredApplication) -> dict[
     }
     if app.verified:  # what the identity step verified (VerifiedIdentity); none on older applications
         body["verified"] = app.verified
+    # A helper's application (guided, proxy) and a correction's link; absent on self-service ones.
+    for key in ("assisted_by", "consent", "proxy", "corrects"):
+        value = getattr(app, key)
+        if value:
+            body[key] = value
     return body
 
 

@@ -15,8 +15,16 @@ COLUMNS = ("normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en")
 # The states a reviewer must be able to see, besides the plain journey.
 MUST_SHOW = ("home", "sound_panel", "status", "status_typed_too_little", "status_results", "status_none", "guide",
              "identity", "identity_error", "identity_keypad", "identity_keypad_error", "identity_confirm", "form",
-             "form_error", "documents", "review", "receipt", "helper_coming", "idle_warning")
-MUST_SHOW_CONSOLE = ("console_sign_in_number", "console_sign_in_pin", "console_sign_in_refused", "console_sign_in_locked",
+             "form_error", "documents", "review", "receipt", "helper_coming", "helper_acknowledged", "idle_warning",
+             # the visits a helper leads (issue 13)
+             "guided_home", "guided_form", "guided_consent", "guided_consent_signed", "proxy_identity",
+             "proxy_principal", "proxy_principal_error", "proxy_letter", "proxy_review", "proxy_consent",
+             "correction_identity", "correction_receipt")
+# The helpers' console pages: normal mode only (helpers are not the residents elder mode is for).
+CONSOLE_COLUMNS = ("normal_zh_CN", "normal_en")
+CONSOLE_MUST_SHOW = ("console_help_requests", "console_help_requests_empty", "console_help_requests_acknowledged",
+                     "console_faces", "console_faces_empty", "console_faces_open", "console_faces_open_no_card_photo",
+                     "console_sign_in_number", "console_sign_in_pin", "console_sign_in_refused", "console_sign_in_locked",
                      "console_sign_in_card", "console_queue", "console_queue_reason", "console_queue_record",
                      "console_set_aside", "console_set_aside_discard", "console_devices", "console_today",
                      "console_supervisor", "console_supervisor_pin")
@@ -38,11 +46,10 @@ def test_gallery_command_writes_every_screen_in_both_modes_and_languages(tmp_pat
             assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
     resident = {name for name in pngs if not name.startswith("console_")}
     assert len(resident) % len(COLUMNS) == 0  # each resident screen in all four columns
-    # Staff sign-in and every helper-console page: normal mode (helpers), both languages.
-    for screen in MUST_SHOW_CONSOLE:
-        for column in ("normal_zh_CN", "normal_en"):
+    for screen in CONSOLE_MUST_SHOW:
+        for column in CONSOLE_COLUMNS:
             assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
-    assert not any(name.startswith("console_") and "_elder_" in name for name in pngs)
+    assert not any("elder" in name for name in pngs - resident)  # the console has no elder mode
     for name in pngs:
         image = QImage(str(out / name))
         assert (image.width(), image.height()) == (1024, 768), name  # the panel's size: nothing grew

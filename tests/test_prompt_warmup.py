@@ -39,8 +39,9 @@ def test_every_services_guide_is_rendered_before_anyone_asks_for_it(qtbot, tmp_p
     qtbot.addWidget(window)
     window.show()
     texts = {text for text, _ in warm_prompts(session.catalog)}
-    # home, guides, "place your card" after "step 1 of 3" and "of 4"; 2 languages
-    assert len(texts) == 2 * (len(session.catalog.services) + 3)
+    # home, guides, "place your card" after "step 1 of 3" and "of 4", the two help notices; 2 languages
+    assert len(texts) == 2 * (len(session.catalog.services) + 3 + 2)
+    assert "工作人员已收到，马上过来。" in texts  # as the window says it when a helper acknowledges
     expected = {(text, rate) for text in texts for rate in (session.defaults.rate_normal, session.defaults.rate_elder)}
     deadline = time.monotonic() + 90
     while not expected <= set(engine.rendered) and time.monotonic() < deadline:

@@ -81,4 +81,28 @@ def test_staff_sign_in_and_the_console_are_named_and_never_name_the_pin(qtbot, t
     finally:
         close_window(window)
     assert screens >= 14 and SUPERVISOR[2].startswith("7703")
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_the_visits_a_helper_leads_name_every_interactive_widget(qtbot, tmp_path, elder: bool, locale: str) -> None:
+    """Guided, proxy and correction screens (ui/gallery_assisted.py), the signature pad included."""
+    from ui.gallery_assisted import walk_assisted_screens
+    from ui.signature_pad import SignaturePad
+
+    window, session = make_window("1366x768", elder, locale, tmp_path)
+    problems: list[str] = []
+    pads = 0
+    try:
+        for name in walk_assisted_screens(window, session):
+            where = f"{locale} {'elder' if elder else 'normal'} {name}"
+            problems += problems_on_screen(window, where)
+            for pad in window.findChildren(SignaturePad):
+                if pad.isVisible():
+                    pads += 1
+                    if not accessible_name(pad).strip():
+                        problems.append(f"{where}: the signature pad has no accessible name")
+    finally:
+        close_window(window)
+    assert pads >= 1  # (elder mode shows the pad once asked: "Sign on the screen instead")
     assert not problems, "\n".join(problems)

@@ -44,6 +44,8 @@ SMALL_PRINT = {
     "header_station": "the station's name above the top bar: orientation, not a task (ui/station_header.py)",
     "header_clock": "the date and time above the top bar: orientation, not a task",
     "header_offline": "the network is down, applications are kept here: reassurance above the top bar, bold",
+    "guided_banner": "which helper is helping (guided and proxy visits): orientation on the header's line, bold",
+    "outreach_line": "tells the helper on an outreach trip what waits to be sent and since when it is offline",
 }
 NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
 TOLERANCE_PX = 1  # layouts round to whole pixels
@@ -272,6 +274,76 @@ def test_every_console_screen_fits(qtbot, tmp_path, resolution: str, locale: str
     finally:
         close_window(window)
     assert "console_queue_record" in seen and "console_supervisor_pin" in seen, seen
+
+
+def check_console(host, where: str) -> list[str]:
+    """The checks of check_screen on a console page in its host (normal mode, no idle overlay)."""
+    problems: list[str] = []
+    host.resize(host.expected_size)
+    settle()
+    if host.size() != host.expected_size:
+        problems.append(f"{where}: the console grew to {host.width()}x{host.height()} (its content does not fit)")
+    widgets = _visible_widgets(host)
+    for widget in widgets:
+        _check_text_fits(widget, host.theme, problems, where)
+        _check_inside(widget, host, problems, where)
+        _check_sizes(widget, host.theme, problems, where)
+    for area in (w for w in widgets if isinstance(w, QScrollArea)):
+        _check_inside(area, host, problems, where)
+    _check_overlaps(widgets, host, problems, where)
+    return problems
+
+
+@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+@pytest.mark.parametrize("room", ["panel", "in_shell"])
+def test_every_console_page_fits(qtbot, tmp_path, resolution: str, locale: str, room: str) -> None:
+    """The helpers' console pages (help requests, faces to confirm) in every state, on the whole panel
+    and in the room a console shell leaves them (a page list beside, a title bar above: 3/4 of the
+    width, 85% of the height)."""
+    from ui.console_gallery import make_console, walk_console
+
+    window, host = make_console(resolution, locale, tmp_path)
+    if room == "in_shell":
+        host.expected_size = QSize(round(host.width() * 0.75), round(host.height() * 0.85))
+    problems: list[str] = []
+    try:
+        for name in walk_console(window, host):
+            problems += check_console(host, f"{resolution} {room} {locale} {name}")
+    finally:
+        host.close()
+        host.deleteLater()
+        close_window(window)
+
+
+@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_every_guided_proxy_and_correction_screen_fits(qtbot, tmp_path, resolution: str, elder: bool,
+                                                       locale: str) -> None:
+    """The visits a helper leads (ui/gallery_assisted.py): the banner saying who helps on every screen,
+    the principal's questions under the agent's line, the consent screen with its signature pad."""
+    from itertools import chain
+
+    from ui.gallery_assisted import walk_assisted_screens, walk_outreach_screens
+
+    window, session = make_window(resolution, elder, locale, tmp_path)
+    window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
+    theme = Theme(elder=elder, px_per_mm=window.px_per_mm)
+    problems: list[str] = []
+    shown = []
+    try:
+        for name in chain(walk_assisted_screens(window, session), walk_outreach_screens(window, session)):
+            shown.append(name)
+            where = f"{resolution} {'elder' if elder else 'normal'} {locale} {name}"
+            problems += check_screen(window, theme, where)
+            if (name.startswith(("guided_", "proxy_", "correction_")) or name in ("outreach_offline",
+                                                                                 "outreach_identity")) \
+                    and not window.guided_banner.isVisible():
+                problems.append(f"{where}: no line saying who is helping")
+    finally:
+        close_window(window)
+    assert "proxy_consent" in shown and "correction_receipt" in shown and "outreach_offline" in shown
     assert not problems, "\n".join(problems)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 
 from kiosk.catalog import CatalogRepository
 from kiosk.config import Config
@@ -11,6 +12,7 @@ from kiosk.session import Defaults, Session
 from kiosk.store import open_store
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QEvent, QGuiApplication, Qt
+from ui.systemd_watch import SystemdWatch
 from ui.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -94,14 +96,16 @@ class LockedWindow(ScaledWindow):
         super().changeEvent(event)
 
 
-def build_kiosk(config: Config, devices: dict, windowed: bool = False) -> LockedWindow:
+def build_kiosk(config: Config, devices: dict, windowed: bool = False, outreach: bool = False) -> LockedWindow:
     """Make the kiosk window on the configured screen with the `devices` the composition root built,
-    and start the devices.  `run_kiosk` shows it until the application quits."""
+    and start the devices.  `run_kiosk` shows it until the application quits.  `outreach`: a helper's
+    laptop (ui/outreach.py): a normal window, every application guided by the signed-in helper."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Waystation")
     store = open_store(config)
     catalog = CatalogRepository(config.storage.data_dir).load()
-    session = Session(catalog, session_defaults(config))
+    defaults = session_defaults(config)
+    session = Session(catalog, replace(defaults, guided_only=True) if outreach else defaults)
     screen = choose_screen(config)
     window = LockedWindow(session, store, station_id=config.station.id, station_name=config.station.name,
                           px_per_mm=px_per_mm(config, screen), receipts_dir=config.storage.data_dir / "receipts",
@@ -112,11 +116,15 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False) -> Locked
     reader = devices.get("reader")
     if reader is not None:
         window.bridge.attach_reader(reader)
-    if windowed:
-        window.locked = False
+    if windowed or outreach:
+        window.locked = False  # outreach: the laptop's desktop stays the helper's (no kiosk lock)
         window.resize(1280, 800)
         window.show()
-        if hasattr(reader, "present"):
+        if outreach:
+            from ui.outreach import OutreachMode
+
+            window.outreach = OutreachMode(window)
+        if windowed and hasattr(reader, "present"):
             from ui.dev_panel import DevPanel
 
             window.dev_panel = DevPanel(reader)
@@ -127,6 +135,7 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False) -> Locked
         # cover the configured screen ourselves as well.
         window.setGeometry(screen.geometry())
         window.showFullScreen()
+    window.systemd_watch = SystemdWatch(window)  # READY=1 once painted, watchdog keep-alives (packaged kiosk)
     for name in ("reader", "camera"):
         if devices.get(name) is not None:
             devices[name].start()
@@ -135,6 +144,7 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False) -> Locked
 
 def shut_down(window: LockedWindow) -> None:
     """Stop the devices, let the store's worker finish, close the store."""
+    window.systemd_watch.stopping()
     for name in ("reader", "camera"):
         if window.devices.get(name) is not None:
             window.devices[name].stop()
@@ -144,9 +154,9 @@ def shut_down(window: LockedWindow) -> None:
     window.store.close()
 
 
-def run_kiosk(config: Config, devices: dict, windowed: bool = False) -> int:
+def run_kiosk(config: Config, devices: dict, windowed: bool = False, outreach: bool = False) -> int:
     """Show the kiosk until the application quits; returns the exit code."""
-    window = build_kiosk(config, devices, windowed)
+    window = build_kiosk(config, devices, windowed, outreach)
     try:
         return QApplication.instance().exec()
     finally:

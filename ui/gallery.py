@@ -164,6 +164,10 @@ def walk_screens(window: KioskWindow, session: Session, service_id: str = "resid
         window.tasks.wait()
         settle()
         yield "helper_coming"
+        for request_uuid in window.visit_help_requests:  # a helper acknowledged it on the console
+            window.help_acknowledged(request_uuid)
+        settle()
+        yield "helper_acknowledged"
     # The 好差评 rating after the receipt: five choices, then (for a low one) the reasons.
     session.start_rating()
     settle()
@@ -233,8 +237,33 @@ def _walk_identity_trouble(window: KioskWindow, session: Session) -> Iterator[st
     session.next()
 
 
+def _console_shots(out_dir: Path, resolution: str, tmp: Path, shots: dict[str, dict[str, str]]) -> None:
+    """The helpers' console pages (console_*.png): normal mode only, both languages."""
+    from ui.console_gallery import make_console, walk_console
+
+    for locale in ("zh_CN", "en"):
+        column = f"normal_{locale}"
+        data_dir = tmp / f"console_{locale}"
+        data_dir.mkdir()
+        window, host = make_console(resolution, locale, data_dir)
+        for name in walk_console(window, host):
+            file = f"{name}_{column}.png"
+            host.grab().save(str(out_dir / file))
+            shots.setdefault(name, {})[column] = file
+        host.close()
+        host.deleteLater()
+        window.close()
+        window.store.close()
+        window.deleteLater()
+
+
 def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:
-    """PNG of every screen in both modes and languages, and an index.html to compare them."""
+    """PNG of every screen in both modes and languages (the helpers' console in normal mode), and an
+    index.html to compare them."""
+    from itertools import chain
+
+    from ui.gallery_assisted import walk_assisted_screens, walk_outreach_screens
+
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -242,7 +271,9 @@ def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:
             for locale in ("zh_CN", "en"):
                 column = f"{'elder' if elder else 'normal'}_{locale}"
                 window, session = make_window(resolution, elder, locale, Path(tmp))
-                for name in walk_screens(window, session):
+                # The resident's journey, then the visits a helper leads (guided, proxy, a correction).
+                for name in chain(walk_screens(window, session), walk_assisted_screens(window, session),
+                                  walk_outreach_screens(window, session)):
                     file = f"{name}_{column}.png"
                     window.grab().save(str(out_dir / file))
                     shots.setdefault(name, {})[column] = file
@@ -257,11 +288,12 @@ def write_gallery(out_dir: Path, resolution: str = "1366x768") -> Path:
                 window.close()
                 window.store.close()
                 window.deleteLater()
+        _console_shots(out_dir, resolution, Path(tmp), shots)
     columns = ["normal_zh_CN", "normal_en", "elder_zh_CN", "elder_en"]
     rows = "".join(
         f"<tr><th>{html.escape(name)}</th>" + "".join(
-            f'<td><a href="{files[c]}"><img src="{files[c]}" width="320"></a></td>' if c in files else "<td></td>"
-            for c in columns) + "</tr>"
+            f'<td><a href="{files[c]}"><img src="{files[c]}" width="320"></a></td>' if c in files
+            else "<td>(normal mode only)</td>" for c in columns) + "</tr>"
         for name, files in shots.items())
     index = out_dir / "index.html"
     index.write_text(f"<!doctype html><meta charset=utf-8><title>Waystation screens ({resolution})</title>"

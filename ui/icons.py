@@ -18,6 +18,7 @@ import importlib.util
 import json
 import logging
 import os
+import sys
 from functools import lru_cache
 
 from ui.qt import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap, Qt
@@ -37,7 +38,11 @@ ACTIONS = {
 
 
 def _font_dir() -> str:
-    """Where qtawesome keeps its fonts, found without importing it (its import pulls in qtpy)."""
+    """Where qtawesome keeps its fonts, found without importing it (its import pulls in qtpy).  The
+    packaged build carries the one font (and its character map) in the same place, without the package."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None and os.path.isdir(os.path.join(bundle, "qtawesome", "fonts")):
+        return os.path.join(bundle, "qtawesome", "fonts")
     spec = importlib.util.find_spec("qtawesome")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the qtawesome package (icon fonts) is not installed")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from kiosk import applications, receipts
+from kiosk import applications, help_requests, receipts
 from kiosk.errors import KioskError
 from kiosk.session import Session, State
 from ui import clipboard_guard, icons
@@ -18,7 +18,10 @@ from ui.i18n import Translations
 from ui.qt import (
     QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, Signal, delete_now,
 )
+from ui.assisted import AssistedVisits
+from ui.guided_banner import GuidedBanner
 from ui.screens.base import Context, Screen
+from ui.screens.consent import ConsentScreen
 from ui.screens.documents import DocumentsScreen
 from ui.screens.form import FormScreen
 from ui.screens.guide import GuideScreen
@@ -41,11 +44,11 @@ log = logging.getLogger(__name__)
 SCREENS: dict[State, type[Screen]] = {
     State.HOME: HomeScreen, State.GUIDE: GuideScreen, State.IDENTITY: IdentityScreen, State.FORM: FormScreen,
     State.DOCUMENTS: DocumentsScreen, State.REVIEW: ReviewScreen, State.RECEIPT: ReceiptScreen,
-    State.STATUS: StatusScreen, State.RATING: RatingScreen,
+    State.STATUS: StatusScreen, State.RATING: RatingScreen, State.CONSENT: ConsentScreen,
 }
 # Changes that only touch the overlay or settings, not the screen's content.
 WARM_PROMPTS_AFTER_MS = 3000
-NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "sound_panel", "notice"}
+NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "sound_panel", "notice", "consent"}
 # The events the window's application-wide filter acts on (a touch, or what clipboard_guard blocks).  A tuple,
 # not a set: hashing a Qt enum runs Python code, and the filter sees every event of every widget.
 INPUT_EVENTS = tuple({QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress, *clipboard_guard.EVENTS})
@@ -69,6 +72,7 @@ class KioskWindow(QWidget):
     """The whole resident-facing window."""
 
     helper_changed = Signal(object)  # the signed-in helper (kiosk.staff.Helper) or None after sign-out
+    visit_refused = Signal(object)  # a start_guided/start_proxy/start_correction that could not start (KioskError)
 
     def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
                  receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
@@ -106,6 +110,12 @@ class KioskWindow(QWidget):
         self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
         self.helper = None  # kiosk.staff.Helper while a station helper is signed in (see set_helper)
+        # Help requests between this window and the helpers' console (ui/console/help_requests.py): a new
+        # request refreshes the console; an acknowledgement reaches this resident's screen and voice.
+        self.help_board = self.devices.setdefault("help_requests", help_requests.HelpRequestBoard())
+        self.help_board.add_listener(self._on_help_event)
+        self._visit_help_requests: set[str] = set()  # this visit's requests (forgotten when the visit ends)
+        self.devices.setdefault("catalog", session.catalog)  # service names for the console's pages
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +135,7 @@ class KioskWindow(QWidget):
         self.sync_line = SyncLine.make(self._theme())
         outer.addWidget(self.sync_line)
         self.overlay = IdleOverlay(self, self.top_bar, session)
+        self.assisted = AssistedVisits(self)
 
         self.qr_watch = None
         if self.devices.get("camera") is not None:
@@ -193,6 +204,7 @@ class KioskWindow(QWidget):
             self.overlay.refresh()
         self.sound_panel.setVisible(self.session.sound_panel_open)
         self._update_notice()
+        self.guided_banner.refresh(self.session)
         self.sync_line.restyle(theme)
         self._update_sync_line()
         if self.screen is not None:
@@ -258,6 +270,7 @@ class KioskWindow(QWidget):
         self.header = StationHeader(theme, self.station_name, self.session.locale)
         self.header.set_offline(is_offline(self.sync_status))
         outer.addWidget(self.header)
+        self.guided_banner = GuidedBanner(theme, self.header)  # who is helping, on the header's line
         bar = QHBoxLayout()
         bar.setSpacing(theme.mm(2))
         outer.addLayout(bar)
@@ -317,6 +330,7 @@ class KioskWindow(QWidget):
             widget.setText(text)
             widget.setAccessibleName(accessible or text)
         self.header.translate(self.session.locale)
+        self.guided_banner.refresh(self.session)
 
     def _build_sound_panel(self, theme: Theme) -> None:
         """Speed and volume of voice guidance, for the resident to set (reset for the next one)."""
@@ -348,6 +362,7 @@ class KioskWindow(QWidget):
 
     def _notice_text(self, key: str | None) -> str:
         return {"help_coming": self.tr("A helper is coming to you. Please wait here."),
+                "help_acknowledged": self.tr("A helper has received your call and is on the way."),
                 "help_failed": self.tr("Please wave to a helper: the request could not be saved."),
                 "qr_invalid": self.tr("This code is not a Waystation receipt or appointment. "
                                       "Please show the receipt's QR code."),
@@ -372,6 +387,7 @@ class KioskWindow(QWidget):
             # What a selection or a helper's copy put there must not be pasted into the next form.
             clipboard_guard.clear_clipboards()
         if reason.startswith("wiped:"):
+            self._visit_help_requests.clear()  # an acknowledgement now is for someone who has gone
             self.notice.hide()
             self.notice.clear()
             self.sound_panel.hide()
@@ -402,7 +418,14 @@ class KioskWindow(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Commit and save the receipt PDF on the store's worker, print on the printer's, then show it."""
+        """Commit and save the receipt PDF on the store's worker, print on the printer's, then show it.
+        A visit a helper leads first asks the resident to confirm (the consent screen submits)."""
+        if self.session.state == State.REVIEW and self.session.consent_needed():
+            try:
+                return self.session.ask_consent()
+            except KioskError:
+                return self.say("error", self.screen.submit_error_text() if hasattr(self.screen, "submit_error_text")
+                                else self.session.submit_error.text(self.session.locale))
         try:
             draft = self.session.prepare_submit()
         except KioskError as error:
@@ -478,13 +501,51 @@ class KioskWindow(QWidget):
     def call_helper(self) -> None:
         screen = self.session.state.value
         service = self.session.service.id if self.session.service else ""
-        self.tasks.run(lambda: applications.record_help_request(self.store, screen, service),
-                       lambda _id: self._helper_called(), lambda error: self._helper_called(failed=True))
+        visits = self._visit_help_requests  # this visit's (a new set is not made: cleared when it ends)
+
+        def recorded(request: help_requests.HelpRequest) -> None:
+            visits.add(request.uuid)
+            self._helper_called()
+            self.help_board.publish(help_requests.REQUESTED, request.uuid)
+
+        self.tasks.run(lambda: help_requests.record(self.store, screen, service), recorded,
+                       lambda error: self._helper_called(failed=True))
 
     def _helper_called(self, failed: bool = False) -> None:
         key = "help_failed" if failed else "help_coming"
         self.session.show_notice(key)
         self.say("help_coming", self._notice_text(key))
+
+    def _on_help_event(self, event: str, request_uuid: str) -> bool:
+        if event == help_requests.ACKNOWLEDGED:
+            return self.help_acknowledged(request_uuid)
+        if event == help_requests.RESOLVED:
+            return self.help_resolved(request_uuid)
+        return False
+
+    @property
+    def visit_help_requests(self) -> tuple[str, ...]:
+        """The UUIDs of the help requests made during this visit (none once it ends)."""
+        return tuple(self._visit_help_requests)
+
+    def help_acknowledged(self, request_uuid: str) -> bool:
+        """A helper acknowledged a help request (from the console, even while it is shown over this
+        window): if it is this visit's, the resident's screen says a helper is on the way, and the voice
+        says it in the resident's language.  False when the resident who called has gone."""
+        if request_uuid not in self._visit_help_requests:
+            return False
+        self.session.show_notice("help_acknowledged")
+        self.say("help_acknowledged", self._notice_text("help_acknowledged"))
+        return True
+
+    def help_resolved(self, request_uuid: str) -> bool:
+        """The helper dealt with this visit's request: the 'helper coming' notice goes.  False if it was
+        not this visit's (or no such notice is shown)."""
+        if request_uuid not in self._visit_help_requests or self.session.notice not in ("help_coming",
+                                                                                          "help_acknowledged"):
+            return False
+        self.session.show_notice(None)
+        return True
 
     def rate(self, level: str, reasons: tuple, helper_called: bool) -> None:
         """Keep the resident's 好差评 rating (on the store's worker: the sync worker sends it) and end the
@@ -497,6 +558,18 @@ class KioskWindow(QWidget):
             self.tasks.run(lambda: ratings.record(self.store, rating), lambda _: None,
                            lambda error: log.error("rating not kept: %s", type(error).__name__))
         self.session.finish()
+
+    def start_guided(self, service_id: str | None = None) -> bool:
+        """A helper starts a guided visit (帮办), at a service's guide or at the home screen (ui/assisted.py)."""
+        return self.assisted.start_guided(service_id)
+
+    def start_proxy(self, service_id: str) -> bool:
+        """A helper starts a proxy visit (代办) for a service the catalog opens to agents."""
+        return self.assisted.start_proxy(service_id)
+
+    def start_correction(self, uuid: str) -> bool:
+        """A helper corrects the set-aside application `uuid` with its resident present."""
+        return self.assisted.start_correction(uuid)
 
     def set_helper(self, helper) -> None:
         """A helper signed in (a kiosk.staff.Helper) or out (None); listeners hear helper_changed."""

@@ -1,8 +1,8 @@
 """The prompts every resident hears first, rendered into the speech cache at start-up.
 
 The first resident after an install, an upgrade or a catalog update should not
-wait for espeak-ng: the home prompt, each service's guide prompt and the
-"place your card" prompt, in every language and at both default rates, go to
+wait for espeak-ng: the home prompt, each service's guide prompt, the
+"place your card" prompt and the two "a helper is coming" notices, in every language and at both default rates, go to
 the speaker's idle-time prewarm queue (rendered on the speech thread, never on
 the GUI thread, and only while nothing is being said).
 
@@ -28,6 +28,10 @@ from ui.step_indicator import StepTexts
 
 # The identity step's first words (IdentityScreen.prompt() with no card and no error).
 PLACE_CARD = ("IdentityScreen", "Please place your ID card on the reader.")
+# What the kiosk says when a resident calls a helper and when a helper acknowledges (KioskWindow's notices):
+# said while someone waits, so said at once.
+HELP_NOTICES = (("KioskWindow", "A helper is coming to you. Please wait here."),
+                ("KioskWindow", "A helper has received your call and is on the way."))
 
 
 def _stand_in(context: str, translator: QTranslator, locale: str, **session) -> SimpleNamespace:
@@ -53,6 +57,7 @@ def warm_prompts(catalog: Catalog) -> list[tuple[str, str]]:
             position = journey_steps.StepPosition(steps, journey_steps.IDENTITY)
             texts = _step_texts(translator, locale)
             items.append((texts.sentence(position) + " " + place_card, locale))
+        items.extend((translator.translate(*notice) or notice[1], locale) for notice in HELP_NOTICES)
     return items
 
 

@@ -17,7 +17,7 @@ from kiosk.session import Session
 
 # Which prompts must be heard to the end (an error is not cut off by the next screen's prompt).
 ERROR_KEYS = ("error", "identity.error")
-ALERT_KEYS = ("idle_warning", "help_coming")
+ALERT_KEYS = ("idle_warning", "help_coming", "help_acknowledged")
 # Prompts that carry something of the resident (the masked name to confirm, answers read back on a
 # private headset): never cached.
 PERSONAL_KEYS = ("identity.confirm", "review.readback")

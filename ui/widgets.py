@@ -131,6 +131,11 @@ class ScaledImage(QLabel):
         self._image, self._max_height = image, max_height
         self._rescale()
 
+    def clear_image(self) -> None:
+        """Drop the picture and the pixmap made from it (a resident's photo must not linger in a widget)."""
+        self._image = None
+        self.clear()
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name): not the pixmap's size, which would never shrink
         return QSize(self.minimumHeight(), self.minimumHeight())
 

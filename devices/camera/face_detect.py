@@ -116,6 +116,11 @@ class QualityLimits:
     other_face: float = 0.6       # a second face at least this fraction of the main one counts
 
 
+FACE_CASCADE = "haarcascade_frontalface_alt2.xml"  # fewest false faces on our photos
+EYE_CASCADE = "haarcascade_eye.xml"
+CASCADES = (FACE_CASCADE, EYE_CASCADE)  # what a packaged build carries of OpenCV's cascades (build/waystation.spec)
+
+
 def _cascade(name: str) -> cv2.CascadeClassifier:
     cascade = cv2.CascadeClassifier(cv2.data.haarcascades + name)
     if cascade.empty():  # only if the OpenCV wheel is broken or 5.x (which ships no cascades)
@@ -146,8 +151,8 @@ class FaceDetector:
         self.limits = limits or QualityLimits()
         self.detect_width = detect_width
         self.find_eyes = find_eyes
-        self._faces = _cascade("haarcascade_frontalface_alt2.xml")  # fewest false faces on our photos
-        self._eyes = _cascade("haarcascade_eye.xml")
+        self._faces = _cascade(FACE_CASCADE)
+        self._eyes = _cascade(EYE_CASCADE)
 
     def faces(self, grey: np.ndarray) -> tuple[Box, ...]:
         """Frontal faces in a grey frame, in its pixels, largest first."""

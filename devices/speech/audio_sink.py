@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kiosk import system_programs
 from kiosk.errors import SpeechError
 
 CHUNK_SECONDS = 0.02  # 20 ms: the granularity of stop and of volume changes
@@ -246,7 +247,7 @@ class AplaySink(AudioSink):
     def check(self) -> str | None:
         """Open the device with a few milliseconds of silence."""
         try:
-            result = subprocess.run(self._argv(22050), input=b"\0" * 441 * 2, capture_output=True, timeout=5)
+            result = system_programs.run(self._argv(22050), input=b"\0" * 441 * 2, capture_output=True, timeout=5)
         except SpeechError as exc:
             return exc.detail
         except (OSError, subprocess.TimeoutExpired) as exc:
@@ -257,7 +258,7 @@ class AplaySink(AudioSink):
 
     def open(self, rate: int) -> None:
         try:
-            self._proc = subprocess.Popen(
+            self._proc = system_programs.popen(
                 self._argv(rate), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
             )
         except OSError as exc:

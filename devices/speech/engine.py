@@ -30,6 +30,7 @@ import shutil
 import subprocess
 
 from devices.speech.audio_sink import Audio
+from kiosk import system_programs
 from kiosk.errors import SpeechError
 
 
@@ -80,7 +81,7 @@ class EspeakCliEngine(SpeechEngine):
 
     def _run(self, argv: list[str], text: str = "", timeout: float | None = None) -> subprocess.CompletedProcess[bytes]:
         try:
-            return subprocess.run(
+            return system_programs.run(
                 [self._exe(), *argv], input=text.encode("utf-8"), capture_output=True, timeout=timeout or self.timeout
             )
         except subprocess.TimeoutExpired as exc:  # run() has killed the child already

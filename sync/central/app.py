@@ -31,12 +31,15 @@ from starlette.requests import ClientDisconnect
 from starlette.routing import Match
 
 from sync.central.admin import admin_router
+from sync.central.enrollments import EnrollmentBook, enrollment_router
 from sync.central.faults import SERVER_TIME_KEY, FaultMiddleware, Faults
 from sync.central.http_errors import CentralError, error_response
 from sync.central.limits import AuthThrottle, CentralLimits, client_address, refuse_if_throttled
+from sync.central.help_desk import help_desk_routes
 from sync.central.store import (
     CentralStore,
     ConflictError,
+    CorrectionRefused,
     NotThisStationError,
     NumberTakenError,
     QuotaExceeded,
@@ -53,7 +56,7 @@ from sync.protocol import (
     content_hash,
     health_proof,
 )
-from sync.signing import KeyInput, load_private_key
+from sync.signing import KeyInput, load_private_key, public_key_hex
 
 MAX_RATING_BYTES = 16 * 1024  # a rating is a few hundred bytes
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
@@ -69,17 +72,22 @@ M = TypeVar("M", bound=BaseModel)
 class CentralApp(FaultMiddleware):
     """The ASGI app `create_app` returns: the API inside the fault middleware."""
 
-    def __init__(self, api: FastAPI, store: CentralStore, faults: Faults) -> None:
+    def __init__(self, api: FastAPI, store: CentralStore, faults: Faults,
+                 enrollments: EnrollmentBook | None = None) -> None:
         super().__init__(api, faults)
         self.api, self.store = api, store
+        self.enrollments = enrollments  # one-time codes and enrolled stations (sync/central/enrollments.py)
 
 
 class _Stations:
-    """Station tokens, looked up by their hash so no token is compared byte by byte."""
+    """Station tokens, looked up by their hash so no token is compared byte by byte: those of
+    central.json, and those stations got by enrolling (`enrolled`: token sha256 -> station id)."""
 
-    def __init__(self, tokens: Mapping[str, str], throttle: AuthThrottle) -> None:
+    def __init__(self, tokens: Mapping[str, str], throttle: AuthThrottle,
+                 enrolled: Callable[[bytes], str | None] | None = None) -> None:
         self._throttle = throttle
-        if not tokens:
+        self._enrolled = enrolled
+        if not tokens and enrolled is None:
             raise ValueError("at least one station token is needed")
         self._by_hash: dict[bytes, tuple[str, str]] = {}
         for station_id, token in tokens.items():
@@ -91,7 +99,10 @@ class _Stations:
         """(station id, token) of the request's bearer token; 401 if none matches, 429 while throttled."""
         refuse_if_throttled(self._throttle, request)
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        found = self._by_hash.get(hashlib.sha256(token.strip().encode("utf-8", "replace")).digest())
+        digest = hashlib.sha256(token.strip().encode("utf-8", "replace")).digest()
+        found = self._by_hash.get(digest)
+        if found is None and self._enrolled is not None and (enrolled := self._enrolled(digest)):
+            found = (enrolled, token.strip())  # the token the kiosk holds: it keys the health proof
         if scheme.lower() != "bearer" or found is None:
             self._throttle.failed(client_address(request))
             raise CentralError(401, "unauthorized", "a valid station bearer token is required",
@@ -175,6 +186,8 @@ def _application_routes(router: APIRouter, store: CentralStore, stations: _Stati
         except NotThisStationError:
             raise CentralError(422, "number_not_this_station",
                                "the application number does not start with this station's id") from None
+        except CorrectionRefused as refused:
+            raise CentralError(refused.status, refused.code, refused.message) from None
         return JSONResponse(view, status_code=201 if created else 200)
 
     @router.get("/applications/{uuid}")
@@ -320,20 +333,25 @@ def create_app(db_path: str | Path, tokens: Mapping[str, str],
 
     `tokens` maps station id → bearer token; `catalog_signing_key` signs published
     catalogs; `faults` (shared, changeable while running) injects failures;
-    `admin_token` enables the /admin endpoints (faults, catalog, statuses, stats);
+    `admin_token` enables the /admin endpoints (faults, catalog, statuses, stats) and is the helper
+    desk's token (`GET /v1/help-requests`; without it that answers 401);
     `limits`: partial uploads' time to live and quota, failed authentications allowed."""
     limits = limits or CentralLimits()
-    store = CentralStore(db_path, load_private_key(catalog_signing_key), limits)
+    signing_key = load_private_key(catalog_signing_key)
+    store = CentralStore(db_path, signing_key, limits)
     faults = faults if faults is not None else Faults()
     throttle = AuthThrottle(limits.auth_failures, limits.auth_window)
-    stations = _Stations(tokens, throttle)
+    enrollments = EnrollmentBook(db_path)
+    stations = _Stations(tokens, throttle, enrollments.station_for)
     api = FastAPI(title="Waystation reference centre", openapi_url=None, docs_url=None, redoc_url=None)
     station_api = APIRouter(prefix="/v1")
     _application_routes(station_api, store, stations)
     _attachment_routes(station_api, store, stations)
     _rating_routes(station_api, store, stations)
+    help_desk_routes(station_api, store, stations.identify, admin_token, throttle)
     _pull_routes(station_api, store, stations)
     api.include_router(station_api)
+    api.include_router(enrollment_router(enrollments, throttle, public_key_hex(signing_key)))
     if admin_token:
         api.include_router(admin_router(store, faults, admin_token, throttle))
 
@@ -359,4 +377,4 @@ def create_app(db_path: str | Path, tokens: Mapping[str, str],
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         return error_response(422, "invalid_request", "the request does not follow the schema")
 
-    return CentralApp(api, store, faults)
+    return CentralApp(api, store, faults, enrollments)

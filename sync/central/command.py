@@ -16,6 +16,10 @@ central.json (relative paths are taken from the file's folder):
 `--partial-ttl` and `--partial-quota` override the file.  `--demo` also prints the
 `[central]` section a kiosk needs to talk to it.  The database and every file
 holding a token or key are created owner-only (0600), the demo folder 0700.
+
+`tokens` may be left out when every station enrolls: `waystation central enroll-code
+--config central.json --station-id ID --name NAME [--expires 24h]` prints a one-time
+code for one (see enroll_code.py).
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from sync.central.limits import CentralLimits
 from sync.central.runner import serve
 from sync.signing import load_private_key, public_key_hex
 from sync.central.tls_ca import write_tls_files
+
+ENROLL_CODE = "enroll-code"  # `waystation central enroll-code ...`: see sync/central/enroll_code.py
 
 
 def load_config(path: Path) -> dict[str, Any]:
@@ -56,9 +62,11 @@ def load_config(path: Path) -> dict[str, Any]:
         config["tokens"] = json.loads(file("tokens_file").read_text(encoding="utf-8"))
     if "catalog_signing_key_file" in config:
         config["catalog_signing_key"] = file("catalog_signing_key_file").read_bytes()
-    for key in ("tokens", "catalog_signing_key"):
-        if not config.get(key):
-            raise ValueError(f"{path}: {key} is missing")
+    config.setdefault("tokens", {})  # stations may all get theirs by enrolling (enroll_code.py)
+    if not isinstance(config["tokens"], dict):
+        raise ValueError(f"{path}: tokens must map station ids to tokens")
+    if not config.get("catalog_signing_key"):
+        raise ValueError(f"{path}: catalog_signing_key is missing")
     resolved = {key: file(key) for key in ("db_path", "certfile", "keyfile")}
     if config.get("catalog_file"):
         resolved["catalog_file"] = file("catalog_file")
@@ -87,8 +95,25 @@ def make_demo(directory: Path, station_id: str = "DEMO01") -> Path:
     return config_path
 
 
+def _enroll_code_args(argv: list[str]) -> list[str] | None:
+    """The arguments of `enroll-code` when that is the command (first, or after `--config FILE`, the way
+    `waystation central --config FILE enroll-code ...` hands them over); else None."""
+    for at in (0, 2):
+        if argv[at:at + 1] == [ENROLL_CODE] and (at == 0 or argv[0] == "--config"):
+            return argv[:at] + argv[at + 1:]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="waystation central", description="Run the reference central service.")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if (enroll_args := _enroll_code_args(argv)) is not None:
+        from sync.central.enroll_code import main as enroll_code_main
+
+        return enroll_code_main(enroll_args)
+    parser = argparse.ArgumentParser(prog="waystation central", description="Run the reference central service.",
+                                     epilog=f"{ENROLL_CODE}: waystation central {ENROLL_CODE} --config central.json "
+                                            "--station-id ID --name NAME [--expires 24h] prints a one-time "
+                                            "enrollment code for a station (--help for more).")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--config", type=Path, help="central.json (see the module help)")
     source.add_argument("--demo", type=Path, metavar="DIR", help="make (or reuse) a demo centre in DIR")

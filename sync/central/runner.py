@@ -77,6 +77,8 @@ class RunningServer:
         self._server.force_exit = True  # do not wait for kiosks' idle keep-alive connections
         self._thread.join(timeout)
         self.app.store.close()
+        if self.app.enrollments is not None:
+            self.app.enrollments.close()
 
     def __enter__(self) -> Self:
         return self
@@ -133,6 +135,8 @@ def serve(host: str, port: int, certfile: str | Path, keyfile: str | Path, *,
 
     asyncio.run(main())
     app.store.close()
+    if app.enrollments is not None:
+        app.enrollments.close()
 
 
 @dataclass

@@ -30,8 +30,18 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from sync.central import corrections
+from sync.central.corrections import CorrectionRefused  # noqa: F401 (raised by put_application)
 from sync.central.limits import CentralLimits
-from sync.protocol import REVIEW_STATUSES, STATUSES_WITH_REASON, ApplicationIn
+from sync.protocol import (
+    HELP_REQUEST_RANK,
+    HELP_REQUEST_STATES,
+    REVIEW_STATUSES,
+    STATUSES_WITH_REASON,
+    ApplicationIn,
+    FaceReviewIn,
+    HelpRequestIn,
+)
 from sync.signing import sign_catalog
 
 SCHEMA = """
@@ -85,6 +95,35 @@ CREATE TABLE IF NOT EXISTS ratings (
     body TEXT NOT NULL,
     received_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS help_requests (
+    uuid TEXT PRIMARY KEY,
+    station_id TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    screen TEXT NOT NULL,
+    service_id TEXT,
+    state TEXT NOT NULL,
+    acknowledged_at TEXT,
+    resolved_at TEXT,
+    received_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS help_requests_state ON help_requests(state, opened_at);
+CREATE TABLE IF NOT EXISTS help_request_states (
+    uuid TEXT NOT NULL REFERENCES help_requests(uuid),
+    state TEXT NOT NULL,
+    at TEXT,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (uuid, state)
+);
+CREATE TABLE IF NOT EXISTS face_reviews (
+    uuid TEXT PRIMARY KEY REFERENCES applications(uuid),
+    station_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    helper_number TEXT,
+    decided_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
 """
 # After the column migration below (a database made before `touched_at` existed).
 INDEXES = """
@@ -104,6 +143,10 @@ class ConflictError(Exception):
 
 class NotFoundError(Exception):
     pass
+
+
+class NoFaceReviewError(Exception):
+    """The application's face check was not left to a helper: there is nothing to review."""
 
 
 class NotThisStationError(Exception):
@@ -148,6 +191,7 @@ class CentralStore:
         # reference server does not promise survival of a power cut.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._db.executescript(corrections.SCHEMA)
         self._migrate()
         self._signing_key = signing_key
         self.bytes_received = 0  # attachment bytes written, all requests: shows resumption works
@@ -180,8 +224,10 @@ class CentralStore:
         """Store once; return (current view, created).
 
         Raises ConflictError (this UUID, other content or station), NotThisStationError
-        (the number starts with another station's id) and NumberTakenError (another UUID
-        of this station already has this number), in that order."""
+        (the number starts with another station's id), NumberTakenError (another UUID
+        of this station already has this number) and CorrectionRefused (the application
+        named in `corrects` is another station's, of another service, or corrected already),
+        in that order."""
         with self._tx() as db:
             self._expire(db)
             row = db.execute("SELECT station_id, content_hash FROM applications WHERE uuid = ?", (uuid,)).fetchone()
@@ -194,12 +240,16 @@ class CentralStore:
             if db.execute("SELECT 1 FROM applications WHERE station_id = ? AND number = ?",
                           (station_id, application.number)).fetchone():
                 raise NumberTakenError(application.number)
+            old_known = corrections.check(db, station_id, uuid, application)
             seq = self._next(db, "central_id")
+            received_at = now_text()
             db.execute(
                 "INSERT INTO applications(uuid, station_id, central_id, number, content_hash, body, received_at)"
                 " VALUES (?,?,?,?,?,?,?)",
                 (uuid, station_id, f"C{seq:09d}", application.number, content_hash,
-                 application.model_dump_json(), now_text()))
+                 application.model_dump_json(), received_at))
+            if application.corrects is not None:
+                corrections.record(db, station_id, uuid, application.corrects, old_known, received_at)
             # The same bytes may fill two slots of a form: stored once, needed once.
             db.executemany("INSERT OR IGNORE INTO application_attachments(uuid, sha256, size) VALUES (?,?,?)",
                            [(uuid, ref.sha256, ref.size) for ref in application.attachments])
@@ -229,6 +279,110 @@ class CentralStore:
         return [{"uuid": r[0], "station_id": r[1], **json.loads(r[2]), "received_at": r[3]} for r in rows
                 if station_id is None or r[1] == station_id]
 
+    # ---- help requests ---------------------------------------------------------------------
+
+    def put_help_request(self, station_id: str, uuid: str, request: HelpRequestIn) -> tuple[dict[str, Any], bool]:
+        """Keep a help request, moved only forward; return (receipt, created).
+
+        A state behind the one held changes nothing (a late "open" never undoes "resolved").  A time
+        already held is kept; a different value for it, or another screen, service, opening time or
+        station under this UUID, is ConflictError.  `help_request_states` gets one row per state
+        reached, whatever the retries."""
+        times = {"open": request.opened_at, "acknowledged": request.acknowledged_at, "resolved": request.resolved_at}
+        with self._tx() as db:
+            now = now_text()
+            row = db.execute("SELECT station_id, opened_at, screen, service_id, state, acknowledged_at, resolved_at"
+                             " FROM help_requests WHERE uuid = ?", (uuid,)).fetchone()
+            created = row is None
+            if created:
+                db.execute("INSERT INTO help_requests(uuid, station_id, opened_at, screen, service_id, state,"
+                           " received_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                           (uuid, station_id, request.opened_at, request.screen, request.service_id, "open", now, now))
+                row = (station_id, request.opened_at, request.screen, request.service_id, "open", None, None)
+            held_station, opened_at, screen, service_id, state, acknowledged_at, resolved_at = row
+            if (held_station, opened_at, screen, service_id) != (station_id, request.opened_at, request.screen,
+                                                                 request.service_id):
+                raise ConflictError(uuid)
+            for held, given in ((acknowledged_at, request.acknowledged_at), (resolved_at, request.resolved_at)):
+                if held is not None and given is not None and held != given:
+                    raise ConflictError(uuid)
+            merged = {"acknowledged_at": acknowledged_at or request.acknowledged_at,
+                      "resolved_at": resolved_at or request.resolved_at}
+            forward = HELP_REQUEST_RANK[request.state] > HELP_REQUEST_RANK[state]
+            new_state = request.state if forward else state
+            changed = forward or merged != {"acknowledged_at": acknowledged_at, "resolved_at": resolved_at}
+            if changed:
+                db.execute("UPDATE help_requests SET state = ?, acknowledged_at = ?, resolved_at = ?, updated_at = ?"
+                           " WHERE uuid = ?", (new_state, merged["acknowledged_at"], merged["resolved_at"], now, uuid))
+            # Every state this request has passed through, once: from the times it carries.
+            for reached in HELP_REQUEST_STATES[:HELP_REQUEST_RANK[new_state] + 1]:
+                at = times[reached] if reached == "open" else merged[f"{reached}_at"]
+                if reached == "open" or at is not None or reached == new_state:
+                    db.execute("INSERT OR IGNORE INTO help_request_states(uuid, state, at, received_at)"
+                               " VALUES (?,?,?,?)", (uuid, reached, at, now))
+            received_at, updated_at = db.execute("SELECT received_at, updated_at FROM help_requests WHERE uuid = ?",
+                                                 (uuid,)).fetchone()
+            return {"uuid": uuid, "state": new_state, "received_at": received_at, "updated_at": updated_at,
+                    "replayed": not created and not changed}, created
+
+    def help_requests(self, state: str | None = None, station_id: str | None = None,
+                      limit: int = 100) -> tuple[list[dict[str, Any]], bool]:
+        """Help requests (oldest first) in `state` (all when None), of one station or all: (items, more)."""
+        where, args = [], []
+        if state is not None:
+            where.append("state = ?")
+            args.append(state)
+        if station_id is not None:
+            where.append("station_id = ?")
+            args.append(station_id)
+        sql = ("SELECT uuid, station_id, opened_at, screen, service_id, state, acknowledged_at, resolved_at,"
+               " received_at, updated_at FROM help_requests" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY opened_at, rowid LIMIT ?")
+        with self._tx() as db:
+            rows = db.execute(sql, (*args, limit + 1)).fetchall()
+        keys = ("uuid", "station_id", "opened_at", "screen", "service_id", "state", "acknowledged_at", "resolved_at",
+                "received_at", "updated_at")
+        return [dict(zip(keys, row)) for row in rows[:limit]], len(rows) > limit
+
+    def help_request_states(self, uuid: str) -> list[tuple[str, str | None]]:
+        """(state, kiosk time) of every state a request reached, in order (tests: once each)."""
+        with self._tx() as db:
+            rows = db.execute("SELECT state, at FROM help_request_states WHERE uuid = ?", (uuid,)).fetchall()
+        return sorted(rows, key=lambda row: HELP_REQUEST_RANK[row[0]])
+
+    # ---- face reviews ----------------------------------------------------------------------
+
+    def put_face_review(self, station_id: str, uuid: str, review: FaceReviewIn,
+                        content_hash: str) -> tuple[dict[str, Any], bool]:
+        """Keep a helper's face review of an application of this station once; return (receipt, created).
+
+        NotFoundError: no such application from this station.  NoFaceReviewError: its face check was
+        not left to a helper.  ConflictError: a different review is already held."""
+        with self._tx() as db:
+            row = db.execute("SELECT station_id, body FROM applications WHERE uuid = ?", (uuid,)).fetchone()
+            if row is None or row[0] != station_id:
+                raise NotFoundError(uuid)
+            if _face_check(json.loads(row[1])) != "helper_to_confirm":
+                raise NoFaceReviewError(uuid)
+            held = db.execute("SELECT content_hash, outcome, received_at FROM face_reviews WHERE uuid = ?",
+                              (uuid,)).fetchone()
+            if held is not None:
+                if held[0] != content_hash:
+                    raise ConflictError(uuid)
+                return {"uuid": uuid, "outcome": held[1], "received_at": held[2], "replayed": True}, False
+            received_at = now_text()
+            db.execute("INSERT INTO face_reviews(uuid, station_id, content_hash, outcome, helper_number, decided_at,"
+                       " received_at) VALUES (?,?,?,?,?,?,?)", (uuid, station_id, content_hash, review.outcome,
+                                                                review.helper_number, review.decided_at, received_at))
+            return {"uuid": uuid, "outcome": review.outcome, "received_at": received_at, "replayed": False}, True
+
+    def face_review(self, station_id: str, uuid: str) -> dict[str, Any] | None:
+        """The face review held for an application of this station, or None."""
+        with self._tx() as db:
+            row = db.execute("SELECT outcome, helper_number, decided_at, received_at FROM face_reviews"
+                             " WHERE uuid = ? AND station_id = ?", (uuid, station_id)).fetchone()
+        return dict(zip(("outcome", "helper_number", "decided_at", "received_at"), row)) if row else None
+
     def application(self, station_id: str, uuid: str) -> dict[str, Any] | None:
         with self._tx() as db:
             self._expire(db)
@@ -236,6 +390,11 @@ class CentralStore:
             if row is None or row[0] != station_id:
                 return None
             return self._view(db, uuid, replayed=False)
+
+    def corrections(self, station_id: str | None = None) -> list[dict[str, Any]]:
+        """Every correction link received: {uuid, corrects, station_id, old_known, recorded_at}."""
+        with self._tx() as db:
+            return corrections.all_links(db, station_id)
 
     def application_body(self, station_id: str, uuid: str) -> dict[str, Any] | None:
         """The application as received and stored (form, attachments, the verified identity), or None."""
@@ -257,7 +416,7 @@ class CentralStore:
         return {"uuid": uuid, "central_id": central_id, "number": number, "received_at": received_at,
                 "status": status, "reason": reason, "complete": bool(complete),
                 "missing_attachments": [{"sha256": sha, "received": got} for sha, got in missing],
-                "replayed": replayed}
+                "replayed": replayed, "corrected_by": corrections.corrected_by(db, uuid)}
 
     def _complete_if_ready(self, db: sqlite3.Connection, station_id: str, uuid: str) -> None:
         waiting = db.execute(
@@ -428,6 +587,15 @@ class CentralStore:
                 "partials_expired": self.partials_expired,
                 "attachment_bytes_received": self.bytes_received,
             }
+
+
+def _face_check(body: dict[str, Any]) -> str:
+    """An application's face check: its verified identity's, else (older kiosks) its form's record."""
+    verified = body.get("verified") or {}
+    if verified.get("face_check"):
+        return verified["face_check"]
+    identity = (body.get("form") or {}).get("identity") or {}
+    return identity.get("face", "") if isinstance(identity, dict) else ""
 
 
 def _create_owner_only(path: str | Path) -> None:

@@ -10,9 +10,11 @@ from and why it cannot be changed: the core refuses a change anyway.
 
 from __future__ import annotations
 
+from kiosk import proxy
 from kiosk.catalog import Field
 from kiosk.messages import message_text
 from ui.keypad import Keypad, grouped
+from ui.proxy_parts import AgentLine
 from ui.qt import QHBoxLayout, QLineEdit, Qt, QTimer, QWidget
 from ui.screens.base import Context, Screen
 from ui.widgets import button, column, label, scroll_page
@@ -55,6 +57,10 @@ class FormScreen(Screen):
         step = self.tr("Question %1 of %2") if t.elder else self.tr("Page %1 of %2")
         header = f"{self.text(session.service.title)} · {step.replace('%1', str(session.page + 1)).replace('%2', str(len(pages)))}"
         self.layout_.addWidget(label(header, t, 1.0, role="hint", name="progress"))
+        if session.is_proxy and any(f.id == proxy.PRINCIPAL_NAME for f in self.fields):
+            # The principal's questions: first, who the agent is (verified, not typed), then whom it is for
+            # (above the first of them only: an elder-mode page with the number's keys has no room for it).
+            self.layout_.addWidget(AgentLine.make(session, t))
         body = column(theme=t, spacing_mm=5)
         for field in self.fields:
             body.layout().addWidget(self._field_block(field))
@@ -63,9 +69,14 @@ class FormScreen(Screen):
         self.layout_.addLayout(self.nav_row(self._back, self.tr("Next ›"), self._next))
         if self.first_error is not None:
             self.first_error.setFocus(Qt.OtherFocusReason)
+        # A guided visit: the helper types, so the first empty text box takes the keyboard once shown.
+        empty = [e for e in self.editors.values() if isinstance(e, QLineEdit) and not e.text()]
+        self.first_empty = empty[0] if empty and session.assistance is not None and self.first_error is None else None
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
+        if self.first_empty is not None:
+            QTimer.singleShot(0, lambda: self.first_empty.setFocus(Qt.OtherFocusReason))
         if self.first_error is not None:
             # Once laid out (the next turn of the event loop), scroll the question with the error into view.
             QTimer.singleShot(0, self._show_first_error)
@@ -153,7 +164,13 @@ class FormScreen(Screen):
             edit.setFont(t.font(1.1))
             edit.setMaxLength(field.max_length)
             edit.setAccessibleName(self.text(field.label))
-            edit.setPlaceholderText(self.tr("A helper can type this for you"))
+            if self.session.assistance is not None:
+                # A guided visit: the helper types, names too, with the system's input method (pinyin ...).
+                edit.setAttribute(Qt.WA_InputMethodEnabled, True)
+                edit.setInputMethodHints(Qt.ImhNone)
+                edit.setPlaceholderText(self.tr("The helper types this (keyboard, pinyin input)"))
+            else:
+                edit.setPlaceholderText(self.tr("A helper can type this for you"))
             layout.addWidget(edit)
             self.editors[field.id] = edit
         return block

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kiosk.errors import KioskError
 from ui import icons
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, Qt, QVBoxLayout, QWidget
 from ui.screens.base import Context, Screen
@@ -81,7 +82,7 @@ class HomeScreen(Screen):
             tile.setCursor(Qt.PointingHandCursor)
             tile.setToolTip(self.text(service.summary))
             tile.setMinimumHeight(self.theme.mm(self.theme.target_mm * (1.6 if self.theme.elder else 1.8)))
-            tile.clicked.connect(lambda _checked=False, s=service.id: self.session.choose_service(s))
+            tile.clicked.connect(lambda _checked=False, s=service.id: self._choose(s))
             grid.addWidget(tile, index // columns, index % columns)
         self.layout_.addWidget(scroll_page(tiles, self.theme), 1)
         bottom = QHBoxLayout()
@@ -93,6 +94,13 @@ class HomeScreen(Screen):
             bottom.addWidget(button(self.tr("Staff"), self.theme, ctx.open_staff, name="staff", icon="id-badge",
                                     accessible=self.tr("Staff sign-in")), 0, Qt.AlignRight | Qt.AlignBottom)
         self.layout_.addLayout(bottom)
+
+    def _choose(self, service_id: str) -> None:
+        try:
+            self.session.choose_service(service_id)
+        except KioskError as error:  # outreach: no helper signed in yet (kiosk/assisted_visit.py)
+            self.session.show_notice("error", error)
+            self.ctx.say("error", error.text(self.ctx.locale))
 
     def prompt(self) -> str:
         names = self.tr(", ").join(self.text(s.title) for s in self.session.catalog.services)

@@ -42,7 +42,9 @@ class IdentityScreen(Screen):
         if self.session.needs_face() and self.session.identity is not None:
             self._build_face()
             return
-        self.heading = label(self.tr("Please place your ID card on the reader."), t, 1.3, bold=True, name="heading")
+        # A proxy's agent proves who they are with their own card (nothing of the agent is typed).
+        self.keypad_allowed = not self.session.is_proxy
+        self.heading = label(self._card_heading(), t, 1.3, bold=True, name="heading")
         self.status = label(self.tr("Waiting for the card…"), t, role="hint", name="card_status")
         self.confirm_box = column(theme=t)
         body = column(self.heading, self.status, self.error, self.confirm_box, theme=t)
@@ -51,6 +53,7 @@ class IdentityScreen(Screen):
         self.use_keypad = button(self.tr("No card? Type the ID number with a helper"), t, self._show_keypad,
                                  name="use_keypad")
         self.layout_.addWidget(self.use_keypad)
+        self.use_keypad.setVisible(self.keypad_allowed)
         self.nav = self.nav_row(self.session.back)
         self.layout_.addLayout(self.nav)
         bridge = ctx.devices.get("bridge")
@@ -117,7 +120,7 @@ class IdentityScreen(Screen):
         self.card, self.question = None, ""
         self._clear_confirm_box()
         self.step, self.prompt_key = "card", "identity"
-        self.use_keypad.show()
+        self.use_keypad.setVisible(self.keypad_allowed)
         self._status(self.tr("Waiting for the card…"))
 
     # -- keypad with a helper ---------------------------------------------------------
@@ -140,10 +143,14 @@ class IdentityScreen(Screen):
             self.nav.removeWidget(done)
             done.hide()
             done.deleteLater()
-        self.heading.setText(self.tr("Please place your ID card on the reader."))
+        self.heading.setText(self._card_heading())
         self.heading.setAccessibleName(self.heading.text())
         for widget in (self.use_keypad, self.title, self.status):
             widget.show()
+
+    def _card_heading(self) -> str:
+        return (self.tr("Please place your ID card on the reader.") if self.keypad_allowed
+                else self.tr("Agent: please place your own ID card on the reader."))
 
     def keep_typing(self) -> dict[str, str]:
         return {"id_number": self.keypad.value} if self.step == "keypad" and self.keypad is not None else {}
@@ -412,6 +419,6 @@ class IdentityScreen(Screen):
         elif self.step == "keypad":
             parts = [self.heading.text(), self.keypad_error if self.keypad.check.property("role") == "error" else ""]
         else:
-            parts = [self.tr("Please place your ID card on the reader.")]
+            parts = [self._card_heading()]
         parts.append(self.error.accessibleName())
         return " ".join(part for part in parts if part)

@@ -100,7 +100,8 @@ class RatingScreen(Screen):
 
     def _send(self) -> None:
         self.ctx.rate(self.session.rating_level, tuple(self.session.rating_reasons),
-                      getattr(self, "helper_called", False) or self.session.notice == "help_coming")
+                      getattr(self, "helper_called", False) or self.session.notice in ("help_coming",
+                                                                                       "help_acknowledged"))
 
     def prompt(self) -> str:
         if self.low:

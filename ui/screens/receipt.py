@@ -39,8 +39,11 @@ class ReceiptScreen(Screen):
         qr.set_image(qr_image(receipt.qr_text), t.mm(QR_MAX_MM))
         qr.setAccessibleName(self.tr("QR code of the application number"))
         self.layout_.addWidget(qr, 1)
-        self.saved = label(self.tr("Keep this number: you can check progress with it or with your ID card."), t,
-                           role="hint", name="saved")
+        keep = self.tr("Keep this number: you can check progress with it or with your ID card.")
+        if self.session.corrected_number:  # a correction: this number replaces the old receipt's
+            keep = self.tr("Replaces application %1.").replace(
+                "%1", self.session.corrected_number) + " " + keep
+        self.saved = label(keep, t, role="hint", name="saved")
         words.addWidget(self.saved)
         outcome = {"printed": self.tr("Your receipt is being printed below the screen."),
                    "saved": self.tr("A copy of this receipt is saved; a helper can print it for you."),
@@ -48,6 +51,7 @@ class ReceiptScreen(Screen):
                    }.get(ctx.receipt_outcome)
         if outcome:
             words.addWidget(label(outcome, t, role="hint", name="receipt_outcome"))
+
         # A large Done (it leads on to the 好差评 rating, which can be skipped).
         row = QHBoxLayout()
         done = button(self.tr("Finish"), t, self.session.start_rating, primary=True, factor=1.15, name="finish",

@@ -9,6 +9,7 @@ from kiosk import screen_mask
 from kiosk.messages import message_text
 from ui import icons
 from ui.keypad import grouped
+from ui.proxy_parts import agent_rows
 from ui.qt import QGridLayout, QHBoxLayout, QTimer, QWidget
 from ui.screens.base import Context, Screen
 from ui.widgets import button, label, scroll_page
@@ -43,9 +44,13 @@ class ReviewScreen(Screen):
         stacked = t.elder or ctx.portrait
         row = 0
         bound = session.bound_fields()
-        for field, value in session.review_items():
+        # A proxy visit: the agent first (from the agent's card, read-only), then the principal's application.
+        agent = agent_rows(session)
+        for field, value in agent + session.review_items():
             shown = self._display(field, value)
-            if field.id in bound:
+            if (field, value) in agent:
+                change = label(self.tr("From the agent's card"), t, name=f"bound_{field.id}")
+            elif field.id in bound:
                 # Verified at the identity step: no "Change", and words saying why (not a greyed-out button).
                 change = label(message_text(session.bound_note(), ctx.locale), t, name=f"bound_{field.id}")
             else:

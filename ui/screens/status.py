@@ -16,7 +16,7 @@ from ui.widgets import column, label, scroll_page
 
 #: every status an application can have on this kiosk: its own (queued, set_aside) and the centre's
 STATUS_NAMES = ("queued", "set_aside", "sent", "incomplete", "received", "in_review", "approved", "rejected",
-                "needs_correction")
+                "needs_correction", "corrected")
 
 
 class StatusScreen(Screen):
@@ -96,6 +96,7 @@ class StatusScreen(Screen):
             "approved": self.tr("approved"),
             "rejected": self.tr("not approved: please ask a helper"),
             "needs_correction": self.tr("needs a correction: please ask a helper"),
+            "corrected": self.tr("corrected: replaced by a newer application"),
         }.get(status, self.tr("unknown: please ask a helper"))
 
     def _by_number(self) -> None:
