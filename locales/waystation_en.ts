@@ -1080,107 +1080,107 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="316"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="317"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="317"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="322"/>
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="319"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="319"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="324"/>
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="325"/>
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="344"/>
+        <location filename="../ui/main_window.py" line="348"/>
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="345"/>
+        <location filename="../ui/main_window.py" line="349"/>
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="346"/>
+        <location filename="../ui/main_window.py" line="350"/>
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="347"/>
+        <location filename="../ui/main_window.py" line="351"/>
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="355"/>
+        <location filename="../ui/main_window.py" line="359"/>
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356"/>
+        <location filename="../ui/main_window.py" line="360"/>
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365"/>
+        <location filename="../ui/main_window.py" line="369"/>
         <source>A helper has received your call and is on the way.</source>
         <translation>A helper has received your call and is on the way.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="371"/>
         <source>This code is not a Waystation receipt or appointment. Please show the receipt&apos;s QR code.</source>
         <translation>This code is not a Waystation receipt or appointment. Please show the receipt&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="440"/>
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="440"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="437"/>
+        <location filename="../ui/main_window.py" line="441"/>
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="366"/>
+        <location filename="../ui/main_window.py" line="370"/>
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -1255,6 +1255,29 @@
         <location filename="../ui/console/pin_prompt.py" line="59"/>
         <source>Please type your PIN.</source>
         <translation>Please type your PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyStartPage</name>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="22"/>
+        <source>Apply for someone else</source>
+        <translation>Apply for someone else</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="27"/>
+        <source>Apply for someone who cannot come (代办)</source>
+        <translation>Apply for someone who cannot come (proxy)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="30"/>
+        <source>The agent lays their own ID card; you type the name and ID number of the person they apply for, choose how they are related, and photograph the signed authorisation letter.</source>
+        <translation>The agent lays their own ID card; you type the name and ID number of the person they apply for, choose how they are related, and photograph the signed authorisation letter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="40"/>
+        <source>No service of this station may be applied for by an agent.</source>
+        <translation>No service of this station may be applied for by an agent.</translation>
     </message>
 </context>
 <context>
@@ -1572,56 +1595,61 @@
     </message>
     <message>
         <location filename="../ui/console/set_aside_page.py" line="64"/>
+        <source>Correct and resend</source>
+        <translation>Correct and resend</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="67"/>
         <source>Retry now</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="66"/>
+        <location filename="../ui/console/set_aside_page.py" line="69"/>
         <source>Discard…</source>
         <translation>Discard…</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="84"/>
+        <location filename="../ui/console/set_aside_page.py" line="87"/>
         <source>%1 is back in the queue and will be sent again.</source>
         <translation>%1 is back in the queue and will be sent again.</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="90"/>
+        <location filename="../ui/console/set_aside_page.py" line="93"/>
         <source>It is a duplicate</source>
         <translation>It is a duplicate</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="90"/>
+        <location filename="../ui/console/set_aside_page.py" line="93"/>
         <source>The resident withdrew it</source>
         <translation>The resident withdrew it</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="91"/>
+        <location filename="../ui/console/set_aside_page.py" line="94"/>
         <source>It cannot be corrected</source>
         <translation>It cannot be corrected</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="91"/>
+        <location filename="../ui/console/set_aside_page.py" line="94"/>
         <source>It was a test</source>
         <translation>It was a test</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="97"/>
+        <location filename="../ui/console/set_aside_page.py" line="100"/>
         <source>Discard %1?</source>
         <translation>Discard %1?</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="99"/>
+        <location filename="../ui/console/set_aside_page.py" line="102"/>
         <source>It will never be sent, and its personal data is deleted from this kiosk. The reason is recorded with your helper number.</source>
         <translation>It will never be sent, and its personal data is deleted from this kiosk. The reason is recorded with your helper number.</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="103"/>
+        <location filename="../ui/console/set_aside_page.py" line="106"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="111"/>
+        <location filename="../ui/console/set_aside_page.py" line="114"/>
         <source>%1 was discarded.</source>
         <translation>%1 was discarded.</translation>
     </message>

@@ -1072,107 +1072,107 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="316"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="317"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="317"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="322"/>
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="319"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="319"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="324"/>
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="325"/>
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="344"/>
+        <location filename="../ui/main_window.py" line="348"/>
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="345"/>
+        <location filename="../ui/main_window.py" line="349"/>
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="346"/>
+        <location filename="../ui/main_window.py" line="350"/>
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="347"/>
+        <location filename="../ui/main_window.py" line="351"/>
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="355"/>
+        <location filename="../ui/main_window.py" line="359"/>
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356"/>
+        <location filename="../ui/main_window.py" line="360"/>
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="365"/>
+        <location filename="../ui/main_window.py" line="369"/>
         <source>A helper has received your call and is on the way.</source>
         <translation>工作人员已收到，马上过来。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="371"/>
         <source>This code is not a Waystation receipt or appointment. Please show the receipt&apos;s QR code.</source>
         <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="440"/>
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="440"/>
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="437"/>
+        <location filename="../ui/main_window.py" line="441"/>
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="364"/>
+        <location filename="../ui/main_window.py" line="368"/>
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="366"/>
+        <location filename="../ui/main_window.py" line="370"/>
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -1245,6 +1245,29 @@
         <location filename="../ui/console/pin_prompt.py" line="59"/>
         <source>Please type your PIN.</source>
         <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyStartPage</name>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="22"/>
+        <source>Apply for someone else</source>
+        <translation>代办申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="27"/>
+        <source>Apply for someone who cannot come (代办)</source>
+        <translation>为不能到场的居民代办申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="30"/>
+        <source>The agent lays their own ID card; you type the name and ID number of the person they apply for, choose how they are related, and photograph the signed authorisation letter.</source>
+        <translation>代办人刷本人身份证；您输入委托人的姓名和身份证号，选择双方关系，并拍摄委托人签字的委托书。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/proxy_page.py" line="40"/>
+        <source>No service of this station may be applied for by an agent.</source>
+        <translation>本站没有可以代办的服务。</translation>
     </message>
 </context>
 <context>
@@ -1562,56 +1585,61 @@
     </message>
     <message>
         <location filename="../ui/console/set_aside_page.py" line="64"/>
+        <source>Correct and resend</source>
+        <translation>更正后重新提交</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/set_aside_page.py" line="67"/>
         <source>Retry now</source>
         <translation>立即重发</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="66"/>
+        <location filename="../ui/console/set_aside_page.py" line="69"/>
         <source>Discard…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="84"/>
+        <location filename="../ui/console/set_aside_page.py" line="87"/>
         <source>%1 is back in the queue and will be sent again.</source>
         <translation>%1 已回到队列，会重新发送。</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="90"/>
+        <location filename="../ui/console/set_aside_page.py" line="93"/>
         <source>It is a duplicate</source>
         <translation>重复提交</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="90"/>
+        <location filename="../ui/console/set_aside_page.py" line="93"/>
         <source>The resident withdrew it</source>
         <translation>居民撤回</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="91"/>
+        <location filename="../ui/console/set_aside_page.py" line="94"/>
         <source>It cannot be corrected</source>
         <translation>无法更正</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="91"/>
+        <location filename="../ui/console/set_aside_page.py" line="94"/>
         <source>It was a test</source>
         <translation>测试申请</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="97"/>
+        <location filename="../ui/console/set_aside_page.py" line="100"/>
         <source>Discard %1?</source>
         <translation>作废 %1？</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="99"/>
+        <location filename="../ui/console/set_aside_page.py" line="102"/>
         <source>It will never be sent, and its personal data is deleted from this kiosk. The reason is recorded with your helper number.</source>
         <translation>作废后不会再发送，本机上的个人资料会被删除。理由会连同您的工号一起记录。</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="103"/>
+        <location filename="../ui/console/set_aside_page.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/console/set_aside_page.py" line="111"/>
+        <location filename="../ui/console/set_aside_page.py" line="114"/>
         <source>%1 was discarded.</source>
         <translation>%1 已作废。</translation>
     </message>

@@ -281,7 +281,8 @@ def test_supervisors_alone_see_the_supervisor_page(qtbot, kiosk):
     sign_in(qtbot, kiosk, SUPERVISOR[0], SUPERVISOR[2])
     pages = [w.objectName() for w in kiosk.staff.overlay.findChildren(QPushButton) if w.isVisible()
              and w.objectName().startswith("console_open_")]
-    assert pages == ["console_open_queue", "console_open_set_aside", "console_open_devices", "console_open_today",
+    assert pages == ["console_open_queue", "console_open_help_requests", "console_open_set_aside",
+                     "console_open_faces", "console_open_proxy", "console_open_devices", "console_open_today",
                      "console_open_supervisor"]
 
 
@@ -473,18 +474,51 @@ def test_the_card_reader_event_of_a_residents_card_does_not_open_sign_in(qtbot, 
     assert kiosk.staff.overlay is None
 
 
-def test_the_set_aside_pages_correct_signal_reaches_the_desk(qtbot, kiosk):
-    """For the guided-mode work's "Correct and resend": the page's signal is relayed by the desk."""
+def test_correct_and_resend_on_the_set_aside_page_opens_the_correction_with_the_helper(qtbot, kiosk):
+    """Correct and resend: the console closes and the correction starts at the identity step, led by the
+    signed-in helper, its form filled in from the set-aside application (opening it is audited)."""
     receipt = submit_sample(kiosk)
     row = next(r for r in outbox.due(kiosk.store, now=10 ** 12) if r.application_uuid == receipt.application_uuid)
     outbox.quarantine(kiosk.store, row, "sync.rejected")
     sign_in(qtbot, kiosk, HELPER[0], HELPER[2])
-    asked = []
-    kiosk.staff.correct_requested.connect(asked.append)
     touch(qtbot, kiosk, "console_open_set_aside")
     done(kiosk)
-    kiosk.staff.shell.page.correct_requested.emit(kiosk.staff.shell.page.entries[0].uuid)
-    assert asked == [receipt.application_uuid]
+    touch(qtbot, kiosk, "correct_0")
+    done(kiosk)
+    assert kiosk.staff.overlay is None  # the console has closed; the helper stays signed in
+    assert kiosk.helper is not None and kiosk.helper.number == HELPER[0]
+    session = kiosk.session
+    assert session.state.value == "identity" and session.service.id == kiosk.session.catalog.services[2].id
+    assert session.assistance is not None and session.assistance.helper_number == HELPER[0]
+    assert session.correction is not None and session.correction.old_uuid == receipt.application_uuid
+    assert RESIDENT_NAME in session.answers.values()  # the old answers, filled in
+    assert ("helper:0007", "application.opened", receipt.number) in [r[:3] for r in audit_rows(kiosk)]
+
+
+def test_start_a_guided_application_from_the_console(qtbot, kiosk):
+    sign_in(qtbot, kiosk, HELPER[0], HELPER[2])
+    touch(qtbot, kiosk, "console_guided")
+    done(kiosk)
+    assert kiosk.staff.overlay is None
+    assert kiosk.session.assistance is not None and kiosk.session.assistance.helper_number == HELPER[0]
+    assert not kiosk.session.assistance.is_proxy
+    assert kiosk.guided_banner.isVisible() and HELPER[1] in kiosk.guided_banner.text.text()
+
+
+def test_apply_for_someone_else_lists_the_proxy_services_and_starts_one(qtbot, kiosk):
+    sign_in(qtbot, kiosk, HELPER[0], HELPER[2])
+    touch(qtbot, kiosk, "console_open_proxy")
+    done(kiosk)
+    allowed = [s for s in kiosk.session.catalog.services if s.proxy_allowed]
+    assert allowed
+    for service in kiosk.session.catalog.services:
+        assert (find(kiosk, f"proxy_{service.id}", QPushButton) is not None) == service.proxy_allowed, service.id
+    touch(qtbot, kiosk, f"proxy_{allowed[0].id}")
+    done(kiosk)
+    assert kiosk.staff.overlay is None
+    assistance = kiosk.session.assistance
+    assert assistance is not None and assistance.is_proxy and kiosk.session.service.id == allowed[0].id
+    assert assistance.helper_number == HELPER[0]
 
 
 @pytest.mark.parametrize("action,code", [("leave", exit_codes.LEFT_BY_SUPERVISOR), ("restart", exit_codes.RESTART)])

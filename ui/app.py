@@ -123,7 +123,7 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False, outreach:
         if outreach:
             from ui.outreach import OutreachMode
 
-            window.outreach = OutreachMode(window)
+            window.outreach = OutreachMode(window, helper_idle_s=config.helpers.idle_minutes * 60)
         if windowed and hasattr(reader, "present"):
             from ui.dev_panel import DevPanel
 

@@ -152,6 +152,10 @@ class KioskWindow(QWidget):
         from ui.console.desk import StaffDesk
 
         self.staff = StaffDesk(self)  # staff sign-in, the helper console, the helper's idle sign-out
+        # The console's ways into a visit a helper leads (ui/assisted.py): guided, for someone else, a correction.
+        self.staff.guided_start_requested.connect(lambda: self.start_guided())
+        self.staff.proxy_start_requested.connect(self.start_proxy)
+        self.staff.correct_requested.connect(self.start_correction)
         QApplication.instance().installEventFilter(self)
         self._rebuild()
         # A little after the home screen is up (start-up has the CPU to itself): the first prompts of a

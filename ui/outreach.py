@@ -96,7 +96,11 @@ class OutreachMode(QObject):
         """Sign the helper out (idle, or the session locked); the visit they led is wiped (ui/assisted.py)."""
         if self.window.helper is not None:
             log.info("outreach: helper signed out (%s)", why)
-            self.window.set_helper(None)
+            staff = getattr(self.window, "staff", None)
+            if staff is not None:
+                staff.sign_out(why)  # audited with the helper's number, the screen wiped
+            else:
+                self.window.set_helper(None)
 
     def _lead_next_visit(self) -> None:
         """Every application is guided: at a fresh home screen, the signed-in helper leads the next visit."""

@@ -71,6 +71,7 @@ class StaffOverlay(QFrame):
 class StaffDesk(QObject):
     guided_start_requested = Signal()  # "Start a guided application" touched (the console has closed)
     correct_requested = Signal(str)  # "Correct and resend" on the Set aside page: the application's uuid
+    proxy_start_requested = Signal(str)  # a service touched on the "Apply for someone else" page (console closed)
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -152,7 +153,9 @@ class StaffDesk(QObject):
     def _page_built(self, page) -> None:
         """A page's own signals, relayed by the desk (pages are built afresh each time they are shown)."""
         if hasattr(page, "correct_requested"):
-            page.correct_requested.connect(self.correct_requested)
+            page.correct_requested.connect(self.request_correction)
+        if hasattr(page, "proxy_requested"):
+            page.proxy_requested.connect(self.request_proxy_start)
 
     def close(self) -> None:
         """Back to the resident screen: the overlay and everything in it go (a helper stays signed in)."""
@@ -168,6 +171,15 @@ class StaffDesk(QObject):
     def request_guided_start(self) -> None:
         self.close()
         self.guided_start_requested.emit()
+
+    def request_correction(self, uuid: str) -> None:
+        """Correct and resend: the console closes and the correction starts with the resident present."""
+        self.close()
+        self.correct_requested.emit(uuid)
+
+    def request_proxy_start(self, service_id: str) -> None:
+        self.close()
+        self.proxy_start_requested.emit(service_id)
 
     # -- signing in and out ----------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Set aside by the centre: why, in words, and what a helper can do: retry now, or discard with a reason.
 
-"Correct and resend" (the form opened pre-filled with the resident present, sent as a new version
-linked to the old one) belongs to the guided-mode work: this page only offers the signal
-`correct_requested(uuid)` for its button.  Discarding asks for a reason from a short list (the audit
+"Correct and resend" opens the form pre-filled with the resident present (the desk relays
+`correct_requested(uuid)` to KioskWindow.start_correction, ui/assisted.py); the corrected application
+is a new one linked to the old one (`corrects`), which the centre sees.  Discarding asks for a reason from a short list (the audit
 log is in clear: no free text) and says that the application's personal data is deleted.
 """
 
@@ -20,7 +20,7 @@ from ui.widgets import button, clear_layout, label, scroll_page
 class SetAsidePage(ConsolePage):
     page_id = "set_aside"
     icon = "triangle-exclamation"
-    correct_requested = Signal(str)  # the application's uuid: "Correct and resend" (the guided-mode work's button)
+    correct_requested = Signal(str)  # the application's uuid: "Correct and resend" (the desk starts the correction)
 
     def title(self) -> str:
         return self.tr("Set aside")
@@ -61,6 +61,9 @@ class SetAsidePage(ConsolePage):
             box.addWidget(label(text, t, role="notice", name=f"entry_{index}"))
             row = QHBoxLayout()
             row.setSpacing(t.mm(3))
+            row.addWidget(button(self.tr("Correct and resend"), t,
+                                 lambda u=entry.uuid: self.correct_requested.emit(u), primary=True,
+                                 name=f"correct_{index}", icon="pen-to-square"))
             row.addWidget(button(self.tr("Retry now"), t, lambda i=index: self._retry(i), name=f"retry_{index}",
                                  icon="rotate-right"))
             row.addWidget(button(self.tr("Discard…"), t, lambda i=index: self._ask_discard(i),
