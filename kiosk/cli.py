@@ -66,10 +66,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 def restart_self() -> None:
     """Replace this process with a new `waystation run` with the same arguments (the frozen build's
     executable, or this Python running the same entry point)."""
-    import os
+    from kiosk.system_programs import replace_process
 
-    argv = [sys.executable, *sys.argv[1:]] if getattr(sys, "frozen", False) else [sys.executable, *sys.argv]
-    os.execv(sys.executable, argv)
+    replace_process([sys.executable, *sys.argv[1:]] if getattr(sys, "frozen", False) else [sys.executable, *sys.argv])
 
 
 def check_store_at_start(config: config_mod.Config) -> None:

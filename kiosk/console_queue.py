@@ -12,8 +12,8 @@ States as a helper sees them, mapped from the store (the outbox table and the ap
 | discarded  | a helper discarded it (kiosk/set_aside.py)                              |
 
 The counts are of the whole queue, "sent" of today.  "Today" is the station's local day (the store
-keeps UTC).  Guided or self-service: the application row's `assisted_by` (added by the guided-mode
-work) when the store has that column; without it every application is self-service.  The list is
+keeps UTC).  Guided or self-service: the application row's `assisted_by` (set on a helper's
+application by applications.submit; empty for self-service).  The list is
 metadata only; a record's personal data is decrypted only by `open_application`, after the helper
 gave a reason, which is audited first.
 """

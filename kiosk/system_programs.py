@@ -59,3 +59,9 @@ def run(argv: Sequence[str], **kwargs: Any) -> subprocess.CompletedProcess:
 def popen(argv: Sequence[str], **kwargs: Any) -> subprocess.Popen:
     """subprocess.Popen with the system's library path (see the module's docstring)."""
     return subprocess.Popen(list(argv), **_with_env(kwargs))
+
+
+def replace_process(argv: Sequence[str]) -> None:
+    """os.execve of argv[0] with the system's library path: a supervisor's restart starts the kiosk
+    again as its service started it (the frozen build's bootloader sets its own path afresh)."""
+    os.execve(argv[0], list(argv), system_env())

@@ -73,17 +73,17 @@ def test_the_queue_counts_and_lists_every_state_a_helper_needs(store, catalog):
     assert [(line.number, line.state) for line in lines] == [
         (sending.number, "sending"), (sent.number, "sent"), (refused.number, "set_aside"),
         (failing.number, "failed"), (waiting.number, "waiting")]
-    assert all(not line.guided for line in lines)  # no assisted_by column yet: self-service
+    assert all(not line.guided for line in lines)  # none made with a helper: self-service
     submitted = _dt.datetime.fromisoformat(lines[0].created_at).astimezone()  # shown on the station's clock
     assert lines[0].local_time() == f"{submitted:%H:%M}"
     assert console_queue.today(store, _dt.date.today() - _dt.timedelta(days=1)) == []
 
 
-def test_the_guided_flag_comes_from_assisted_by_when_the_store_has_it(store, catalog):
+def test_the_guided_flag_comes_from_assisted_by(store, catalog):
     plain, guided = submit(store, catalog), submit(store, catalog)
-    with store.transaction() as conn:  # what the guided-mode work adds
-        conn.execute("ALTER TABLE applications ADD COLUMN assisted_by TEXT")
-        conn.execute("UPDATE applications SET assisted_by = '0007' WHERE uuid = ?", (guided.application_uuid,))
+    with store.transaction() as conn:  # as applications.submit writes a helper's application
+        conn.execute("UPDATE applications SET assistance = 'guided', assisted_by = '0007' WHERE uuid = ?",
+                     (guided.application_uuid,))
     flags = {line.number: line.guided for line in console_queue.today(store)}
     assert flags == {plain.number: False, guided.number: True}
     figures = today_mod.figures(store)

@@ -190,7 +190,7 @@ def test_a_supervisors_restart_runs_the_same_command_again(monkeypatch):
     from kiosk import cli
 
     started = []
-    monkeypatch.setattr(os, "execv", lambda path, argv: started.append((path, argv)))
+    monkeypatch.setattr(os, "execve", lambda path, argv, env: started.append((path, argv)))
     monkeypatch.setattr(sys, "argv", ["/opt/waystation/bin/waystation", "run", "--config", "/etc/waystation/x.toml"])
     cli.restart_self()
     assert started == [(sys.executable, [sys.executable, "/opt/waystation/bin/waystation", "run", "--config",

@@ -18,17 +18,11 @@ import pytest
 from conftest import CONF, DATA, ROOT, Package, as_waystation, install, installed_version, run
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from sync import enrollment_code
 from sync.central import run_server
 from sync.central.tls_ca import write_tls_files
 
 pytestmark = pytest.mark.timeout(1800)
-TOKEN = "station-DEMO01-token-upgrade-0123456789"
-
-
-def _private_to_waystation(path: Path, text: str) -> None:
-    path.write_text(text)
-    run(["chown", "waystation:waystation", str(path)])
-    path.chmod(0o600)
 
 
 def _count(database: Path) -> int:
@@ -71,13 +65,17 @@ def test_an_upgrade_keeps_backs_up_and_then_drains_the_queue(clean_system: Packa
 
     tls = write_tls_files(tmp_path / "tls")
     centre = run_server("127.0.0.1", 0, tls.cert_file, tls.key_file, db_path=tmp_path / "central.db",
-                        tokens={"DEMO01": TOKEN}, catalog_signing_key=Ed25519PrivateKey.generate())
+                        tokens={}, catalog_signing_key=Ed25519PrivateKey.generate())
     try:
-        _private_to_waystation(CONF / "token", TOKEN)
-        _private_to_waystation(CONF / "ca.pem", Path(tls.ca_file).read_text())
+        # Enrolled the way README "For IT" says: a one-time code from the centre, redeemed by the installed
+        # `waystation enroll` as root, which fills in /etc/waystation/station.toml and writes the token
+        # owner-only for the kiosk's user.  No token pasted by hand.
+        code = centre.app.enrollments.create_code("DEMO01", "Upgrade test station", 600, enrollment_code.new_code()).code
+        run(["waystation", "enroll", "--central", centre.url, "--code", code, "--ca", str(tls.ca_file)])
         config = (CONF / "station.toml").read_text()
-        (CONF / "station.toml").write_text(config.replace(
-            'url = ""', f'url = "{centre.url}"\ntoken_file = "{CONF / "token"}"\nca_bundle = "{CONF / "ca.pem"}"', 1))
+        assert f'url = "{centre.url}"' in config
+        station_toml = (CONF / "station.toml").stat()
+        assert station_toml.st_mode & 0o777 == 0o640  # the conffile keeps its mode and group
 
         doctor = json.loads(as_waystation(["waystation", "doctor", "--json"], check=False).stdout)
         failed = {check["name"]: check["detail"] for check in doctor["checks"] if check["status"] == "fail"}

@@ -9,27 +9,12 @@ PIN again and writes the audit entry before calling any of these.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from typing import Callable, Sequence
 
-from kiosk import exit_codes
+from kiosk import exit_codes, system_programs
 from kiosk.errors import KioskError
 from ui.qt import QApplication
-
-
-def system_env() -> dict[str, str]:
-    """The environment for a system tool: in the frozen build the bundle's LD_LIBRARY_PATH is taken out
-    again (PyInstaller's bootloader puts its own first and keeps the original in *_ORIG)."""
-    env = dict(os.environ)
-    if getattr(sys, "frozen", False):
-        original = env.pop("LD_LIBRARY_PATH_ORIG", None)
-        if original is None:
-            env.pop("LD_LIBRARY_PATH", None)
-        else:
-            env["LD_LIBRARY_PATH"] = original
-    return env
 
 
 def quit_event_loop(code: int) -> None:
@@ -57,8 +42,8 @@ class KioskControl:
     def run_shutdown_command(self) -> None:
         """Start the shutdown command (blocking, up to 30 s: call it off the GUI thread); KioskError if it failed."""
         try:
-            result = subprocess.run(list(self.shutdown_command), capture_output=True, text=True, timeout=30,
-                                    env=system_env(), stdin=subprocess.DEVNULL)
+            result = system_programs.run(self.shutdown_command, capture_output=True, text=True, timeout=30,
+                                         stdin=subprocess.DEVNULL)
         except (OSError, subprocess.SubprocessError) as error:
             raise KioskError("kiosk.shutdown_failed", detail=type(error).__name__, why=str(error)[:200]) from None
         if result.returncode != 0:
