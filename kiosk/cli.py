@@ -246,7 +246,7 @@ def cmd_central(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the queue's or the audit log's metadata (never personal data) as CSV or JSON."""
+    """Write the queue's, the ratings' or the audit log's metadata (never personal data) as CSV or JSON."""
     config = _load_config(args)
     from kiosk import export
     from kiosk.store import inspect
@@ -282,8 +282,8 @@ COMMANDS = {
     "sync": (cmd_sync, "send queued applications to the centre: --once (one pass) or --watch (keep running)"),
     "gallery": (cmd_gallery, "save a PNG of every screen in both modes and languages, with an index.html"),
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
-    "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
-                           "as CSV or JSON"),
+    "export": (cmd_export, "write queue, ratings or audit metadata (numbers, states, times, codes; never personal "
+                           "data) as CSV or JSON"),
     "config-example": (cmd_config_example, "print an example config file with every key and default"),
 }
 
@@ -319,8 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "export":
-            command.add_argument("--what", required=True, choices=["queue", "audit"],
-                                 help="queue: one row an application; audit: one row an audit entry")
+            command.add_argument("--what", required=True, choices=["queue", "ratings", "audit"],
+                                 help="queue: one row an application; ratings: one row a 好差评 rating (sent, "
+                                      "waiting or set aside, and why); audit: one row an audit entry")
             command.add_argument("--format", default="csv", choices=["csv", "json"], help="default csv")
             command.add_argument("--output", metavar="FILE", help="write to FILE (owner-only) instead of stdout")
     return parser

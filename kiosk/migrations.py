@@ -162,6 +162,13 @@ MIGRATIONS: list[list[Step]] = [
         )""",
         "CREATE INDEX ratings_unsent ON ratings(sent_at, next_attempt_at)",
     ],
+    # 8: a rating the centre refuses (invalid: 422; another rating already under its UUID: 409) is set
+    # aside with the codes of why, seen in `waystation doctor` and `export --what ratings`, and no longer
+    # retried: retrying cannot change the centre's answer (issue 16).
+    [
+        "ALTER TABLE ratings ADD COLUMN set_aside_at TEXT",
+        "ALTER TABLE ratings ADD COLUMN set_aside_reason TEXT NOT NULL DEFAULT ''",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -82,6 +82,7 @@ class PassResult:
     code: str = ""
     sent: int = 0
     ratings_sent: int = 0  # 好差评 ratings the centre accepted in this pass
+    ratings_set_aside: int = 0  # ratings the centre refused in this pass (kept, not sent again)
     quarantined: int = 0
     statuses: int = 0
     statuses_ignored: int = 0  # for records the centre never acknowledged here (logged, counted)
@@ -274,8 +275,8 @@ class SyncWorker:
         As for applications: the attempt is counted (and the next one scheduled) before the request
         goes, and a rating is marked sent only after the centre's positive answer; the PUT is
         idempotent on the rating's UUID, so a lost answer or a kill costs a replay, never a copy.
-        A rating the centre refuses (it cannot be corrected) waits the longest backoff and never
-        holds up anything else."""
+        A rating the centre refuses (invalid, or a different rating under its UUID) is set aside with
+        the codes of why (ratings.set_aside: seen in doctor and export) and never holds up the others."""
         for rating in ratings.due(self.store, self.clock()):
             tries = ratings.attempts(self.store, rating.uuid) + 1
             ratings.claim(self.store, rating.uuid, self.backoff.delay(tries), self.clock())
@@ -284,8 +285,10 @@ class SyncWorker:
             except SyncError as error:
                 action = getattr(error, "action", sync_errors.RETRY)
                 if action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
-                    log.warning("sync: the centre refused a rating (%s); retried after the longest wait", error.code)
-                    ratings.claim(self.store, rating.uuid, self.backoff.cap, self.clock())
+                    server_code = getattr(error, "server_code", "")
+                    log.warning("sync: the centre refused a rating (%s %s): set aside", error.code, server_code)
+                    ratings.set_aside(self.store, rating.uuid, error.code, server_code)
+                    result.ratings_set_aside += 1
                     continue
                 self._went_wrong(error, result)
                 return False
