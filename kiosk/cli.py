@@ -232,8 +232,12 @@ def cmd_gallery(args: argparse.Namespace) -> int:
     from ui.gallery import write_gallery
     from ui.qt import QApplication
 
+    if not 1.0 <= args.text_scale <= 2.0:
+        print(f"waystation: --text-scale {args.text_scale:g} is outside 1.0 to 2.0 (devices.text_scale)",
+              file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive while drawing)
-    index = write_gallery(Path(args.dir), args.resolution)
+    index = write_gallery(Path(args.dir), args.resolution, args.text_scale)
     print(f"gallery written: {index}")
     return 0
 
@@ -313,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("dir", help="folder for the PNGs and index.html")
             command.add_argument("--resolution", default="1366x768",
                                  choices=["1024x768", "1366x768", "1920x1080", "1080x1920"])
+            command.add_argument("--text-scale", type=float, default=1.0, metavar="SCALE",
+                                 help="devices.text_scale to draw with, 1.0 to 2.0 (default 1.0); elder mode fits "
+                                      "1.5 at 1366x768 and 2.0 at 1920x1080")
         if name == "central":
             command.epilog = ("Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level, "
                               "--partial-ttl SECONDS, --partial-quota BYTES.")

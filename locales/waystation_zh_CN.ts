@@ -16,58 +16,58 @@
         <translation>第 %1 份材料，共 %2 份</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="37" />
-        <location filename="../ui/screens/documents.py" line="245" />
+        <location filename="../ui/screens/documents.py" line="39" />
+        <location filename="../ui/screens/documents.py" line="262" />
         <source>Photograph: %1</source>
         <translation>请拍摄：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="40" />
+        <location filename="../ui/screens/documents.py" line="52" />
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>请把材料平放在摄像头下方的框内。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="45" />
+        <location filename="../ui/screens/documents.py" line="57" />
         <source>Photo preview</source>
         <translation>照片预览</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="55" />
+        <location filename="../ui/screens/documents.py" line="66" />
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ 已拍好。请按“下一步”，或重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="73" />
         <source>Take the photo again</source>
         <translation>重新拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="62" />
+        <location filename="../ui/screens/documents.py" line="73" />
         <source>Take the photo</source>
         <translation>拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="64" />
+        <location filename="../ui/screens/documents.py" line="75" />
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="65" />
+        <location filename="../ui/screens/documents.py" line="76" />
         <source>Use this photo</source>
         <translation>用这张照片</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="71" />
-        <source>Next ›</source>
-        <translation>下一步 ›</translation>
+        <location filename="../ui/screens/documents.py" line="77" />
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="89" />
+        <location filename="../ui/screens/documents.py" line="105" />
         <source>Take photo now</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="169" />
+        <location filename="../ui/screens/documents.py" line="186" />
         <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
         <translation>整页都清楚吗？请点“用这张照片”，或点“重拍”。</translation>
     </message>
@@ -75,43 +75,44 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="38" />
+        <location filename="../ui/screens/form.py" line="55" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="46" />
-        <source>Next ›</source>
-        <translation>下一步 ›</translation>
+        <location filename="../ui/screens/form.py" line="71" />
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="79" />
+        <location filename="../ui/screens/form.py" line="134" />
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="114" />
+        <location filename="../ui/screens/form.py" line="171" />
         <source>A helper can type this for you</source>
         <translation>可以请工作人员帮您输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="123" />
-        <location filename="../ui/screens/form.py" line="129" />
+        <location filename="../ui/screens/form.py" line="180" />
+        <location filename="../ui/screens/form.py" line="186" />
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="125" />
+        <location filename="../ui/screens/form.py" line="182" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="171" />
+        <location filename="../ui/screens/form.py" line="239" />
+        <location filename="../ui/screens/form.py" line="242" />
         <source>%1. %2</source>
         <translation>%1。%2</translation>
     </message>
@@ -156,8 +157,8 @@
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="34" />
-        <source>Start ›</source>
-        <translation>开始办理 ›</translation>
+        <source>Start</source>
+        <translation>开始办理</translation>
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="37" />
@@ -193,32 +194,33 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../ui/screens/home.py" line="15" />
+        <location filename="../ui/screens/home.py" line="66" />
         <source>Welcome. Touch the service you need.</source>
         <translation>欢迎！请点选您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="30" />
+        <location filename="../ui/screens/home.py" line="88" />
         <source>Check the progress of an application</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="34" />
+        <location filename="../ui/screens/home.py" line="76" />
+        <location filename="../ui/screens/home.py" line="92" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="35" />
+        <location filename="../ui/screens/home.py" line="93" />
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="73" />
+        <location filename="../ui/screens/home.py" line="76" />
         <source>Bring: %1</source>
         <translation>请带：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="75" />
+        <location filename="../ui/screens/home.py" line="78" />
         <source>Takes: %1</source>
         <translation>用时：%1</translation>
     </message>
@@ -226,103 +228,114 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="45" />
-        <location filename="../ui/screens/identity.py" line="143" />
-        <location filename="../ui/screens/identity.py" line="385" />
+        <location filename="../ui/screens/identity.py" line="46" />
+        <location filename="../ui/screens/identity.py" line="145" />
+        <location filename="../ui/screens/identity.py" line="448" />
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="46" />
-        <location filename="../ui/screens/identity.py" line="76" />
-        <location filename="../ui/screens/identity.py" line="82" />
-        <location filename="../ui/screens/identity.py" line="121" />
+        <location filename="../ui/screens/identity.py" line="47" />
+        <location filename="../ui/screens/identity.py" line="78" />
+        <location filename="../ui/screens/identity.py" line="84" />
+        <location filename="../ui/screens/identity.py" line="123" />
         <source>Waiting for the card…</source>
         <translation>正在等待放置证件……</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="51" />
+        <location filename="../ui/screens/identity.py" line="53" />
         <source>No card? Type the ID number with a helper</source>
         <translation>没带证件？请工作人员协助输入身份号码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="72" />
+        <location filename="../ui/screens/identity.py" line="74" />
         <source>Reading the card… please keep it still.</source>
         <translation>正在读卡……请不要移动证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="79" />
+        <location filename="../ui/screens/identity.py" line="81" />
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>读卡器没有连接，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="92" />
+        <location filename="../ui/screens/identity.py" line="94" />
         <source>Card read.</source>
         <translation>读卡成功。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="95" />
+        <location filename="../ui/screens/identity.py" line="97" />
         <source>Is this you: %1?</source>
         <translation>请确认是您本人：%1？</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="99" />
+        <location filename="../ui/screens/identity.py" line="101" />
         <source>Yes, continue</source>
         <translation>是我，继续</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="100" />
+        <location filename="../ui/screens/identity.py" line="102" />
         <source>No, that is not me</source>
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="153" />
+        <location filename="../ui/screens/identity.py" line="165" />
         <source>Type the ID number (a helper stays with you).</source>
         <translation>请输入身份号码（工作人员在旁协助）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="165" />
-        <source>Continue ›</source>
-        <translation>继续 ›</translation>
+        <location filename="../ui/screens/identity.py" line="182" />
+        <source>Type the ID number.</source>
+        <translation>请输入身份号码。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="189" />
-        <location filename="../ui/screens/identity.py" line="378" />
+        <location filename="../ui/screens/identity.py" line="187" />
+        <location filename="../ui/screens/identity.py" line="349" />
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="224" />
+        <source>Now a photo of your face.</source>
+        <translation>现在拍一张人像照片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="225" />
+        <location filename="../ui/screens/identity.py" line="441" />
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="200" />
+        <location filename="../ui/screens/identity.py" line="238" />
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="201" />
+        <location filename="../ui/screens/identity.py" line="239" />
         <source>Turn my head instead</source>
         <translation>改为转头</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="221" />
+        <location filename="../ui/screens/identity.py" line="259" />
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="227" />
+        <location filename="../ui/screens/identity.py" line="266" />
         <source>Take my photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="244" />
+        <location filename="../ui/screens/identity.py" line="287" />
         <source>Touch the button and a helper will check your face.</source>
         <translation>请按下按钮，由工作人员核对您的人像。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="246" />
+        <location filename="../ui/screens/identity.py" line="289" />
         <source>The camera works again. Please look at it.</source>
         <translation>摄像头已恢复，请看着摄像头。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="260" />
+        <location filename="../ui/screens/identity.py" line="303" />
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
     </message>
@@ -356,36 +369,37 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="87" />
+        <location filename="../ui/keypad.py" line="101" />
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="87" />
+        <location filename="../ui/keypad.py" line="101" />
+        <location filename="../ui/keypad.py" line="102" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="93" />
+        <location filename="../ui/keypad.py" line="104" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="171" />
+        <location filename="../ui/keypad.py" line="199" />
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>已输入 %n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="181" />
+        <location filename="../ui/keypad.py" line="209" />
         <source>%n more to type</source>
         <translation>
             <numerusform>还需输入 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="188" />
+        <location filename="../ui/keypad.py" line="216" />
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -393,102 +407,128 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="229" />
+        <location filename="../ui/main_window.py" line="330" />
+        <location filename="../ui/main_window.py" line="339" />
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="332" />
+        <location filename="../ui/main_window.py" line="340" />
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230" />
+        <location filename="../ui/main_window.py" line="340" />
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237" />
+        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="341" />
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243" />
+        <location filename="../ui/main_window.py" line="331" />
+        <source>✓ Elder</source>
+        <translation>✓ 长辈</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="331" />
+        <source>Elder</source>
+        <translation>长辈</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="334" />
+        <location filename="../ui/main_window.py" line="342" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244" />
+        <location filename="../ui/main_window.py" line="334" />
+        <location filename="../ui/main_window.py" line="342" />
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245" />
+        <location filename="../ui/main_window.py" line="335" />
+        <location filename="../ui/main_window.py" line="343" />
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246" />
+        <location filename="../ui/main_window.py" line="336" />
+        <source>Help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="336" />
+        <source>Help: call a helper</source>
+        <translation>求助：呼叫工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="344" />
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257" />
+        <location filename="../ui/main_window.py" line="384" />
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258" />
+        <location filename="../ui/main_window.py" line="385" />
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259" />
+        <location filename="../ui/main_window.py" line="386" />
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260" />
+        <location filename="../ui/main_window.py" line="387" />
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268" />
+        <location filename="../ui/main_window.py" line="395" />
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269" />
+        <location filename="../ui/main_window.py" line="396" />
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279" />
+        <location filename="../ui/main_window.py" line="406" />
         <source>This code is not a Waystation receipt or appointment. Please show the receipt's QR code.</source>
         <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="475" />
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333" />
+        <location filename="../ui/main_window.py" line="475" />
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334" />
+        <location filename="../ui/main_window.py" line="476" />
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277" />
+        <location filename="../ui/main_window.py" line="404" />
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278" />
+        <location filename="../ui/main_window.py" line="405" />
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -496,72 +536,72 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../ui/screens/rating.py" line="34" />
+        <location filename="../ui/screens/rating.py" line="35" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="34" />
+        <location filename="../ui/screens/rating.py" line="35" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="35" />
+        <location filename="../ui/screens/rating.py" line="36" />
         <source>Fairly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="35" />
+        <location filename="../ui/screens/rating.py" line="36" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="36" />
+        <location filename="../ui/screens/rating.py" line="37" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="40" />
+        <location filename="../ui/screens/rating.py" line="41" />
         <source>How was the service today?</source>
         <translation>请为本次服务评价</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="41" />
+        <location filename="../ui/screens/rating.py" line="43" />
         <source>Touch one. Your answer is anonymous; you may skip.</source>
         <translation>请点选一项。评价不记录您的个人信息，也可以跳过。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="50" />
+        <location filename="../ui/screens/rating.py" line="58" />
         <source>We are sorry. What went wrong? Touch all that apply.</source>
         <translation>很抱歉。请告诉我们哪里不满意（可多选）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="60" />
+        <location filename="../ui/screens/rating.py" line="68" />
         <source>Ask a helper to come</source>
         <translation>请工作人员过来</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="81" />
+        <location filename="../ui/screens/rating.py" line="99" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="84" />
+        <location filename="../ui/screens/rating.py" line="110" />
         <source>Send</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="1" />
+        <location filename="../ui/screens/rating.py" line="133" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="104" />
+        <location filename="../ui/screens/rating.py" line="132" />
         <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
         <translation>很抱歉。请点选不满意的地方，可以多选，然后按“提交评价”。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="106" />
+        <location filename="../ui/screens/rating.py" line="134" />
         <source>How was the service today? %1. Or touch Skip.</source>
         <translation>请为本次服务评价：%1。也可以按“跳过”。</translation>
     </message>
@@ -569,47 +609,47 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="24" />
+        <location filename="../ui/screens/receipt.py" line="37" />
         <source>✓ Your application has been received.</source>
         <translation>✓ 您的申请已受理。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="27" />
+        <location filename="../ui/screens/receipt.py" line="41" />
         <source>Application number:</source>
         <translation>申请编号：</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="34" />
+        <location filename="../ui/screens/receipt.py" line="50" />
         <source>QR code of the application number</source>
         <translation>申请编号二维码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="36" />
+        <location filename="../ui/screens/receipt.py" line="57" />
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>请记下这个编号：凭编号或身份证都可以查询进度。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="39" />
+        <location filename="../ui/screens/receipt.py" line="60" />
         <source>Your receipt is being printed below the screen.</source>
         <translation>回执正在打印，请在屏幕下方取走。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="40" />
+        <location filename="../ui/screens/receipt.py" line="61" />
         <source>A copy of this receipt is saved; a helper can print it for you.</source>
         <translation>回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="41" />
+        <location filename="../ui/screens/receipt.py" line="62" />
         <source>The printer did not work; a copy is saved and a helper can print it.</source>
         <translation>打印机没有工作，回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="45" />
+        <location filename="../ui/screens/receipt.py" line="70" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="48" />
+        <location filename="../ui/screens/receipt.py" line="78" />
         <source>Your application has been received. Your application number is %1.</source>
         <translation>您的申请已受理。申请编号是：%1。</translation>
     </message>
@@ -617,51 +657,51 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../ui/screens/review.py" line="25" />
+        <location filename="../ui/screens/review.py" line="37" />
         <source>Please check your answers.</source>
         <translation>请核对您填写的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="35" />
-        <location filename="../ui/screens/review.py" line="50" />
+        <location filename="../ui/screens/review.py" line="52" />
+        <location filename="../ui/screens/review.py" line="68" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="36" />
-        <location filename="../ui/screens/review.py" line="51" />
+        <location filename="../ui/screens/review.py" line="53" />
+        <location filename="../ui/screens/review.py" line="69" />
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>✓ photo taken</source>
         <translation>✓ 已拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="49" />
+        <location filename="../ui/screens/review.py" line="67" />
         <source>— no photo</source>
         <translation>— 未拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="61" />
-        <source>Submit ›</source>
-        <translation>提交 ›</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/review.py" line="70" />
+        <location filename="../ui/screens/review.py" line="136" />
         <source>(not given)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="81" />
+        <location filename="../ui/screens/review.py" line="147" />
         <source>Please check your answers. Touch Change to correct one, or Submit when all is right.</source>
         <translation>请核对您填写的内容。需要更正请按“修改”，确认无误请按“提交”。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="19" />
+        <location filename="../ui/screens/review.py" line="94" />
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="78" />
+        <source>Submit</source>
+        <translation>提交</translation>
     </message>
     <message>
         <location filename="../ui/screens/review.py" line="95" />
@@ -672,7 +712,7 @@
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="52" />
+        <location filename="../ui/main_window.py" line="66" />
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -680,21 +720,16 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="58" />
-        <source>‹ Back</source>
-        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
-        <translation>‹ 上一步</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/base.py" line="58" />
+        <location filename="../ui/screens/base.py" line="115" />
         <source>Back</source>
+        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>上一步</translation>
     </message>
 </context>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../ui/station_header.py" line="67" />
+        <location filename="../ui/station_header.py" line="80" />
         <source>The network is down for now; applications are saved on this kiosk first</source>
         <translation>网络暂时断开，申请会先保存在本机</translation>
     </message>
@@ -702,88 +737,93 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../ui/screens/status.py" line="29" />
+        <location filename="../ui/screens/status.py" line="32" />
         <source>Check the progress of your applications</source>
         <extracomment>every status an application can have on this kiosk: its own (queued, set_aside) and the centre's</extracomment>
         <translation>查询您的办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="63" />
+        <location filename="../ui/screens/status.py" line="75" />
         <source>Place your ID card on the reader, show the receipt's QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准摄像头，或输入回执编号最后8位数字（日期之后的部分）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="47" />
+        <location filename="../ui/screens/status.py" line="49" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="57" />
+        <location filename="../ui/screens/status.py" line="59" />
         <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
         <translation>没有找到申请。较早的申请可能只在服务中心有记录，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="77" />
+        <location filename="../ui/screens/status.py" line="74" />
+        <source>Place your ID card, show the receipt's QR code, or type the receipt's last 8 digits.</source>
+        <translation>请放身份证，或出示回执二维码，或输入回执编号最后8位。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="89" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="83" />
+        <location filename="../ui/screens/status.py" line="95" />
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>已保存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="84" />
+        <location filename="../ui/screens/status.py" line="96" />
         <source>kept on this kiosk for a helper to check: please ask a helper</source>
         <translation>已暂存在本机，待工作人员核对：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="85" />
+        <location filename="../ui/screens/status.py" line="97" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="86" />
+        <location filename="../ui/screens/status.py" line="98" />
         <source>being sent to the service centre</source>
         <translation>正在发送到服务中心</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="87" />
+        <location filename="../ui/screens/status.py" line="99" />
         <source>received by the service centre</source>
         <translation>服务中心已接收</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="88" />
+        <location filename="../ui/screens/status.py" line="100" />
         <source>being reviewed</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="89" />
+        <location filename="../ui/screens/status.py" line="101" />
         <source>approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="90" />
+        <location filename="../ui/screens/status.py" line="102" />
         <source>not approved: please ask a helper</source>
         <translation>未通过：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="91" />
+        <location filename="../ui/screens/status.py" line="103" />
         <source>needs a correction: please ask a helper</source>
         <translation>需要补正：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="92" />
+        <location filename="../ui/screens/status.py" line="104" />
         <source>unknown: please ask a helper</source>
         <translation>状态未知：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="97" />
+        <location filename="../ui/screens/status.py" line="109" />
         <source>Please type all 8 digits.</source>
         <translation>请输入全部8位数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="114" />
+        <location filename="../ui/screens/status.py" line="126" />
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>
@@ -823,7 +863,7 @@
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/step_indicator.py" line="32" />
+        <location filename="../ui/step_indicator.py" line="37" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -7,6 +7,7 @@ left in any widget.  Store work runs on the serial worker, never here.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from kiosk import applications, receipts
@@ -16,7 +17,8 @@ from ui import clipboard_guard, icons
 from ui.bridge import DeviceBridge
 from ui.i18n import Translations
 from ui.qt import (
-    QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, Signal, delete_now,
+    QApplication, QEvent, QFontMetrics, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, Signal,
+    delete_now,
 )
 from ui.screens.base import Context, Screen
 from ui.screens.documents import DocumentsScreen
@@ -49,6 +51,10 @@ NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "soun
 # The events the window's application-wide filter acts on (a touch, or what clipboard_guard blocks).  A tuple,
 # not a set: hashing a Qt enum runs Python code, and the filter sees every event of every widget.
 INPUT_EVENTS = tuple({QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress, *clipboard_guard.EVENTS})
+# A panel fewer lines of body text high than this is "tight" (elder mode with a large text scale: about 10
+# lines on a 1366x768 panel at text_scale 1.5, or on a 1920x1080 one at 2.0): the screens fold what they
+# can (see Context.tight), the top bar's words too when they do not fit its width.
+TIGHT_LINES = 13.0
 
 
 class SavingScreen(Screen):
@@ -69,16 +75,20 @@ class KioskWindow(QWidget):
     """The whole resident-facing window."""
 
     helper_changed = Signal(object)  # the signed-in helper (kiosk.staff.Helper) or None after sign-out
+    text_scale = 1.0  # the station's devices.text_scale (ui/app.py ScaledWindow sets it)
 
     def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
                  receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
-                 private_headset: bool = False) -> None:
+                 private_headset: bool = False, panel_size: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WA_StyledBackground, True)
         self.session, self.store = session, store
         self.station_id, self.station_name = station_id, station_name
         self.px_per_mm, self.portrait = px_per_mm, portrait
+        # The panel's size in pixels, for the screens built before the window is given its size (the first).
+        self.panel_size = panel_size
+        self.tight = False  # what the current screen was built for (see TIGHT_LINES)
         self.receipts_dir = receipts_dir
         self.private_headset = private_headset  # config devices.private_headset: numbers may be read back
         self.devices = dict(devices or {})
@@ -153,14 +163,16 @@ class KioskWindow(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _theme(self) -> Theme:
-        return Theme(elder=self.session.elder_mode, px_per_mm=self.px_per_mm)
+        """The theme for the session's mode at the station's text scale, tight on a short panel (TIGHT_LINES)."""
+        theme = Theme(elder=self.session.elder_mode, px_per_mm=self.px_per_mm, scale=self.text_scale)
+        return dataclasses.replace(theme, tight=True) if self._is_tight(theme) else theme
 
     def _context(self, theme: Theme) -> Context:
         return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
                        submit=self.submit, devices=self.devices, portrait=self.portrait,
                        receipt_outcome=self.receipt_outcome, private_headset=self.private_headset,
                        run_store_task=self.run_store_task, run_task=self.run_task, rate=self.rate,
-                       call_helper=self.call_helper)
+                       call_helper=self.call_helper, tight=self.tight)
 
     def run_task(self, func, done) -> None:
         """Run CPU work (image processing, face matching) off the GUI thread; `done(result)` back on it."""
@@ -175,6 +187,7 @@ class KioskWindow(QWidget):
         """Build the current screen afresh; `kept`: what the old one typed (see Screen.keep_typing);
         `from_top_bar`: the touch ran in the top bar, not in the old screen, so it can go at once."""
         theme = self._theme()
+        self.tight = theme.tight
         sheet = theme.style_sheet()
         if sheet != self.styleSheet():  # re-styling the whole window costs ~10 ms: only when the mode changed
             if from_top_bar and self.screen is not None:
@@ -212,7 +225,7 @@ class KioskWindow(QWidget):
 
     def _refresh_chrome(self, theme: Theme | None = None) -> bool:
         """Rebuild the top bar, sound panel and idle overlay if what they show changed; True if rebuilt."""
-        chrome = (self.session.locale, self.session.elder_mode, self.voice.available)
+        chrome = (self.session.locale, self.session.elder_mode, self.voice.available, self.tight)
         if chrome == self._chrome:
             return False
         theme = theme or self._theme()
@@ -224,6 +237,17 @@ class KioskWindow(QWidget):
         self._build_sound_panel(theme)
         self.overlay.build(theme)
         return True
+
+    def _panel(self) -> tuple[int, int]:
+        """The window's size in pixels: its own once it was given one, else the panel's (if known)."""
+        if self.testAttribute(Qt.WA_Resized) or not self.panel_size:
+            return (self.width(), self.height()) if self.testAttribute(Qt.WA_Resized) else (0, 0)
+        return self.panel_size
+
+    def _is_tight(self, theme: Theme) -> bool:
+        """Whether the panel is fewer than TIGHT_LINES lines of body text high (unknown: not tight)."""
+        height = self._panel()[1]
+        return bool(height) and height < TIGHT_LINES * QFontMetrics(theme.font()).lineSpacing()
 
     def _on_sync_status(self, status) -> None:
         """A sync pass ended: the helpers' line on the home screen says whether the centre is reached."""
@@ -252,7 +276,7 @@ class KioskWindow(QWidget):
         # Less above and below than at the sides: the header line costs height a short panel lacks.
         outer.setContentsMargins(margin, theme.mm(1), margin, theme.mm(1))
         outer.setSpacing(theme.mm(0.5))
-        self.header = StationHeader(theme, self.station_name, self.session.locale)
+        self.header = StationHeader(theme, self.station_name, self.session.locale, compact=self.tight)
         self.header.set_offline(is_offline(self.sync_status))
         outer.addWidget(self.header)
         bar = QHBoxLayout()
@@ -292,10 +316,25 @@ class KioskWindow(QWidget):
         for name in ("sound", "repeat", "call_helper"):
             bar.addWidget(parts[name])
         self._top_bar_parts = parts
+        self._top_bar_rows = ((("language", "elder_mode"), ("sound", "repeat", "call_helper")) if self.portrait
+                              else (("language", "elder_mode", "sound", "repeat", "call_helper"),))
+        self._top_bar_gaps = (theme.mm(2), 2 * margin)  # between buttons, and the bar's two side margins
+        self._fit_top_bar()
 
-    def _top_bar_words(self) -> dict[str, tuple[str, str]]:
-        """The top bar's words in the session's language: name → (text, accessible name or '' for the text)."""
+    def _top_bar_words(self, short: bool = False) -> dict[str, tuple[str, str]]:
+        """The top bar's words in the session's language: name → (text, accessible name or '' for the text).
+        `short`: the folded bar's (a large text scale), each button's icon beside a word or two."""
         other = "English" if self.session.locale == "zh_CN" else "中文"
+        if short:
+            return {
+                "language": (other, self.tr("Language: %1").replace("%1", other)),
+                "elder_mode": (self.tr("✓ Elder") if self.session.elder_mode else self.tr("Elder"),
+                               self.tr("Elder mode")),
+                "voice_notice": (self.tr("Voice guidance unavailable"), ""),
+                "sound": (self.tr("Sound"), self.tr("Sound: speed and volume")),
+                "repeat": (self.tr("Repeat"), self.tr("Repeat")),
+                "call_helper": (self.tr("Help"), self.tr("Help: call a helper")),  # (the name holds the words shown)
+            }
         return {
             "language": (other, self.tr("Language: %1").replace("%1", other)),
             "elder_mode": (self.tr("✓ Elder mode") if self.session.elder_mode else self.tr("Elder mode"), ""),
@@ -308,12 +347,30 @@ class KioskWindow(QWidget):
     def _translate_top_bar(self) -> None:
         """A language switch: new words on the same top bar.  Rebuilding it (header, buttons, icons) and
         laying the window out around the new one cost ~6 ms of a ~28 ms switch."""
-        words = self._top_bar_words()
+        self._set_top_bar_words(self._top_bar_words())
+        self._fit_top_bar()
+        self.header.translate(self.session.locale)
+
+    def _set_top_bar_words(self, words: dict[str, tuple[str, str]]) -> None:
         for name, widget in self._top_bar_parts.items():
             text, accessible = words[name]
-            widget.setText(text)
+            if widget.text() != text:
+                widget.setText(text)
             widget.setAccessibleName(accessible or text)
-        self.header.translate(self.session.locale)
+
+    def _fit_top_bar(self) -> None:
+        """The full words on the top bar's buttons if every row of them fits the window's width, else the
+        short ones (the icons stay): a large text scale would otherwise make the window wider than the panel."""
+        width = self._panel()[0]
+        parts = self._top_bar_parts
+        full = self._top_bar_words()
+        if width:
+            gap, sides = self._top_bar_gaps
+            if any(sum(parts[name].size_for(full[name][0]).width() for name in row) + gap * (len(row) - 1) + sides
+                   > width for row in self._top_bar_rows):
+                self._set_top_bar_words(self._top_bar_words(short=True))
+                return
+        self._set_top_bar_words(full)
 
     def _build_sound_panel(self, theme: Theme) -> None:
         """Speed and volume of voice guidance, for the resident to set (reset for the next one)."""
@@ -357,10 +414,18 @@ class KioskWindow(QWidget):
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
         self.notice.setVisible(bool(text))
+        # On a tight panel the notice takes the header line's room (a helper coming matters more than the time).
+        self.header.setVisible(not (self.tight and text))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         self.overlay.place()
+        if self.screen is None:
+            return
+        if self._theme().tight != self.tight:  # (a windowed kiosk made taller or shorter)
+            self._rebuild(self.screen.keep_typing())
+        elif event.oldSize().width() != event.size().width():
+            self._fit_top_bar()
 
     # -- session events ------------------------------------------------------------------
 

@@ -37,10 +37,12 @@ def is_offline(status: SyncStatus | None) -> bool:
 
 class StationHeader(QWidget):
     def __init__(self, theme: Theme, station_name: str, locale: str,
-                 now: Callable[[], _dt.datetime] = _dt.datetime.now) -> None:
+                 now: Callable[[], _dt.datetime] = _dt.datetime.now, compact: bool = False) -> None:
+        """`compact` (a tight panel, see ui/main_window.py): one line, the offline words in place of the
+        station's name and the time while the centre is not reached (they matter more to a resident)."""
         super().__init__()
         self.setObjectName("station_header")
-        self._locale, self._now = locale, now
+        self._locale, self._now, self.compact = locale, now, compact
         lines = QVBoxLayout(self)
         lines.setContentsMargins(0, 0, 0, 0)
         lines.setSpacing(theme.mm(1))
@@ -56,16 +58,19 @@ class StationHeader(QWidget):
         self.clock = label("", theme, HEADER_FACTOR, role="hint", name="header_clock")
         self.clock.setWordWrap(False)
         row.addWidget(self.clock)
-        row.addStretch(1)
         self._row = row
         # On a line of its own: the words may need the whole width (a narrow panel, a large text).
-        offline_row = QHBoxLayout()
-        offline_row.setSpacing(theme.mm(2))
-        lines.addLayout(offline_row)
+        offline_row = row if compact else QHBoxLayout()
+        if not compact:
+            row.addStretch(1)
+            offline_row.setSpacing(theme.mm(2))
+            lines.addLayout(offline_row)
         self.offline_icon = self._icon(icons.action("offline"), size, theme.colours.text)
         offline_row.addWidget(self.offline_icon, 0, Qt.AlignTop)
         self.offline = label("", theme, HEADER_FACTOR if theme.elder else 1.0, bold=True, name="header_offline")
         offline_row.addWidget(self.offline, 1)
+        if compact:
+            row.addStretch(1)
         self.set_offline(False)
         self.translate(locale)
 
@@ -99,3 +104,6 @@ class StationHeader(QWidget):
     def set_offline(self, offline: bool) -> None:
         self.offline.setVisible(offline)
         self.offline_icon.setVisible(offline)
+        if self.compact:
+            for widget in (self.station_icon, self.station, self.clock):
+                widget.setVisible(not offline)
