@@ -303,3 +303,27 @@ def test_the_checks_see_what_a_resident_would_see(qtbot, tmp_path) -> None:
         assert "touch target 20x20px" in found, found
     finally:
         close_window(window)
+
+
+@pytest.mark.parametrize("resolution, scale", [("1366x768", 1.0), ("1366x768", 1.5), ("1080x1920", 1.0)])
+def test_an_elder_mode_switch_there_and_back_keeps_every_size(qtbot, tmp_path, resolution: str, scale: float) -> None:
+    """The top bar is restyled in place on a mode switch (not built again): its words, icons and targets
+    must still take the new mode's sizes, both ways, on the home screen and in a service."""
+    window, session = make_window(resolution, False, "en", tmp_path, text_scale=scale)
+    window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
+    problems: list[str] = []
+    try:
+        for step, elder in enumerate((True, False, True)):
+            if step == 2:
+                session.choose_service("residence_permit")
+            session.set_elder_mode(elder)
+            settle()
+            theme = Theme(elder=elder, px_per_mm=window.px_per_mm, scale=scale)
+            where = f"{resolution} x{scale:g} switched to {'elder' if elder else 'normal'}"
+            problems += check_screen(window, theme, where)
+            bar = [w for w in window.top_bar.findChildren(QPushButton) if w.isVisible()]
+            assert len(bar) == 5 and all(not b.icon().isNull() for b in bar)
+            assert window.top_bar.findChild(QPushButton, "elder_mode").isChecked() == elder
+    finally:
+        close_window(window)
+    assert not problems, "\n".join(problems)

@@ -9,6 +9,7 @@ in the helpers' line on the home screen, ui/sync_line.py).
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from typing import Callable
 
 from kiosk.sync_status import SyncStatus
@@ -21,9 +22,15 @@ HEADER_FACTOR = 0.85  # small print in elder mode (tests/test_ui_layout.py SMALL
 OFFLINE_STATES = ("offline", "not_central", "stopped")  # applications wait on this kiosk in all three
 
 
+@lru_cache(maxsize=4)
+def _qt_locale(locale: str) -> QLocale:
+    """Made once a language: the clock asks every second (a QLocale costs ~0.3 ms to make)."""
+    return QLocale(QLocale.Chinese, QLocale.China) if locale == "zh_CN" else QLocale(QLocale.English)
+
+
 def clock_text(now: _dt.datetime, locale: str) -> str:
     """'12月4日 星期五 14:20' / 'Fri 4 Dec 14:20': the date and time in the screen's language."""
-    qt_locale = QLocale(QLocale.Chinese, QLocale.China) if locale == "zh_CN" else QLocale(QLocale.English)
+    qt_locale = _qt_locale(locale)
     weekday = qt_locale.dayName(now.isoweekday(), QLocale.LongFormat if locale == "zh_CN" else QLocale.ShortFormat)
     if locale == "zh_CN":
         return f"{now.month}月{now.day}日 {weekday} {now:%H:%M}"
@@ -49,7 +56,7 @@ class StationHeader(QWidget):
         row = QHBoxLayout()
         lines.addLayout(row)
         row.setSpacing(theme.mm(2))
-        size = theme.mm(theme.cap_height_mm * HEADER_FACTOR * 1.4)
+        size = self._icon_size(theme)
         self.station_icon = self._icon(icons.action("station"), size, theme.colours.primary)
         row.addWidget(self.station_icon)
         self.station = label(station_name, theme, HEADER_FACTOR, role="hint", bold=True, name="header_station")
@@ -81,6 +88,21 @@ class StationHeader(QWidget):
         self.offline.setText(text)
         self.offline.setAccessibleName(text)
         self.update_clock()
+
+    def restyle(self, theme: Theme) -> None:
+        """The same header in another mode's theme (an elder-mode switch keeps the top bar: see KioskWindow)."""
+        self.station.setFont(theme.font(HEADER_FACTOR, bold=True))
+        self.clock.setFont(theme.font(HEADER_FACTOR))
+        self.offline.setFont(theme.font(HEADER_FACTOR if theme.elder else 1.0, bold=True))
+        size = self._icon_size(theme)
+        for picture, name, colour in ((self.station_icon, "station", theme.colours.primary),
+                                      (self.offline_icon, "offline", theme.colours.text)):
+            picture.setPixmap(icons.pixmap(icons.action(name), size, colour))
+            picture.setFixedSize(size, size)
+
+    @staticmethod
+    def _icon_size(theme: Theme) -> int:
+        return theme.mm(theme.cap_height_mm * HEADER_FACTOR * 1.4)
 
     @staticmethod
     def _icon(name: str, size: int, colour: str) -> QLabel:

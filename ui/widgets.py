@@ -63,6 +63,26 @@ class TouchButton(QPushButton):
     def __init__(self, text: str, theme: Theme) -> None:
         super().__init__(text)
         self._theme = theme
+        self._look = (1.0, False, "")  # (text factor, primary, icon name): what restyle() draws again
+
+    def restyle(self, theme: Theme) -> None:
+        """The same button in another mode's theme (text size, icon size and colour), without building it
+        again: the top bar keeps its buttons over an elder-mode switch."""
+        factor, primary, icon = self._look
+        self._theme = theme
+        self.setFont(theme.font(factor, bold=primary))
+        if icon:
+            self._set_icon(icon, theme)
+        self.updateGeometry()
+
+    def _set_icon(self, name: str, theme: Theme) -> None:
+        from ui import icons
+
+        factor, primary, _ = self._look
+        size = icon_px(theme, factor)
+        colour = theme.colours.primary_text if primary else theme.colours.button_text
+        self.setIcon(icons.icon(name, size, colour))
+        self.setIconSize(QSize(size, size))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return self.size_for(self.text())
@@ -96,14 +116,10 @@ def button(text: str, theme: Theme, on_click: Callable[[], None] | None = None, 
     """A touch button; `icon` (a ui.icons name) goes before the words, never instead of them (`icon_after`:
     after them, as the arrow of Next, which points the way the journey goes)."""
     widget = TouchButton(text, theme)
+    widget._look = (factor, primary, icon)
     widget.setFont(theme.font(factor, bold=primary))
     if icon:
-        from ui import icons
-
-        size = icon_px(theme, factor)
-        colour = theme.colours.primary_text if primary else theme.colours.button_text
-        widget.setIcon(icons.icon(icon, size, colour))
-        widget.setIconSize(QSize(size, size))
+        widget._set_icon(icon, theme)
         if icon_after:
             widget.setLayoutDirection(Qt.RightToLeft)  # (the words keep their own direction)
     widget.setCursor(Qt.PointingHandCursor)
