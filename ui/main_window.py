@@ -246,8 +246,8 @@ class KioskWindow(QWidget):
     def _show_sound_panel(self) -> None:
         """Show or hide the sound panel as the session says, built first if the chrome changed since."""
         if self.session.sound_panel_open and self._sound_panel_theme is not None:
-            self._build_sound_panel(self._sound_panel_theme)
-            self._sound_panel_theme = None
+            theme, self._sound_panel_theme = self._sound_panel_theme, None
+            self._build_sound_panel(theme)
         elif self.session.sound_panel_open:
             self._update_sound_state()
         self.sound_panel.setVisible(self.session.sound_panel_open)
