@@ -195,7 +195,11 @@ KEYPAD_SCROLLS: set[str] = set()  # "<resolution> <screen>" allowed to scroll it
 
 def _check_question_and_keys_unscrolled(window: QWidget, problems: list[str], where: str) -> None:
     """Elder mode: a keypad's question, help, error and every key are on screen without scrolling
-    (a question scrolled off the top is not read, a key scrolled off the bottom is not found)."""
+    (a question scrolled off the top is not read, a key scrolled off the bottom is not found); so are
+    the question "is this you?" and both its answers."""
+    for part in (w for w in window.findChildren(QWidget) if w.objectName().startswith("confirm_") and w.isVisible()):
+        if _shown_rect(part, window) != _window_rect(part, window):
+            problems.append(f"{where}: {part.objectName()!r} has to be scrolled into view")
     words = where.split()
     if f"{words[0]} {words[-1]}" in KEYPAD_SCROLLS:
         return

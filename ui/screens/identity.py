@@ -92,6 +92,10 @@ class IdentityScreen(Screen):
         self.use_keypad.hide()  # the card is read: typing the number is no longer the question
         self._hide_error()
         self._status(self.tr("Card read."))
+        # The question and both its answers in view, not the lines that asked for the card (a short panel
+        # under the notice "a helper is coming" had No below the fold); a tight one loses the service's name too.
+        for widget in (self.heading, self.status) + ((self.title,) if self.ctx.tight else ()):
+            widget.hide()
         t = self.theme
         layout = self.confirm_box.layout()
         self.question = self.tr("Is this you: %1?").replace("%1", mask_name(card.name))
@@ -119,7 +123,8 @@ class IdentityScreen(Screen):
         self.card, self.question = None, ""
         self._clear_confirm_box()
         self.step, self.prompt_key = "card", "identity"
-        self.use_keypad.show()
+        for widget in (self.use_keypad, self.title, self.heading, self.status):
+            widget.show()
         self._status(self.tr("Waiting for the card…"))
 
     # -- keypad with a helper ---------------------------------------------------------
