@@ -264,3 +264,29 @@ def test_the_receipt_qr_code_reads_from_30_cm_and_done_is_large(qtbot, tmp_path,
     finally:
         walk.close()
         close_window(window)
+
+
+def test_a_window_made_short_for_its_text_folds_and_unfolds_keeping_what_was_typed(qtbot, tmp_path) -> None:
+    """A windowed kiosk (or a panel that reports its size late) made only about ten lines of text high becomes
+    tight: the screen is built again for it with what was typed on it kept (the status look-up asks at once,
+    without its heading); made tall again, it unfolds.  (The top bar's words fold on the panel's width.)"""
+    window, session = make_window("1920x1080", True, "en", tmp_path, text_scale=1.5)
+    try:
+        settle()
+        session.open_status()
+        settle()
+        assert not window.tight and find(window, "heading", QLabel) is not None
+        for key in "1234":
+            window.screen.keypad.press(key)
+        window.resize(1920, 760)
+        settle()
+        assert window.tight and find(window, "heading", QLabel) is None
+        assert window.screen.keypad.value == "1234"
+        assert find(window, "call_helper", QPushButton).text() == "Call a helper"  # 1920 wide: room for it
+        window.resize(1920, 1080)
+        settle()
+        assert not window.tight and find(window, "heading", QLabel) is not None
+        assert window.screen.keypad.value == "1234"
+        assert find(window, "call_helper", QPushButton).text() == "Call a helper"
+    finally:
+        close_window(window)
