@@ -173,10 +173,11 @@ def test_clock_text_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize("service", [s.id for s in CATALOG.services])
-@pytest.mark.parametrize("resolution,elder,locale", [("1366x768", True, "zh_CN"), ("1366x768", False, "en"),
-                                                     ("1080x1920", True, "en")])
-def test_the_step_indicator_on_every_step(qtbot, tmp_path, service, resolution, elder, locale) -> None:
-    window, session = make_window(resolution, elder, locale, tmp_path)
+@pytest.mark.parametrize("resolution,elder,locale,scale", [
+    ("1366x768", True, "zh_CN", 1.0), ("1366x768", False, "en", 1.0), ("1080x1920", True, "en", 1.0),
+    ("1366x768", True, "en", 1.5)])  # (the last: a tight panel, where the documents' indicator moves up)
+def test_the_step_indicator_on_every_step(qtbot, tmp_path, service, resolution, elder, locale, scale) -> None:
+    window, session = make_window(resolution, elder, locale, tmp_path, text_scale=scale)
     spoken: list[str] = []
     window.say = lambda key, text: spoken.append(text)
     steps_seen = set()
