@@ -317,6 +317,8 @@ def test_an_elder_mode_switch_there_and_back_keeps_every_size(qtbot, tmp_path, r
     window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
     problems: list[str] = []
     try:
+        window.call_helper()  # the notice above the screen takes the mode's size too
+        window.tasks.wait()
         for step, elder in enumerate((True, False, True)):
             if step == 2:
                 session.choose_service("residence_permit")

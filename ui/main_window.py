@@ -238,6 +238,7 @@ class KioskWindow(QWidget):
         else:
             self._build_top_bar(theme)
         self._chrome = chrome
+        self.notice.setFont(theme.font())  # (made once with the first mode's size: it follows the mode)
         # The sound panel and the idle warning are built when they next show (most visits open neither).
         self._sound_panel_theme = theme
         self.overlay.build(theme)
