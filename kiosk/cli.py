@@ -247,8 +247,12 @@ def cmd_gallery(args: argparse.Namespace) -> int:
     from ui.gallery import write_gallery
     from ui.qt import QApplication
 
+    if not 1.0 <= args.text_scale <= 2.0:
+        print(f"waystation: --text-scale {args.text_scale:g} is outside 1.0 to 2.0 (devices.text_scale)",
+              file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive while drawing)
-    index = write_gallery(Path(args.dir), args.resolution)
+    index = write_gallery(Path(args.dir), args.resolution, args.text_scale)
     print(f"gallery written: {index}")
     return 0
 
@@ -266,7 +270,7 @@ def cmd_central(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the queue's or the audit log's metadata (never personal data) as CSV or JSON."""
+    """Write the queue's, the ratings' or the audit log's metadata (never personal data) as CSV or JSON."""
     config = _load_config(args)
     from kiosk import export
     from kiosk.store import inspect
@@ -350,8 +354,8 @@ COMMANDS = {
     "sync": (cmd_sync, "send queued applications to the centre: --once (one pass) or --watch (keep running)"),
     "gallery": (cmd_gallery, "save a PNG of every screen in both modes and languages, with an index.html"),
     "central": (cmd_central, "run the reference central service over TLS (demos, tests); --demo DIR sets one up"),
-    "export": (cmd_export, "write queue or audit metadata (numbers, states, times, codes; never personal data) "
-                           "as CSV or JSON"),
+    "export": (cmd_export, "write queue, ratings or audit metadata (numbers, states, times, codes; never personal "
+                           "data) as CSV or JSON"),
     "enroll": (cmd_enroll, "enroll this station with the centre: a one-time code gets its id and token, written "
                            "into the config file"),
     "self-check": (cmd_self_check, "check that this build works here: modules, screens, store, speech, face, QR, "
@@ -393,6 +397,9 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("dir", help="folder for the PNGs and index.html")
             command.add_argument("--resolution", default="1366x768",
                                  choices=["1024x768", "1366x768", "1920x1080", "1080x1920"])
+            command.add_argument("--text-scale", type=float, default=1.0, metavar="SCALE",
+                                 help="devices.text_scale to draw with, 1.0 to 2.0 (default 1.0); elder mode fits "
+                                      "1.5 at 1366x768 and 2.0 at 1920x1080")
         if name == "central":
             command.epilog = ("Options: --demo DIR | --config central.json, --host HOST, --port PORT, --log-level, "
                               "--partial-ttl SECONDS, --partial-quota BYTES. "
@@ -409,8 +416,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "doctor":
             command.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "export":
-            command.add_argument("--what", required=True, choices=["queue", "audit"],
-                                 help="queue: one row an application; audit: one row an audit entry")
+            command.add_argument("--what", required=True, choices=["queue", "ratings", "audit"],
+                                 help="queue: one row an application; ratings: one row a 好差评 rating (sent, "
+                                      "waiting or set aside, and why); audit: one row an audit entry")
             command.add_argument("--format", default="csv", choices=["csv", "json"], help="default csv")
             command.add_argument("--output", metavar="FILE", help="write to FILE (owner-only) instead of stdout")
     return parser

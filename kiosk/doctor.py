@@ -19,7 +19,7 @@ import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, Iterator
 
-from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, store_key, system_programs
+from kiosk import BUILD_DATE, audit, catalog as catalog_mod, outbox, ratings, store_key, system_programs
 from kiosk.config import Config
 from kiosk.crypto import Sealer, load_key
 from kiosk.errors import ConfigError, KioskError, StoreError
@@ -277,7 +277,7 @@ def check_sync(config: Config) -> list[Check]:
         queue = Check("sync queue", status,
                       f"{counts.waiting} waiting, {counts.quarantined} set aside for a helper; centre {state}"
                       f"{' (' + code + ')' if code else ''}; last success {success or 'never'}{wait}")
-    checks = [queue]
+    checks = [queue, _ratings_check(config)]
     if sync.get("statuses_ignored"):
         checks.append(Check("status updates", WARN, f"{sync['statuses_ignored']} status change(s) from the centre "
                                                     "ignored: for records it never acknowledged to this kiosk"))
@@ -291,6 +291,23 @@ def check_sync(config: Config) -> list[Check]:
         checks.append(Check("clock vs centre", FAIL if far else OK,
                             f"kiosk clock is {abs(skew):.0f} s {'behind' if skew > 0 else 'ahead of'} the centre"))
     return checks
+
+
+def _ratings_check(config: Config) -> Check:
+    """The 好差评 ratings waiting for the centre, and those it refused (set aside: never sent again)."""
+    with _inspected(config) as conn:
+        if isinstance(conn, Check):
+            return Check("ratings", conn.status, "not checked: " + conn.detail)
+        try:
+            waiting, aside = ratings.counts(conn)
+            reasons = [row[0] for row in conn.execute(
+                "SELECT DISTINCT set_aside_reason FROM ratings WHERE set_aside_at IS NOT NULL ORDER BY 1")]
+        except sqlite3.Error:  # a database from before ratings were set aside: the kiosk upgrades it on start
+            return Check("ratings", OK, "not checked: the database is not upgraded yet (the kiosk does it on start)")
+    if aside:
+        return Check("ratings", WARN, f"{waiting} waiting, {aside} refused by the centre and set aside "
+                                      f"({'; '.join(reasons)}): see `waystation export --what ratings`")
+    return Check("ratings", OK, f"{waiting} waiting to be sent")
 
 
 def check_catalog(config: Config) -> Check:

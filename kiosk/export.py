@@ -1,4 +1,4 @@
-"""`waystation export`: the queue and the audit log's metadata for IT, as CSV or JSON.
+"""`waystation export`: the queue's, the ratings' and the audit log's metadata for IT, as CSV or JSON.
 
 Read with sqlite-utils over a look-only connection (`store.inspect`: never creates,
 migrates or writes).  Only metadata leaves: numbers, states, times, counts and
@@ -28,12 +28,17 @@ QUERIES: dict[str, str] = {
         FROM applications a LEFT JOIN outbox o ON o.application_uuid = a.uuid
         ORDER BY a.seq""",
     "audit": "SELECT id, at, actor, action, subject, hash FROM audit_log ORDER BY id",
+    # The 好差评 ratings (nothing of the resident in them) and how far each got: sent, waiting, set aside.
+    "ratings": """
+        SELECT application_number, service_id, level, reasons, helper_called, rated_at, attempts,
+               next_attempt_at, sent_at, set_aside_at, set_aside_reason
+        FROM ratings ORDER BY rowid""",
 }
 FORMATS = ("csv", "json")
 
 
 def rows(conn: sqlite3.Connection, what: str) -> list[dict]:
-    """The rows of one export (`queue` or `audit`), as dicts, through sqlite-utils."""
+    """The rows of one export (`queue`, `ratings` or `audit`), as dicts, through sqlite-utils."""
     import sqlite_utils  # here: `waystation run` need not load it
 
     if what not in QUERIES:

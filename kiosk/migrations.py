@@ -251,6 +251,14 @@ HELP_DESK_STEPS: list[Step] = [
 ]
 MIGRATIONS.append(HELP_DESK_STEPS)
 MIGRATIONS.append(_HELPER_ROSTER)  # station helpers' roster, sign-in failures, visit times (see above)
+# A rating the centre refuses (invalid: 422; another rating already under its UUID: 409) is set aside
+# with the codes of why, seen in `waystation doctor` and `export --what ratings`, and no longer
+# retried: retrying cannot change the centre's answer (issue 16).
+RATINGS_SET_ASIDE_STEPS: list[Step] = [
+    "ALTER TABLE ratings ADD COLUMN set_aside_at TEXT",
+    "ALTER TABLE ratings ADD COLUMN set_aside_reason TEXT NOT NULL DEFAULT ''",
+]
+MIGRATIONS.append(RATINGS_SET_ASIDE_STEPS)
 
 LATEST = len(MIGRATIONS)
 ASSISTED_APPLICATIONS = next(i for i, step in enumerate(MIGRATIONS) if step is _ASSISTED) + 1

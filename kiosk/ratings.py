@@ -7,7 +7,10 @@ service, nothing of the resident.  It is stored in one durable insert before the
 screen thanks the resident, then sent by the sync worker after the applications
 (`PUT /v1/ratings/{uuid}`, idempotent on the client UUID like applications): a
 rating is marked sent only after the centre's positive answer, and retried with
-backoff until then.
+backoff until then.  One the centre refuses (invalid, or another rating already
+under its UUID) is set aside with the codes of why, like a refused application:
+kept, counted by `waystation doctor`, listed by `waystation export --what ratings`,
+and never sent again (the same rating would be refused the same way).
 """
 
 from __future__ import annotations
@@ -69,8 +72,8 @@ def due(store: Store, now: float | None = None, limit: int = 50) -> list[Rating]
     now = time.time() if now is None else now
     with store.transaction() as conn:
         rows = conn.execute("SELECT uuid, application_number, service_id, level, reasons, helper_called, rated_at"
-                            " FROM ratings WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY rowid LIMIT ?",
-                            (now, limit)).fetchall()
+                            " FROM ratings WHERE sent_at IS NULL AND set_aside_at IS NULL AND next_attempt_at <= ?"
+                            " ORDER BY rowid LIMIT ?", (now, limit)).fetchall()
     return [_row(row) for row in rows]
 
 
@@ -92,6 +95,31 @@ def mark_sent(store: Store, rating_uuid: str) -> None:
     """The centre has it (its positive answer): never sent again."""
     with store.transaction() as conn:
         conn.execute("UPDATE ratings SET sent_at = ? WHERE uuid = ?", (utc_now(), rating_uuid))
+
+
+def set_aside(store: Store, rating_uuid: str, code: str, server_code: str = "") -> None:
+    """The centre refused this rating: keep it with the codes of why (ours, the centre's), audited,
+    and stop sending it.  Codes only: a centre's free text is not kept (it might echo anything)."""
+    reason = " ".join(part for part in (code, server_code) if part)[:200]
+    with store.transaction() as conn:
+        number = conn.execute("UPDATE ratings SET set_aside_at = ?, set_aside_reason = ? WHERE uuid = ?"
+                              " RETURNING application_number", (utc_now(), reason, rating_uuid)).fetchone()
+        audit.append(conn, "sync", "rating.set_aside", number[0] if number else rating_uuid, reason)
+
+
+def set_aside_list(store: Store) -> list[tuple[str, str, str]]:
+    """(application number, reason codes, set aside at) of every rating set aside, oldest first."""
+    with store.transaction() as conn:
+        return [tuple(row) for row in conn.execute(
+            "SELECT application_number, set_aside_reason, set_aside_at FROM ratings WHERE set_aside_at IS NOT NULL"
+            " ORDER BY rowid").fetchall()]
+
+
+def counts(conn) -> tuple[int, int]:
+    """(waiting to be sent, set aside) on a bare connection (doctor looks without opening a Store)."""
+    waiting, aside = conn.execute("SELECT sum(sent_at IS NULL AND set_aside_at IS NULL),"
+                                  " sum(set_aside_at IS NOT NULL) FROM ratings").fetchone()
+    return waiting or 0, aside or 0
 
 
 def counts_today(store: Store, day: str | None = None, *, between: tuple[str, str] | None = None) -> dict[str, int]:

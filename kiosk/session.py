@@ -150,8 +150,9 @@ class Session(AssistedVisit, FormPages):
 
     def show_notice(self, key: str | None, error: KioskError | None = None) -> None:
         """Show a notice above every screen (a helper is coming, a wrong code), or clear it (None).
-        With key "error", `error` says what is wrong.  It stays until the session ends; the idle
-        timer ends a session that shows one."""
+        With key "error", `error` says what is wrong.  It stays while the resident goes on with the
+        application, until the session ends (the idle timer ends a session that shows one) or the
+        resident leaves the receipt for the rating (see start_rating)."""
         self.notice = key
         self.notice_error = error if key == "error" else None
         self._changed("notice")
@@ -420,10 +421,17 @@ class Session(AssistedVisit, FormPages):
         return receipt
 
     def start_rating(self) -> None:
-        """From the receipt ('Done') to the rating screen: five choices, or Skip."""
+        """From the receipt ('Done') to the rating screen: five choices, or Skip.
+
+        The notice goes: the application is done, and the anonymous rating is a page of its own.  A
+        helper called before it still comes (the request is in the helpers' queue, and it was said);
+        above the rating, "a helper is coming to you" would read as the rating's own call for help,
+        and be kept with a low rating as one (RatingScreen: helper_called).  A helper called from the
+        rating shows its notice there."""
         self._require(State.RECEIPT)
         self.rating_level = ""
         self.rating_reasons = []
+        self.notice, self.notice_error = None, None
         self._go(State.RATING)
 
     def choose_rating(self, level: str) -> None:

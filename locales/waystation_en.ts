@@ -61,9 +61,19 @@
         <translation>Clear</translation>
     </message>
     <message>
+        <location filename="../ui/screens/consent.py" line="70"/>
+        <source>Use my card instead</source>
+        <translation>Use my card instead</translation>
+    </message>
+    <message>
         <location filename="../ui/screens/consent.py" line="73"/>
         <source>Confirm with this signature</source>
         <translation>Confirm with this signature</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="80"/>
+        <source>Sign on the screen instead</source>
+        <translation>Sign on the screen instead</translation>
     </message>
     <message>
         <location filename="../ui/screens/consent.py" line="88"/>
@@ -84,16 +94,6 @@
         <location filename="../ui/screens/consent.py" line="159"/>
         <source>Sign with your finger in the box.</source>
         <translation>Sign with your finger in the box.</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/consent.py" line="70"/>
-        <source>Use my card instead</source>
-        <translation>Use my card instead</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/consent.py" line="80"/>
-        <source>Sign on the screen instead</source>
-        <translation>Sign on the screen instead</translation>
     </message>
 </context>
 <context>
@@ -504,57 +504,57 @@
     </message>
     <message>
         <location filename="../ui/screens/documents.py" line="39"/>
-        <location filename="../ui/screens/documents.py" line="249"/>
+        <location filename="../ui/screens/documents.py" line="262"/>
         <source>Photograph: %1</source>
         <translation>Photograph: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="44"/>
+        <location filename="../ui/screens/documents.py" line="52"/>
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>Lay it flat under the camera, inside the frame.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="49"/>
+        <location filename="../ui/screens/documents.py" line="57"/>
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="59"/>
+        <location filename="../ui/screens/documents.py" line="66"/>
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ Photo taken. Touch Next, or take it again.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="66"/>
+        <location filename="../ui/screens/documents.py" line="73"/>
         <source>Take the photo again</source>
         <translation>Take the photo again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="66"/>
+        <location filename="../ui/screens/documents.py" line="73"/>
         <source>Take the photo</source>
         <translation>Take the photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="68"/>
+        <location filename="../ui/screens/documents.py" line="75"/>
         <source>Retake</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="69"/>
+        <location filename="../ui/screens/documents.py" line="76"/>
         <source>Use this photo</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="75"/>
-        <source>Next ›</source>
-        <translation>Next ›</translation>
+        <location filename="../ui/screens/documents.py" line="77"/>
+        <source>Next</source>
+        <translation>Next</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="93"/>
+        <location filename="../ui/screens/documents.py" line="105"/>
         <source>Take photo now</source>
         <translation>Take photo now</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="173"/>
+        <location filename="../ui/screens/documents.py" line="186"/>
         <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
         <translation>Is the whole page clear? Touch “Use this photo”, or “Retake”.</translation>
     </message>
@@ -654,41 +654,41 @@
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="69"/>
-        <source>Next ›</source>
-        <translation>Next ›</translation>
+        <location filename="../ui/screens/form.py" line="77"/>
+        <source>Next</source>
+        <translation>Next</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="132"/>
+        <location filename="../ui/screens/form.py" line="145"/>
         <source> (optional)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="173"/>
+        <location filename="../ui/screens/form.py" line="186"/>
+        <source>The helper types this (keyboard, pinyin input)</source>
+        <translation>The helper types this (keyboard, pinyin input)</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="188"/>
         <source>A helper can type this for you</source>
         <translation>A helper can type this for you</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="182"/>
-        <location filename="../ui/screens/form.py" line="188"/>
+        <location filename="../ui/screens/form.py" line="197"/>
+        <location filename="../ui/screens/form.py" line="203"/>
         <source>Touch to type</source>
         <translation>Touch to type</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="184"/>
+        <location filename="../ui/screens/form.py" line="199"/>
         <source>Change %1</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="241"/>
-        <location filename="../ui/screens/form.py" line="244"/>
+        <location filename="../ui/screens/form.py" line="256"/>
+        <location filename="../ui/screens/form.py" line="259"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/form.py" line="171"/>
-        <source>The helper types this (keyboard, pinyin input)</source>
-        <translation>The helper types this (keyboard, pinyin input)</translation>
     </message>
 </context>
 <context>
@@ -731,8 +731,8 @@
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="34"/>
-        <source>Start ›</source>
-        <translation>Start ›</translation>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="37"/>
@@ -768,19 +768,19 @@
 <context>
     <name>GuidedBanner</name>
     <message>
-        <location filename="../ui/guided_banner.py" line="61"/>
-        <source>Helper %1 (%2) is helping you</source>
-        <translation>Helper %1 (%2) is helping you</translation>
-    </message>
-    <message>
-        <location filename="../ui/guided_banner.py" line="57"/>
+        <location filename="../ui/guided_banner.py" line="63"/>
         <source>Proxy · helper %1 (%2)</source>
         <translation>Proxy · helper %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/guided_banner.py" line="59"/>
+        <location filename="../ui/guided_banner.py" line="65"/>
         <source>Correction · helper %1 (%2)</source>
         <translation>Correction · helper %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/guided_banner.py" line="67"/>
+        <source>Helper %1 (%2) is helping you</source>
+        <translation>Helper %1 (%2) is helping you</translation>
     </message>
 </context>
 <context>
@@ -814,11 +814,6 @@
         <translation>Acknowledged by helper %1 at %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="141"/>
-        <source>Called %1</source>
-        <translation>Called %1</translation>
-    </message>
-    <message>
         <location filename="../ui/console/help_requests.py" line="126"/>
         <source>On: %1</source>
         <translation>On: %1</translation>
@@ -832,6 +827,11 @@
         <location filename="../ui/console/help_requests.py" line="134"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="141"/>
+        <source>Called %1</source>
+        <translation>Called %1</translation>
     </message>
     <message>
         <location filename="../ui/console/help_requests.py" line="197"/>
@@ -867,38 +867,38 @@
         <translation>Welcome. Touch the service you need.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="90"/>
+        <location filename="../ui/screens/home.py" line="91"/>
         <source>Check the progress of an application</source>
         <translation>Check the progress of an application</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="76"/>
-        <location filename="../ui/screens/home.py" line="106"/>
+        <location filename="../ui/screens/home.py" line="77"/>
+        <location filename="../ui/screens/home.py" line="107"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="94"/>
+        <location filename="../ui/screens/home.py" line="95"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="95"/>
+        <location filename="../ui/screens/home.py" line="96"/>
         <source>Staff sign-in</source>
         <translation>Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="107"/>
+        <location filename="../ui/screens/home.py" line="108"/>
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>Welcome. Touch the service you need: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="76"/>
+        <location filename="../ui/screens/home.py" line="77"/>
         <source>Bring: %1</source>
         <translation>Bring: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="78"/>
+        <location filename="../ui/screens/home.py" line="79"/>
         <source>Takes: %1</source>
         <translation>Takes: %1</translation>
     </message>
@@ -906,126 +906,136 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="152"/>
+        <location filename="../ui/screens/identity.py" line="161"/>
         <source>Please place your ID card on the reader.</source>
         <translation>Please place your ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="48"/>
-        <location filename="../ui/screens/identity.py" line="79"/>
-        <location filename="../ui/screens/identity.py" line="85"/>
-        <location filename="../ui/screens/identity.py" line="124"/>
+        <location filename="../ui/screens/identity.py" line="49"/>
+        <location filename="../ui/screens/identity.py" line="81"/>
+        <location filename="../ui/screens/identity.py" line="87"/>
+        <location filename="../ui/screens/identity.py" line="132"/>
         <source>Waiting for the card…</source>
         <translation>Waiting for the card…</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="53"/>
+        <location filename="../ui/screens/identity.py" line="55"/>
         <source>No card? Type the ID number with a helper</source>
         <translation>No card? Type the ID number with a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="75"/>
+        <location filename="../ui/screens/identity.py" line="77"/>
         <source>Reading the card… please keep it still.</source>
         <translation>Reading the card… please keep it still.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="82"/>
+        <location filename="../ui/screens/identity.py" line="84"/>
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>The card reader is not connected. Please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="95"/>
+        <location filename="../ui/screens/identity.py" line="97"/>
         <source>Card read.</source>
         <translation>Card read.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="98"/>
+        <location filename="../ui/screens/identity.py" line="104"/>
         <source>Is this you: %1?</source>
         <translation>Is this you: %1?</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="102"/>
+        <location filename="../ui/screens/identity.py" line="108"/>
         <source>Yes, continue</source>
         <translation>Yes, continue</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="103"/>
+        <location filename="../ui/screens/identity.py" line="109"/>
         <source>No, that is not me</source>
         <translation>No, that is not me</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="169"/>
+        <location filename="../ui/screens/identity.py" line="162"/>
+        <source>Agent: please place your own ID card on the reader.</source>
+        <translation>Agent: please place your own ID card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="178"/>
         <source>Type the ID number (a helper stays with you).</source>
         <translation>Type the ID number (a helper stays with you).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="181"/>
-        <location filename="../ui/screens/identity.py" line="323"/>
-        <source>Continue ›</source>
-        <translation>Continue ›</translation>
+        <location filename="../ui/screens/identity.py" line="195"/>
+        <source>Type the ID number.</source>
+        <translation>Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="206"/>
-        <location filename="../ui/screens/identity.py" line="415"/>
+        <location filename="../ui/screens/identity.py" line="200"/>
+        <location filename="../ui/screens/identity.py" line="362"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="237"/>
+        <source>Now a photo of your face.</source>
+        <translation>Now a photo of your face.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="238"/>
+        <location filename="../ui/screens/identity.py" line="454"/>
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>Now a photo of your face. Look at the camera and touch the button.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="217"/>
+        <location filename="../ui/screens/identity.py" line="251"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="218"/>
+        <location filename="../ui/screens/identity.py" line="252"/>
         <source>Turn my head instead</source>
         <translation>Turn my head instead</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="238"/>
+        <location filename="../ui/screens/identity.py" line="272"/>
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>No camera: a helper will compare your face with the card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="244"/>
+        <location filename="../ui/screens/identity.py" line="279"/>
         <source>Take my photo</source>
         <translation>Take my photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="261"/>
+        <location filename="../ui/screens/identity.py" line="300"/>
         <source>Touch the button and a helper will check your face.</source>
         <translation>Touch the button and a helper will check your face.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="263"/>
+        <location filename="../ui/screens/identity.py" line="302"/>
         <source>The camera works again. Please look at it.</source>
         <translation>The camera works again. Please look at it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="277"/>
+        <location filename="../ui/screens/identity.py" line="316"/>
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>That did not work. Touch “Try again”, or the button and a helper will check.</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/identity.py" line="153"/>
-        <source>Agent: please place your own ID card on the reader.</source>
-        <translation>Agent: please place your own ID card on the reader.</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../ui/idle_overlay.py" line="35"/>
-        <location filename="../ui/idle_overlay.py" line="77"/>
+        <location filename="../ui/idle_overlay.py" line="43"/>
+        <location filename="../ui/idle_overlay.py" line="87"/>
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/idle_overlay.py" line="38"/>
+        <location filename="../ui/idle_overlay.py" line="46"/>
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/idle_overlay.py" line="54"/>
+        <location filename="../ui/idle_overlay.py" line="64"/>
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation>
             <numerusform>This session will end in %n second to protect your privacy.</numerusform>
@@ -1033,7 +1043,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/idle_overlay.py" line="78"/>
+        <location filename="../ui/idle_overlay.py" line="88"/>
         <source>Touch “I am still here” to continue.</source>
         <translation>Touch “I am still here” to continue.</translation>
     </message>
@@ -1041,22 +1051,23 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="91"/>
+        <location filename="../ui/keypad.py" line="106"/>
         <source>⌫ Delete</source>
         <translation>⌫ Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="91"/>
+        <location filename="../ui/keypad.py" line="106"/>
+        <location filename="../ui/keypad.py" line="107"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="97"/>
+        <location filename="../ui/keypad.py" line="109"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="183"/>
+        <location filename="../ui/keypad.py" line="207"/>
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>Typed so far: %n character</numerusform>
@@ -1064,7 +1075,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="193"/>
+        <location filename="../ui/keypad.py" line="217"/>
         <source>%n more to type</source>
         <translation>
             <numerusform>%n more to type</numerusform>
@@ -1072,7 +1083,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="200"/>
+        <location filename="../ui/keypad.py" line="224"/>
         <source>✓ Check digit correct</source>
         <translation>✓ Check digit correct</translation>
     </message>
@@ -1080,107 +1091,133 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="365"/>
+        <location filename="../ui/main_window.py" line="374"/>
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>Elder mode</source>
         <translation>Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>✓ Elder mode</source>
         <translation>✓ Elder mode</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322"/>
+        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="376"/>
         <source>Voice guidance unavailable</source>
         <translation>Voice guidance unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="366"/>
+        <source>✓ Elder</source>
+        <translation>✓ Elder</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="366"/>
+        <source>Elder</source>
+        <translation>Elder</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="377"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="377"/>
         <source>Sound: speed and volume</source>
         <translation>Sound: speed and volume</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="324"/>
+        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="378"/>
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="325"/>
+        <location filename="../ui/main_window.py" line="371"/>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="371"/>
+        <source>Help: call a helper</source>
+        <translation>Help: call a helper</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="379"/>
         <source>Call a helper</source>
         <translation>Call a helper</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="348"/>
+        <location filename="../ui/main_window.py" line="434"/>
         <source>Slower</source>
         <translation>Slower</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>Faster</source>
         <translation>Faster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="350"/>
+        <location filename="../ui/main_window.py" line="436"/>
         <source>Quieter</source>
         <translation>Quieter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="351"/>
+        <location filename="../ui/main_window.py" line="437"/>
         <source>Louder</source>
         <translation>Louder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="445"/>
         <source>Volume %1%</source>
         <translation>Volume %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="446"/>
         <source>Speed %1</source>
         <translation>Speed %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="460"/>
         <source>A helper has received your call and is on the way.</source>
         <translation>A helper has received your call and is on the way.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="371"/>
+        <location filename="../ui/main_window.py" line="462"/>
         <source>This code is not a Waystation receipt or appointment. Please show the receipt&apos;s QR code.</source>
         <translation>This code is not a Waystation receipt or appointment. Please show the receipt&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="440"/>
+        <location filename="../ui/main_window.py" line="539"/>
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="440"/>
+        <location filename="../ui/main_window.py" line="539"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="441"/>
+        <location filename="../ui/main_window.py" line="540"/>
         <source>Keep this receipt to check progress.</source>
         <translation>Keep this receipt to check progress.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="459"/>
         <source>A helper is coming to you. Please wait here.</source>
         <translation>A helper is coming to you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="461"/>
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>Please wave to a helper: the request could not be saved.</translation>
     </message>
@@ -1366,72 +1403,72 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../ui/screens/rating.py" line="34"/>
+        <location filename="../ui/screens/rating.py" line="35"/>
         <source>Very satisfied</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="34"/>
+        <location filename="../ui/screens/rating.py" line="35"/>
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="35"/>
+        <location filename="../ui/screens/rating.py" line="36"/>
         <source>Fairly satisfied</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="35"/>
+        <location filename="../ui/screens/rating.py" line="36"/>
         <source>Dissatisfied</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="36"/>
+        <location filename="../ui/screens/rating.py" line="37"/>
         <source>Very dissatisfied</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="40"/>
+        <location filename="../ui/screens/rating.py" line="41"/>
         <source>How was the service today?</source>
         <translation>How was the service today?</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="41"/>
+        <location filename="../ui/screens/rating.py" line="43"/>
         <source>Touch one. Your answer is anonymous; you may skip.</source>
         <translation>Touch one. Your answer is anonymous; you may skip.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="51"/>
+        <location filename="../ui/screens/rating.py" line="58"/>
         <source>We are sorry. What went wrong? Touch all that apply.</source>
         <translation>We are sorry. What went wrong? Touch all that apply.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="61"/>
+        <location filename="../ui/screens/rating.py" line="68"/>
         <source>Ask a helper to come</source>
         <translation>Ask a helper to come</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="84"/>
+        <location filename="../ui/screens/rating.py" line="99"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="87"/>
+        <location filename="../ui/screens/rating.py" line="110"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="109"/>
+        <location filename="../ui/screens/rating.py" line="134"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="108"/>
+        <location filename="../ui/screens/rating.py" line="133"/>
         <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
         <translation>We are sorry. What went wrong? Touch all that apply, then Send.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="110"/>
+        <location filename="../ui/screens/rating.py" line="135"/>
         <source>How was the service today? %1. Or touch Skip.</source>
         <translation>How was the service today? %1. Or touch Skip.</translation>
     </message>
@@ -1439,54 +1476,54 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="28"/>
+        <location filename="../ui/screens/receipt.py" line="37"/>
         <source>✓ Your application has been received.</source>
         <translation>✓ Your application has been received.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="31"/>
+        <location filename="../ui/screens/receipt.py" line="41"/>
         <source>Application number:</source>
         <translation>Application number:</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="40"/>
+        <location filename="../ui/screens/receipt.py" line="50"/>
         <source>QR code of the application number</source>
         <translation>QR code of the application number</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="42"/>
+        <location filename="../ui/screens/receipt.py" line="57"/>
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>Keep this number: you can check progress with it or with your ID card.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="48"/>
+        <location filename="../ui/screens/receipt.py" line="59"/>
+        <source>Replaces application %1.</source>
+        <translation>Replaces application %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="63"/>
         <source>Your receipt is being printed below the screen.</source>
         <translation>Your receipt is being printed below the screen.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="49"/>
+        <location filename="../ui/screens/receipt.py" line="64"/>
         <source>A copy of this receipt is saved; a helper can print it for you.</source>
         <translation>A copy of this receipt is saved; a helper can print it for you.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="50"/>
+        <location filename="../ui/screens/receipt.py" line="65"/>
         <source>The printer did not work; a copy is saved and a helper can print it.</source>
         <translation>The printer did not work; a copy is saved and a helper can print it.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="57"/>
+        <location filename="../ui/screens/receipt.py" line="73"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="65"/>
+        <location filename="../ui/screens/receipt.py" line="81"/>
         <source>Your application has been received. Your application number is %1.</source>
         <translation>Your application has been received. Your application number is %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/receipt.py" line="44"/>
-        <source>Replaces application %1.</source>
-        <translation>Replaces application %1.</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1532,11 @@
         <location filename="../ui/screens/review.py" line="38"/>
         <source>Please check your answers.</source>
         <translation>Please check your answers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="52"/>
+        <source>From the agent&apos;s card</source>
+        <translation>From the agent&apos;s card</translation>
     </message>
     <message>
         <location filename="../ui/screens/review.py" line="57"/>
@@ -1519,11 +1561,6 @@
         <translation>— no photo</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="83"/>
-        <source>Submit ›</source>
-        <translation>Submit ›</translation>
-    </message>
-    <message>
         <location filename="../ui/screens/review.py" line="141"/>
         <source>(not given)</source>
         <translation>(not given)</translation>
@@ -1539,20 +1576,20 @@
         <translation>Show</translation>
     </message>
     <message>
+        <location filename="../ui/screens/review.py" line="83"/>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
         <location filename="../ui/screens/review.py" line="100"/>
         <source>Show %1 for 10 seconds</source>
         <translation>Show %1 for 10 seconds</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/review.py" line="52"/>
-        <source>From the agent&apos;s card</source>
-        <translation>From the agent&apos;s card</translation>
     </message>
 </context>
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="63"/>
+        <location filename="../ui/main_window.py" line="69"/>
         <source>Saving your application…</source>
         <translation>Saving your application…</translation>
     </message>
@@ -1560,14 +1597,9 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="102"/>
-        <source>‹ Back</source>
-        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
-        <translation>‹ Back</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/base.py" line="102"/>
+        <location filename="../ui/screens/base.py" line="116"/>
         <source>Back</source>
+        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>Back</translation>
     </message>
 </context>
@@ -1778,7 +1810,7 @@
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../ui/station_header.py" line="75"/>
+        <location filename="../ui/station_header.py" line="87"/>
         <source>The network is down for now; applications are saved on this kiosk first</source>
         <translation>The network is down for now; applications are saved on this kiosk first</translation>
     </message>
@@ -1786,98 +1818,103 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../ui/screens/status.py" line="29"/>
+        <location filename="../ui/screens/status.py" line="32"/>
         <source>Check the progress of your applications</source>
         <extracomment>every status an application can have on this kiosk: its own (queued, set_aside) and the centre&apos;s</extracomment>
         <translation>Check the progress of your applications</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="70"/>
+        <location filename="../ui/screens/status.py" line="75"/>
         <source>Place your ID card on the reader, show the receipt&apos;s QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>Place your ID card on the reader, show the receipt&apos;s QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="47"/>
+        <location filename="../ui/screens/status.py" line="49"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="57"/>
+        <location filename="../ui/screens/status.py" line="59"/>
         <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
         <translation>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="84"/>
+        <location filename="../ui/screens/status.py" line="74"/>
+        <source>Place your ID card, show the receipt&apos;s QR code, or type the receipt&apos;s last 8 digits.</source>
+        <translation>Place your ID card, show the receipt&apos;s QR code, or type the receipt&apos;s last 8 digits.</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="89"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="90"/>
+        <location filename="../ui/screens/status.py" line="95"/>
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>saved on this kiosk, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="91"/>
+        <location filename="../ui/screens/status.py" line="96"/>
         <source>kept on this kiosk for a helper to check: please ask a helper</source>
         <translation>kept on this kiosk for a helper to check: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="92"/>
+        <location filename="../ui/screens/status.py" line="97"/>
         <source>sent</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="93"/>
+        <location filename="../ui/screens/status.py" line="98"/>
         <source>being sent to the service centre</source>
         <translation>being sent to the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="94"/>
+        <location filename="../ui/screens/status.py" line="99"/>
         <source>received by the service centre</source>
         <translation>received by the service centre</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="95"/>
+        <location filename="../ui/screens/status.py" line="100"/>
         <source>being reviewed</source>
         <translation>being reviewed</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="96"/>
+        <location filename="../ui/screens/status.py" line="101"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="97"/>
+        <location filename="../ui/screens/status.py" line="102"/>
         <source>not approved: please ask a helper</source>
         <translation>not approved: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="98"/>
+        <location filename="../ui/screens/status.py" line="103"/>
         <source>needs a correction: please ask a helper</source>
         <translation>needs a correction: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="100"/>
+        <location filename="../ui/screens/status.py" line="104"/>
+        <source>corrected: replaced by a newer application</source>
+        <translation>corrected: replaced by a newer application</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="105"/>
         <source>unknown: please ask a helper</source>
         <translation>unknown: please ask a helper</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="105"/>
+        <location filename="../ui/screens/status.py" line="110"/>
         <source>Please type all 8 digits.</source>
         <translation>Please type all 8 digits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="122"/>
+        <location filename="../ui/screens/status.py" line="127"/>
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>%n application(s) found.</numerusform>
             <numerusform>%n application(s) found.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/status.py" line="99"/>
-        <source>corrected: replaced by a newer application</source>
-        <translation>corrected: replaced by a newer application</translation>
     </message>
 </context>
 <context>

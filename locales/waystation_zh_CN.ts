@@ -61,9 +61,19 @@
         <translation>清除</translation>
     </message>
     <message>
+        <location filename="../ui/screens/consent.py" line="70"/>
+        <source>Use my card instead</source>
+        <translation>改为放置身份证</translation>
+    </message>
+    <message>
         <location filename="../ui/screens/consent.py" line="73"/>
         <source>Confirm with this signature</source>
         <translation>用这个签名确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="80"/>
+        <source>Sign on the screen instead</source>
+        <translation>改为在屏幕上签名</translation>
     </message>
     <message>
         <location filename="../ui/screens/consent.py" line="88"/>
@@ -84,16 +94,6 @@
         <location filename="../ui/screens/consent.py" line="159"/>
         <source>Sign with your finger in the box.</source>
         <translation>请用手指在框内签名。</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/consent.py" line="70"/>
-        <source>Use my card instead</source>
-        <translation>改为放置身份证</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/consent.py" line="80"/>
-        <source>Sign on the screen instead</source>
-        <translation>改为在屏幕上签名</translation>
     </message>
 </context>
 <context>
@@ -501,57 +501,57 @@
     </message>
     <message>
         <location filename="../ui/screens/documents.py" line="39"/>
-        <location filename="../ui/screens/documents.py" line="249"/>
+        <location filename="../ui/screens/documents.py" line="262"/>
         <source>Photograph: %1</source>
         <translation>请拍摄：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="44"/>
+        <location filename="../ui/screens/documents.py" line="52"/>
         <source>Lay it flat under the camera, inside the frame.</source>
         <translation>请把材料平放在摄像头下方的框内。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="49"/>
+        <location filename="../ui/screens/documents.py" line="57"/>
         <source>Photo preview</source>
         <translation>照片预览</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="59"/>
+        <location filename="../ui/screens/documents.py" line="66"/>
         <source>✓ Photo taken. Touch Next, or take it again.</source>
         <translation>✓ 已拍好。请按“下一步”，或重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="66"/>
+        <location filename="../ui/screens/documents.py" line="73"/>
         <source>Take the photo again</source>
         <translation>重新拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="66"/>
+        <location filename="../ui/screens/documents.py" line="73"/>
         <source>Take the photo</source>
         <translation>拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="68"/>
+        <location filename="../ui/screens/documents.py" line="75"/>
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="69"/>
+        <location filename="../ui/screens/documents.py" line="76"/>
         <source>Use this photo</source>
         <translation>用这张照片</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="75"/>
-        <source>Next ›</source>
-        <translation>下一步 ›</translation>
+        <location filename="../ui/screens/documents.py" line="77"/>
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="93"/>
+        <location filename="../ui/screens/documents.py" line="105"/>
         <source>Take photo now</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/documents.py" line="173"/>
+        <location filename="../ui/screens/documents.py" line="186"/>
         <source>Is the whole page clear? Touch “Use this photo”, or “Retake”.</source>
         <translation>整页都清楚吗？请点“用这张照片”，或点“重拍”。</translation>
     </message>
@@ -650,41 +650,41 @@
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="69"/>
-        <source>Next ›</source>
-        <translation>下一步 ›</translation>
+        <location filename="../ui/screens/form.py" line="77"/>
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="132"/>
+        <location filename="../ui/screens/form.py" line="145"/>
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="173"/>
+        <location filename="../ui/screens/form.py" line="186"/>
+        <source>The helper types this (keyboard, pinyin input)</source>
+        <translation>由工作人员用键盘输入（可用拼音输入法）</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/form.py" line="188"/>
         <source>A helper can type this for you</source>
         <translation>可以请工作人员帮您输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="182"/>
-        <location filename="../ui/screens/form.py" line="188"/>
+        <location filename="../ui/screens/form.py" line="197"/>
+        <location filename="../ui/screens/form.py" line="203"/>
         <source>Touch to type</source>
         <translation>点此输入</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="184"/>
+        <location filename="../ui/screens/form.py" line="199"/>
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/form.py" line="241"/>
-        <location filename="../ui/screens/form.py" line="244"/>
+        <location filename="../ui/screens/form.py" line="256"/>
+        <location filename="../ui/screens/form.py" line="259"/>
         <source>%1. %2</source>
         <translation>%1。%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/form.py" line="171"/>
-        <source>The helper types this (keyboard, pinyin input)</source>
-        <translation>由工作人员用键盘输入（可用拼音输入法）</translation>
     </message>
 </context>
 <context>
@@ -727,8 +727,8 @@
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="34"/>
-        <source>Start ›</source>
-        <translation>开始办理 ›</translation>
+        <source>Start</source>
+        <translation>开始办理</translation>
     </message>
     <message>
         <location filename="../ui/screens/guide.py" line="37"/>
@@ -764,19 +764,19 @@
 <context>
     <name>GuidedBanner</name>
     <message>
-        <location filename="../ui/guided_banner.py" line="61"/>
-        <source>Helper %1 (%2) is helping you</source>
-        <translation>工作人员 %1（%2）正在协助您</translation>
-    </message>
-    <message>
-        <location filename="../ui/guided_banner.py" line="57"/>
+        <location filename="../ui/guided_banner.py" line="63"/>
         <source>Proxy · helper %1 (%2)</source>
         <translation>代办 · 工作人员 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/guided_banner.py" line="59"/>
+        <location filename="../ui/guided_banner.py" line="65"/>
         <source>Correction · helper %1 (%2)</source>
         <translation>更正 · 工作人员 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/guided_banner.py" line="67"/>
+        <source>Helper %1 (%2) is helping you</source>
+        <translation>工作人员 %1（%2）正在协助您</translation>
     </message>
 </context>
 <context>
@@ -809,11 +809,6 @@
         <translation>工作人员 %1 已于 %2 收到</translation>
     </message>
     <message>
-        <location filename="../ui/console/help_requests.py" line="141"/>
-        <source>Called %1</source>
-        <translation>求助时间：%1</translation>
-    </message>
-    <message>
         <location filename="../ui/console/help_requests.py" line="126"/>
         <source>On: %1</source>
         <translation>所在页面：%1</translation>
@@ -827,6 +822,11 @@
         <location filename="../ui/console/help_requests.py" line="134"/>
         <source>Resolved</source>
         <translation>已处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/help_requests.py" line="141"/>
+        <source>Called %1</source>
+        <translation>求助时间：%1</translation>
     </message>
     <message>
         <location filename="../ui/console/help_requests.py" line="197"/>
@@ -862,38 +862,38 @@
         <translation>欢迎！请点选您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="90"/>
+        <location filename="../ui/screens/home.py" line="91"/>
         <source>Check the progress of an application</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="76"/>
-        <location filename="../ui/screens/home.py" line="106"/>
+        <location filename="../ui/screens/home.py" line="77"/>
+        <location filename="../ui/screens/home.py" line="107"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="94"/>
+        <location filename="../ui/screens/home.py" line="95"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="95"/>
+        <location filename="../ui/screens/home.py" line="96"/>
         <source>Staff sign-in</source>
         <translation>工作人员登录</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="107"/>
+        <location filename="../ui/screens/home.py" line="108"/>
         <source>Welcome. Touch the service you need: %1.</source>
         <translation>欢迎！请点选您要办理的事项：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="76"/>
+        <location filename="../ui/screens/home.py" line="77"/>
         <source>Bring: %1</source>
         <translation>请带：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/home.py" line="78"/>
+        <location filename="../ui/screens/home.py" line="79"/>
         <source>Takes: %1</source>
         <translation>用时：%1</translation>
     </message>
@@ -901,133 +901,143 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../ui/screens/identity.py" line="152"/>
+        <location filename="../ui/screens/identity.py" line="161"/>
         <source>Please place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="48"/>
-        <location filename="../ui/screens/identity.py" line="79"/>
-        <location filename="../ui/screens/identity.py" line="85"/>
-        <location filename="../ui/screens/identity.py" line="124"/>
+        <location filename="../ui/screens/identity.py" line="49"/>
+        <location filename="../ui/screens/identity.py" line="81"/>
+        <location filename="../ui/screens/identity.py" line="87"/>
+        <location filename="../ui/screens/identity.py" line="132"/>
         <source>Waiting for the card…</source>
         <translation>正在等待放置证件……</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="53"/>
+        <location filename="../ui/screens/identity.py" line="55"/>
         <source>No card? Type the ID number with a helper</source>
         <translation>没带证件？请工作人员协助输入身份号码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="75"/>
+        <location filename="../ui/screens/identity.py" line="77"/>
         <source>Reading the card… please keep it still.</source>
         <translation>正在读卡……请不要移动证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="82"/>
+        <location filename="../ui/screens/identity.py" line="84"/>
         <source>The card reader is not connected. Please ask a helper.</source>
         <translation>读卡器没有连接，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="95"/>
+        <location filename="../ui/screens/identity.py" line="97"/>
         <source>Card read.</source>
         <translation>读卡成功。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="98"/>
+        <location filename="../ui/screens/identity.py" line="104"/>
         <source>Is this you: %1?</source>
         <translation>请确认是您本人：%1？</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="102"/>
+        <location filename="../ui/screens/identity.py" line="108"/>
         <source>Yes, continue</source>
         <translation>是我，继续</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="103"/>
+        <location filename="../ui/screens/identity.py" line="109"/>
         <source>No, that is not me</source>
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="169"/>
+        <location filename="../ui/screens/identity.py" line="162"/>
+        <source>Agent: please place your own ID card on the reader.</source>
+        <translation>代理人：请把您本人的身份证放在读卡区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="178"/>
         <source>Type the ID number (a helper stays with you).</source>
         <translation>请输入身份号码（工作人员在旁协助）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="181"/>
-        <location filename="../ui/screens/identity.py" line="323"/>
-        <source>Continue ›</source>
-        <translation>继续 ›</translation>
+        <location filename="../ui/screens/identity.py" line="195"/>
+        <source>Type the ID number.</source>
+        <translation>请输入身份号码。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="206"/>
-        <location filename="../ui/screens/identity.py" line="415"/>
+        <location filename="../ui/screens/identity.py" line="200"/>
+        <location filename="../ui/screens/identity.py" line="362"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="237"/>
+        <source>Now a photo of your face.</source>
+        <translation>现在拍一张人像照片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/identity.py" line="238"/>
+        <location filename="../ui/screens/identity.py" line="454"/>
         <source>Now a photo of your face. Look at the camera and touch the button.</source>
         <translation>现在拍一张人像照片。请看着摄像头，然后按下按钮。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="217"/>
+        <location filename="../ui/screens/identity.py" line="251"/>
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="218"/>
+        <location filename="../ui/screens/identity.py" line="252"/>
         <source>Turn my head instead</source>
         <translation>改为转头</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="238"/>
+        <location filename="../ui/screens/identity.py" line="272"/>
         <source>No camera: a helper will compare your face with the card.</source>
         <translation>没有摄像头：工作人员会帮您核对人像和证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="244"/>
+        <location filename="../ui/screens/identity.py" line="279"/>
         <source>Take my photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="261"/>
+        <location filename="../ui/screens/identity.py" line="300"/>
         <source>Touch the button and a helper will check your face.</source>
         <translation>请按下按钮，由工作人员核对您的人像。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="263"/>
+        <location filename="../ui/screens/identity.py" line="302"/>
         <source>The camera works again. Please look at it.</source>
         <translation>摄像头已恢复，请看着摄像头。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/identity.py" line="277"/>
+        <location filename="../ui/screens/identity.py" line="316"/>
         <source>That did not work. Touch “Try again”, or the button and a helper will check.</source>
         <translation>没有成功。请点“再试一次”，或点下面的按钮，由工作人员核对。</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/identity.py" line="153"/>
-        <source>Agent: please place your own ID card on the reader.</source>
-        <translation>代理人：请把您本人的身份证放在读卡区。</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../ui/idle_overlay.py" line="35"/>
-        <location filename="../ui/idle_overlay.py" line="77"/>
+        <location filename="../ui/idle_overlay.py" line="43"/>
+        <location filename="../ui/idle_overlay.py" line="87"/>
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../ui/idle_overlay.py" line="38"/>
+        <location filename="../ui/idle_overlay.py" line="46"/>
         <source>I am still here</source>
         <translation>我还在</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/idle_overlay.py" line="54"/>
+        <location filename="../ui/idle_overlay.py" line="64"/>
         <source>This session will end in %n seconds to protect your privacy.</source>
         <translation>
             <numerusform>为保护您的隐私，本次办理将在 %n 秒后结束。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/idle_overlay.py" line="78"/>
+        <location filename="../ui/idle_overlay.py" line="88"/>
         <source>Touch “I am still here” to continue.</source>
         <translation>请点“我还在”继续。</translation>
     </message>
@@ -1035,36 +1045,37 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../ui/keypad.py" line="91"/>
+        <location filename="../ui/keypad.py" line="106"/>
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="91"/>
+        <location filename="../ui/keypad.py" line="106"/>
+        <location filename="../ui/keypad.py" line="107"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="97"/>
+        <location filename="../ui/keypad.py" line="109"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="183"/>
+        <location filename="../ui/keypad.py" line="207"/>
         <source>Typed so far: %n characters</source>
         <translation>
             <numerusform>已输入 %n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keypad.py" line="193"/>
+        <location filename="../ui/keypad.py" line="217"/>
         <source>%n more to type</source>
         <translation>
             <numerusform>还需输入 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/keypad.py" line="200"/>
+        <location filename="../ui/keypad.py" line="224"/>
         <source>✓ Check digit correct</source>
         <translation>✓ 校验正确</translation>
     </message>
@@ -1072,107 +1083,133 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="365"/>
+        <location filename="../ui/main_window.py" line="374"/>
         <source>Language: %1</source>
         <translation>切换语言：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="367"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>✓ Elder mode</source>
         <translation>✓ 长辈模式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322"/>
+        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="376"/>
         <source>Voice guidance unavailable</source>
         <translation>语音播报暂不可用</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="366"/>
+        <source>✓ Elder</source>
+        <translation>✓ 长辈</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="366"/>
+        <source>Elder</source>
+        <translation>长辈</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="377"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="377"/>
         <source>Sound: speed and volume</source>
         <translation>声音：语速和音量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="324"/>
+        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="378"/>
         <source>Repeat</source>
         <translation>重播</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="325"/>
+        <location filename="../ui/main_window.py" line="371"/>
+        <source>Help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="371"/>
+        <source>Help: call a helper</source>
+        <translation>求助：呼叫工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="379"/>
         <source>Call a helper</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="348"/>
+        <location filename="../ui/main_window.py" line="434"/>
         <source>Slower</source>
         <translation>慢一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>Faster</source>
         <translation>快一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="350"/>
+        <location filename="../ui/main_window.py" line="436"/>
         <source>Quieter</source>
         <translation>小声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="351"/>
+        <location filename="../ui/main_window.py" line="437"/>
         <source>Louder</source>
         <translation>大声一点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="445"/>
         <source>Volume %1%</source>
         <translation>音量 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="446"/>
         <source>Speed %1</source>
         <translation>语速 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="369"/>
+        <location filename="../ui/main_window.py" line="460"/>
         <source>A helper has received your call and is on the way.</source>
         <translation>工作人员已收到，马上过来。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="371"/>
+        <location filename="../ui/main_window.py" line="462"/>
         <source>This code is not a Waystation receipt or appointment. Please show the receipt&apos;s QR code.</source>
         <translation>这不是驿站的回执或预约码，请出示回执上的二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="440"/>
+        <location filename="../ui/main_window.py" line="539"/>
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="440"/>
+        <location filename="../ui/main_window.py" line="539"/>
         <source>Issued</source>
         <translation>开具时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="441"/>
+        <location filename="../ui/main_window.py" line="540"/>
         <source>Keep this receipt to check progress.</source>
         <translation>请保存本回执，用于查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="368"/>
+        <location filename="../ui/main_window.py" line="459"/>
         <source>A helper is coming to you. Please wait here.</source>
         <translation>工作人员马上过来，请在这里稍等。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="461"/>
         <source>Please wave to a helper: the request could not be saved.</source>
         <translation>呼叫没有保存成功，请向工作人员招手。</translation>
     </message>
@@ -1356,72 +1393,72 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../ui/screens/rating.py" line="34"/>
+        <location filename="../ui/screens/rating.py" line="35"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="34"/>
+        <location filename="../ui/screens/rating.py" line="35"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="35"/>
+        <location filename="../ui/screens/rating.py" line="36"/>
         <source>Fairly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="35"/>
+        <location filename="../ui/screens/rating.py" line="36"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="36"/>
+        <location filename="../ui/screens/rating.py" line="37"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="40"/>
+        <location filename="../ui/screens/rating.py" line="41"/>
         <source>How was the service today?</source>
         <translation>请为本次服务评价</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="41"/>
+        <location filename="../ui/screens/rating.py" line="43"/>
         <source>Touch one. Your answer is anonymous; you may skip.</source>
         <translation>请点选一项。评价不记录您的个人信息，也可以跳过。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="51"/>
+        <location filename="../ui/screens/rating.py" line="58"/>
         <source>We are sorry. What went wrong? Touch all that apply.</source>
         <translation>很抱歉。请告诉我们哪里不满意（可多选）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="61"/>
+        <location filename="../ui/screens/rating.py" line="68"/>
         <source>Ask a helper to come</source>
         <translation>请工作人员过来</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="84"/>
+        <location filename="../ui/screens/rating.py" line="99"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="87"/>
+        <location filename="../ui/screens/rating.py" line="110"/>
         <source>Send</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="109"/>
+        <location filename="../ui/screens/rating.py" line="134"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="108"/>
+        <location filename="../ui/screens/rating.py" line="133"/>
         <source>We are sorry. What went wrong? Touch all that apply, then Send.</source>
         <translation>很抱歉。请点选不满意的地方，可以多选，然后按“提交评价”。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/rating.py" line="110"/>
+        <location filename="../ui/screens/rating.py" line="135"/>
         <source>How was the service today? %1. Or touch Skip.</source>
         <translation>请为本次服务评价：%1。也可以按“跳过”。</translation>
     </message>
@@ -1429,54 +1466,54 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../ui/screens/receipt.py" line="28"/>
+        <location filename="../ui/screens/receipt.py" line="37"/>
         <source>✓ Your application has been received.</source>
         <translation>✓ 您的申请已受理。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="31"/>
+        <location filename="../ui/screens/receipt.py" line="41"/>
         <source>Application number:</source>
         <translation>申请编号：</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="40"/>
+        <location filename="../ui/screens/receipt.py" line="50"/>
         <source>QR code of the application number</source>
         <translation>申请编号二维码</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="42"/>
+        <location filename="../ui/screens/receipt.py" line="57"/>
         <source>Keep this number: you can check progress with it or with your ID card.</source>
         <translation>请记下这个编号：凭编号或身份证都可以查询进度。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="48"/>
+        <location filename="../ui/screens/receipt.py" line="59"/>
+        <source>Replaces application %1.</source>
+        <translation>替代申请 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/receipt.py" line="63"/>
         <source>Your receipt is being printed below the screen.</source>
         <translation>回执正在打印，请在屏幕下方取走。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="49"/>
+        <location filename="../ui/screens/receipt.py" line="64"/>
         <source>A copy of this receipt is saved; a helper can print it for you.</source>
         <translation>回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="50"/>
+        <location filename="../ui/screens/receipt.py" line="65"/>
         <source>The printer did not work; a copy is saved and a helper can print it.</source>
         <translation>打印机没有工作，回执已保存，工作人员可以帮您打印。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="57"/>
+        <location filename="../ui/screens/receipt.py" line="73"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/screens/receipt.py" line="65"/>
+        <location filename="../ui/screens/receipt.py" line="81"/>
         <source>Your application has been received. Your application number is %1.</source>
         <translation>您的申请已受理。申请编号是：%1。</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/receipt.py" line="44"/>
-        <source>Replaces application %1.</source>
-        <translation>替代申请 %1。</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1522,11 @@
         <location filename="../ui/screens/review.py" line="38"/>
         <source>Please check your answers.</source>
         <translation>请核对您填写的内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/review.py" line="52"/>
+        <source>From the agent&apos;s card</source>
+        <translation>来自代理人的证件</translation>
     </message>
     <message>
         <location filename="../ui/screens/review.py" line="57"/>
@@ -1509,11 +1551,6 @@
         <translation>— 未拍摄</translation>
     </message>
     <message>
-        <location filename="../ui/screens/review.py" line="83"/>
-        <source>Submit ›</source>
-        <translation>提交 ›</translation>
-    </message>
-    <message>
         <location filename="../ui/screens/review.py" line="141"/>
         <source>(not given)</source>
         <translation>（未填写）</translation>
@@ -1529,20 +1566,20 @@
         <translation>显示</translation>
     </message>
     <message>
+        <location filename="../ui/screens/review.py" line="83"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
         <location filename="../ui/screens/review.py" line="100"/>
         <source>Show %1 for 10 seconds</source>
         <translation>显示%1，10 秒后隐藏</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/review.py" line="52"/>
-        <source>From the agent&apos;s card</source>
-        <translation>来自代理人的证件</translation>
     </message>
 </context>
 <context>
     <name>SavingScreen</name>
     <message>
-        <location filename="../ui/main_window.py" line="63"/>
+        <location filename="../ui/main_window.py" line="69"/>
         <source>Saving your application…</source>
         <translation>正在保存您的申请……</translation>
     </message>
@@ -1550,14 +1587,9 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../ui/screens/base.py" line="102"/>
-        <source>‹ Back</source>
-        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
-        <translation>‹ 上一步</translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/base.py" line="102"/>
+        <location filename="../ui/screens/base.py" line="116"/>
         <source>Back</source>
+        <extracomment>key of the spoken prompt (voice guidance) for this screen</extracomment>
         <translation>上一步</translation>
     </message>
 </context>
@@ -1768,7 +1800,7 @@
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../ui/station_header.py" line="75"/>
+        <location filename="../ui/station_header.py" line="87"/>
         <source>The network is down for now; applications are saved on this kiosk first</source>
         <translation>网络暂时断开，申请会先保存在本机</translation>
     </message>
@@ -1776,97 +1808,102 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../ui/screens/status.py" line="29"/>
+        <location filename="../ui/screens/status.py" line="32"/>
         <source>Check the progress of your applications</source>
         <extracomment>every status an application can have on this kiosk: its own (queued, set_aside) and the centre&apos;s</extracomment>
         <translation>查询您的办理进度</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="70"/>
+        <location filename="../ui/screens/status.py" line="75"/>
         <source>Place your ID card on the reader, show the receipt&apos;s QR code to the camera, or type the last 8 digits of the number on your receipt (after the date).</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准摄像头，或输入回执编号最后8位数字（日期之后的部分）。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="47"/>
+        <location filename="../ui/screens/status.py" line="49"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="57"/>
+        <location filename="../ui/screens/status.py" line="59"/>
         <source>No application found. Applications sent more than a while ago may be known only at the service centre; please ask a helper.</source>
         <translation>没有找到申请。较早的申请可能只在服务中心有记录，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="84"/>
+        <location filename="../ui/screens/status.py" line="74"/>
+        <source>Place your ID card, show the receipt&apos;s QR code, or type the receipt&apos;s last 8 digits.</source>
+        <translation>请放身份证，或出示回执二维码，或输入回执编号最后8位。</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="89"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="90"/>
+        <location filename="../ui/screens/status.py" line="95"/>
         <source>saved on this kiosk, waiting to be sent</source>
         <translation>已保存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="91"/>
+        <location filename="../ui/screens/status.py" line="96"/>
         <source>kept on this kiosk for a helper to check: please ask a helper</source>
         <translation>已暂存在本机，待工作人员核对：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="92"/>
+        <location filename="../ui/screens/status.py" line="97"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="93"/>
+        <location filename="../ui/screens/status.py" line="98"/>
         <source>being sent to the service centre</source>
         <translation>正在发送到服务中心</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="94"/>
+        <location filename="../ui/screens/status.py" line="99"/>
         <source>received by the service centre</source>
         <translation>服务中心已接收</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="95"/>
+        <location filename="../ui/screens/status.py" line="100"/>
         <source>being reviewed</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="96"/>
+        <location filename="../ui/screens/status.py" line="101"/>
         <source>approved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="97"/>
+        <location filename="../ui/screens/status.py" line="102"/>
         <source>not approved: please ask a helper</source>
         <translation>未通过：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="98"/>
+        <location filename="../ui/screens/status.py" line="103"/>
         <source>needs a correction: please ask a helper</source>
         <translation>需要补正：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="100"/>
+        <location filename="../ui/screens/status.py" line="104"/>
+        <source>corrected: replaced by a newer application</source>
+        <translation>已更正：由新的申请替代</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/status.py" line="105"/>
         <source>unknown: please ask a helper</source>
         <translation>状态未知：请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ui/screens/status.py" line="105"/>
+        <location filename="../ui/screens/status.py" line="110"/>
         <source>Please type all 8 digits.</source>
         <translation>请输入全部8位数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/screens/status.py" line="122"/>
+        <location filename="../ui/screens/status.py" line="127"/>
         <source>%n application(s) found.</source>
         <translation>
             <numerusform>找到 %n 件申请。</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../ui/screens/status.py" line="99"/>
-        <source>corrected: replaced by a newer application</source>
-        <translation>已更正：由新的申请替代</translation>
     </message>
 </context>
 <context>

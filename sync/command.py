@@ -122,7 +122,8 @@ def main(config: config_mod.Config, once: bool, watch: bool, **tuning: float | N
     try:
         result = worker.run_once()
         print(f"sync: state={result.state} sent={result.sent} set_aside={result.quarantined} "
-              f"statuses={result.statuses} purged={result.purged}"
+              f"statuses={result.statuses} purged={result.purged} ratings={result.ratings_sent}"
+              + (f" ratings_set_aside={result.ratings_set_aside}" if result.ratings_set_aside else "")
               + (f" catalog={result.catalog_version}" if result.catalog_version else "")
               + (f" code={result.code}" if result.code else ""), flush=True)
         return 0 if result.state == "online" else EXIT_PAUSED

@@ -6,8 +6,9 @@ idempotent PUT of the protocol, so one loop sends them all, with the outbox's ru
 - the attempt is counted (and the next one scheduled, with backoff) before the request goes, and an
   item is marked sent only after the centre's positive answer: a lost answer or a kill costs a
   replay, which the centre answers as one (the PUTs are idempotent on their UUIDs), never a copy;
-- an item the centre refuses (400/409/413/415/422) waits the longest backoff and never holds up
-  anything else: there is nothing a helper could correct in it;
+- an item the centre refuses (400/409/413/415/422) never holds up anything else: a rating is set
+  aside with the codes of why (kiosk.ratings.set_aside: doctor and export show it) and not sent again;
+  the others wait the longest backoff (there is nothing a helper could correct in them);
 - anything that pauses the queue (offline, 5xx, 429, a portal) pauses these too: the worker's state
   says why, as for applications.
 
@@ -47,6 +48,9 @@ class SideQueue:
     send: Callable[["SyncWorker", Any], Any]
     mark_sent: Callable[[Store, Any], None]
     before: Callable[["SyncWorker"], None] | None = None  # housekeeping before the due items are read
+    # a refused item kept aside, never sent again: (store, key, our code, the centre's code); None: retried later
+    set_aside: Callable[[Store, str, str, str], None] | None = None
+    set_aside_counter: str = ""  # the PassResult field counting items set aside
 
 
 def _send_help_request(worker: "SyncWorker", request: help_requests.HelpRequest) -> Any:
@@ -65,7 +69,8 @@ HELP_REQUESTS = SideQueue(
 RATINGS = SideQueue(
     "rating", "ratings_sent", ratings.due, lambda rating: rating.uuid, ratings.attempts, ratings.claim,
     lambda worker, rating: worker.client.put_rating(rating.uuid, rating.body()),
-    lambda store, rating: ratings.mark_sent(store, rating.uuid))
+    lambda store, rating: ratings.mark_sent(store, rating.uuid),
+    set_aside=ratings.set_aside, set_aside_counter="ratings_set_aside")
 FACE_REVIEWS = SideQueue(
     "face review", "face_reviews_sent", face_reviews.due, lambda decision: decision.application_uuid,
     face_reviews.attempts, face_reviews.claim,
@@ -87,8 +92,14 @@ def push(worker: "SyncWorker", queue: SideQueue, result: "PassResult") -> bool:
         except SyncError as error:
             action = getattr(error, "action", sync_errors.RETRY)
             if action in (sync_errors.QUARANTINE, sync_errors.CONFLICT):
+                server_code = getattr(error, "server_code", "")
+                if queue.set_aside is not None:
+                    log.warning("sync: the centre refused a %s (%s %s): set aside", queue.name, error.code, server_code)
+                    queue.set_aside(store, key, error.code, server_code)
+                    setattr(result, queue.set_aside_counter, getattr(result, queue.set_aside_counter) + 1)
+                    continue
                 log.warning("sync: the centre refused a %s (%s %s); retried after the longest wait", queue.name,
-                            error.code, getattr(error, "server_code", ""))
+                            error.code, server_code)
                 queue.claim(store, key, backoff.cap, clock())
                 continue
             worker._went_wrong(error, result)

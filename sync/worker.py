@@ -85,6 +85,7 @@ class PassResult:
     ratings_sent: int = 0  # 好差评 ratings the centre accepted in this pass
     help_requests_sent: int = 0  # help-request states the centre accepted
     face_reviews_sent: int = 0  # helpers' face decisions the centre accepted
+    ratings_set_aside: int = 0  # ratings the centre refused in this pass (kept, not sent again)
     quarantined: int = 0
     statuses: int = 0
     statuses_ignored: int = 0  # for records the centre never acknowledged here (logged, counted)
@@ -282,7 +283,9 @@ class SyncWorker:
             self._set_state(last_success_at=applications.utc_now())
 
     def push_ratings(self, result: PassResult) -> bool:
-        """Send the 好差评 ratings, after the applications; False if the centre paused the queue."""
+        """Send the 好差评 ratings, after the applications; False if the centre paused the queue.  A rating
+        the centre refuses (invalid, or a different rating under its UUID) is set aside with the codes of
+        why (ratings.set_aside: seen in doctor and export) and never holds up the others."""
         return side_pushes.push(self, side_pushes.RATINGS, result)
 
     def push_help_requests(self, result: PassResult) -> bool:

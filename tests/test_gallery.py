@@ -56,3 +56,26 @@ def test_gallery_command_writes_every_screen_in_both_modes_and_languages(tmp_pat
     # Both languages really differ on screen (a translator compares them): the English and Chinese
     # home screens are not the same picture.
     assert QImage(str(out / "home_normal_en.png")) != QImage(str(out / "home_normal_zh_CN.png"))
+
+
+def test_gallery_draws_at_a_stations_text_scale_and_refuses_one_out_of_range(tmp_path: Path) -> None:
+    """`--text-scale 2.0` at 1920x1080 (where elder mode must fit it): every screen, the rating's too, in all four
+    columns at the panel's size (nothing grew); a scale the kiosk would refuse is refused here too.  (That the
+    scale reaches the screens, and fits, tests/test_ui_layout.py checks screen by screen.)"""
+    out = tmp_path / "large"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    refused = subprocess.run([sys.executable, "-m", "kiosk.cli", "gallery", str(out), "--text-scale", "2.5"],
+                             env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "outside 1.0 to 2.0" in refused.stderr
+    done = subprocess.run([sys.executable, "-m", "kiosk.cli", "gallery", str(out), "--resolution", "1920x1080",
+                           "--text-scale", "2.0"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "text scale 2" in index
+    pngs = {p.name for p in out.glob("*.png")}
+    for screen in MUST_SHOW + ("rating", "rating_reasons"):
+        for column in COLUMNS:
+            assert f"{screen}_{column}.png" in pngs, f"{screen}_{column}.png"
+    for name in pngs:
+        image = QImage(str(out / name))
+        assert (image.width(), image.height()) == (1920, 1080), name

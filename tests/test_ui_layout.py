@@ -1,4 +1,4 @@
-"""Layout of every screen at the four panel sizes, both modes, both languages.
+"""Layout of every screen at the four panel sizes, both modes, both languages, and with larger text.
 
 What a resident would notice: text cut off or overlapping, a button off the
 screen or on top of another, text too small, targets too small, contrast too
@@ -18,10 +18,18 @@ Floors (DESIGN.md; the numbers are the floor, not the goal):
   theme's first family); the test measures the font each label really got,
   so a kiosk that falls back to a tighter font fails here, not in front of
   a resident.
+
+Larger text (the config's devices.text_scale, for residents with low vision):
+elder mode must fit 1.5 on the 1366×768 panel and 2.0 on the 1920×1080 one
+(`LARGE_TEXT`), every screen in both modes and languages; there the text
+floors above grow with the scale (9 mm capitals in elder mode at 1.5), the
+touch-target floors stay.  The top bar may take short words and lists may
+scroll; a question and its keys may not.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -49,6 +57,7 @@ SMALL_PRINT = {
 }
 NORMAL_MAIN_MM, NORMAL_HINT_MM = 3.5, 3.0
 TOLERANCE_PX = 1  # layouts round to whole pixels
+LARGE_TEXT = [("1366x768", 1.5), ("1920x1080", 2.0)]  # (panel, devices.text_scale) that must fit
 
 
 def _visible_widgets(window: QWidget) -> list[QWidget]:
@@ -91,9 +100,10 @@ def _lines(text: str) -> list[str]:
     return text.split("\n") or [""]
 
 
-def _css_box(theme: Theme, widget: QPushButton) -> int:
-    """Padding plus border on one side of a styled button (see Theme.style_sheet)."""
-    return theme.padding_px + theme.border_px(widget.isChecked())
+def _css_box(theme: Theme, widget: QPushButton, vertical: bool = False) -> int:
+    """Padding plus border on one side of a styled button (see Theme.style_sheet), at its left and right or
+    (`vertical`) above and below its words (less padding there on a tight panel)."""
+    return (theme.padding_v_px if vertical else theme.padding_px) + theme.border_px(widget.isChecked())
 
 
 def _check_text_fits(widget: QWidget, theme: Theme, problems: list[str], where: str) -> None:
@@ -115,11 +125,10 @@ def _check_text_fits(widget: QWidget, theme: Theme, problems: list[str], where: 
                                 f"{widget.contentsRect().width()}")
     elif isinstance(widget, QPushButton) and widget.text():
         metrics = widget.fontMetrics()
-        box = 2 * _css_box(theme, widget)
-        needed_w = max(metrics.horizontalAdvance(line) for line in _lines(widget.text())) + box
+        needed_w = max(metrics.horizontalAdvance(line) for line in _lines(widget.text())) + 2 * _css_box(theme, widget)
         if not widget.icon().isNull():  # an icon beside the words takes its width and a gap
             needed_w += widget.iconSize().width() + 4
-        needed_h = metrics.height() * len(_lines(widget.text())) + box
+        needed_h = metrics.height() * len(_lines(widget.text())) + 2 * _css_box(theme, widget, vertical=True)
         if needed_w > widget.width() + TOLERANCE_PX or needed_h > widget.height() + TOLERANCE_PX:
             problems.append(f"{where}: button {widget.text()!r} needs {needed_w}x{needed_h}px, has "
                             f"{widget.width()}x{widget.height()}")
@@ -167,6 +176,7 @@ def _check_sizes(widget: QWidget, theme: Theme, problems: list[str], where: str)
             floor = ELDER_SMALL_PRINT_MM if widget.objectName() in SMALL_PRINT else ELDER_MAIN_MM
         else:
             floor = NORMAL_HINT_MM if _is_hint(widget) else NORMAL_MAIN_MM
+        floor *= theme.scale  # larger text is larger everywhere, not only where there is room
         metrics = QFontMetrics(widget.font())
         cap_mm = metrics.capHeight() / px_per_mm
         if cap_mm < floor:
@@ -188,7 +198,11 @@ KEYPAD_SCROLLS: set[str] = set()  # "<resolution> <screen>" allowed to scroll it
 
 def _check_question_and_keys_unscrolled(window: QWidget, problems: list[str], where: str) -> None:
     """Elder mode: a keypad's question, help, error and every key are on screen without scrolling
-    (a question scrolled off the top is not read, a key scrolled off the bottom is not found)."""
+    (a question scrolled off the top is not read, a key scrolled off the bottom is not found); so are
+    the question "is this you?" and both its answers."""
+    for part in (w for w in window.findChildren(QWidget) if w.objectName().startswith("confirm_") and w.isVisible()):
+        if _shown_rect(part, window) != _window_rect(part, window):
+            problems.append(f"{where}: {part.objectName()!r} has to be scrolled into view")
     words = where.split()
     if f"{words[0]} {words[-1]}" in KEYPAD_SCROLLS:
         return
@@ -202,6 +216,9 @@ def _check_question_and_keys_unscrolled(window: QWidget, problems: list[str], wh
 
 
 def check_screen(window, theme: Theme, where: str) -> list[str]:
+    """What is wrong on the window's current screen; `theme` as the window drew it (its mode and text scale;
+    whether the panel was tight for it is read from the window)."""
+    theme = dataclasses.replace(theme, tight=window.tight)
     problems: list[str] = []
     window.resize(window.expected_size)  # back to the panel's size, if an earlier screen made it grow
     settle()
@@ -236,22 +253,23 @@ def close_window(window) -> None:
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
-@pytest.mark.parametrize("resolution", list(RESOLUTIONS))
+@pytest.mark.parametrize("resolution, scale", [(r, 1.0) for r in RESOLUTIONS] + LARGE_TEXT,
+                         ids=[r for r in RESOLUTIONS] + [f"{r}-x{s:g}" for r, s in LARGE_TEXT])
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
 @pytest.mark.parametrize("locale", ["zh_CN", "en"])
-def test_every_screen_fits(qtbot, tmp_path, resolution: str, elder: bool, locale: str) -> None:
-    window, session = make_window(resolution, elder, locale, tmp_path)
+def test_every_screen_fits(qtbot, tmp_path, resolution: str, scale: float, elder: bool, locale: str) -> None:
+    window, session = make_window(resolution, elder, locale, tmp_path, text_scale=scale)
     # The panel's size, not the window's: a window whose first screen already outgrew the panel
     # would otherwise be taken as the size to keep.
     window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
-    theme = Theme(elder=elder, px_per_mm=window.px_per_mm)
+    theme = Theme(elder=elder, px_per_mm=window.px_per_mm, scale=scale)
     problems: list[str] = []
     try:
         # Every bundled service (their forms and documents differ); what they share once.
         for index, service in enumerate(session.catalog.services):
             for name in walk_screens(window, session, service.id, every_page=True, extras=index == 0):
-                problems += check_screen(window, theme, f"{resolution} {'elder' if elder else 'normal'} {locale} "
-                                                        f"{service.id} {name}")
+                problems += check_screen(window, theme, f"{resolution} x{scale:g} {'elder' if elder else 'normal'} "
+                                                        f"{locale} {service.id} {name}")
     finally:
         close_window(window)
     assert not problems, "\n".join(problems)
@@ -386,3 +404,29 @@ def test_the_checks_see_what_a_resident_would_see(qtbot, tmp_path) -> None:
         assert "touch target 20x20px" in found, found
     finally:
         close_window(window)
+
+
+@pytest.mark.parametrize("resolution, scale", [("1366x768", 1.0), ("1366x768", 1.5), ("1080x1920", 1.0)])
+def test_an_elder_mode_switch_there_and_back_keeps_every_size(qtbot, tmp_path, resolution: str, scale: float) -> None:
+    """The top bar is restyled in place on a mode switch (not built again): its words, icons and targets
+    must still take the new mode's sizes, both ways, on the home screen and in a service."""
+    window, session = make_window(resolution, False, "en", tmp_path, text_scale=scale)
+    window.expected_size = QSize(*RESOLUTIONS[resolution][:2])
+    problems: list[str] = []
+    try:
+        window.call_helper()  # the notice above the screen takes the mode's size too
+        window.tasks.wait()
+        for step, elder in enumerate((True, False, True)):
+            if step == 2:
+                session.choose_service("residence_permit")
+            session.set_elder_mode(elder)
+            settle()
+            theme = Theme(elder=elder, px_per_mm=window.px_per_mm, scale=scale)
+            where = f"{resolution} x{scale:g} switched to {'elder' if elder else 'normal'}"
+            problems += check_screen(window, theme, where)
+            bar = [w for w in window.top_bar.findChildren(QPushButton) if w.isVisible()]
+            assert len(bar) == 5 and all(not b.icon().isNull() for b in bar)
+            assert window.top_bar.findChild(QPushButton, "elder_mode").isChecked() == elder
+    finally:
+        close_window(window)
+    assert not problems, "\n".join(problems)

@@ -65,6 +65,85 @@ def test_every_screen_loads_its_icons_without_warnings(qtbot, tmp_path, caplog, 
         close_window(window)
 
 
+# A kiosk started as `waystation run` starts it (ui.app.build_kiosk: a fresh process, its own QApplication, the
+# icon font registered from the package's files), walked through every screen in both modes and languages.
+FRESH_KIOSK = r"""
+import json, logging, sys
+from kiosk.cli import build_devices
+from kiosk.config import from_mapping
+from PySide6.QtCore import qInstallMessageHandler  # (a test hook only: the kiosk never installs one)
+from ui.qt import QApplication, QPushButton
+app = QApplication(sys.argv[:1])
+heard = []
+class Heard(logging.Handler):
+    def emit(self, record):
+        heard.append(record.getMessage())
+logging.getLogger().addHandler(Heard(level=logging.WARNING))
+qInstallMessageHandler(lambda kind, context, text: heard.append(text))
+from ui.app import build_kiosk
+from ui.gallery import walk_screens
+config = from_mapping({"storage": {"data_dir": sys.argv[1]},
+                       "devices": {"card_reader": "none", "camera": "none", "speech": "none"}})
+window = build_kiosk(config, build_devices(config), windowed=True)
+window.resize(1366, 768)
+drawn = set()
+for elder, locale in ((False, "zh_CN"), (True, "en")):
+    window.session.set_locale(locale)
+    window.session.set_elder_mode(elder)
+    for name in walk_screens(window, window.session):
+        drawn |= {b.objectName() for b in window.findChildren(QPushButton)
+                  if b.isVisible() and not b.icon().isNull() and b.text()}
+window.locked = False
+print(json.dumps({"heard": heard, "drawn": sorted(drawn),
+                  "modules": sorted(m for m in sys.modules if m.split(".")[0] in ("qtawesome", "qtpy", "PyQt5",
+                                                                                  "PyQt6", "PySide2"))}))
+"""
+
+
+def test_a_kiosk_started_as_waystation_run_draws_every_icon_without_a_warning(tmp_path) -> None:
+    """The packaged app's way from source: a fresh process finds the icon font in qtawesome's package files
+    without importing qtawesome (or qtpy: a frozen build must collect one Qt binding only), and drawing
+    every screen logs no missing icon and no Qt font warning; each main action shows its icon."""
+    import json
+    import os
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", FRESH_KIOSK, str(tmp_path / "data")], capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["modules"] == []
+    assert not [line for line in result["heard"] if "icon" in line.lower() or "font" in line.lower()], result
+    main_actions = {"back", "next", "start", "submit", "call_helper", "repeat", "sound", "language", "elder_mode",
+                    "finish", "check_status", "look_up", "skip_rating", "keypad_done", "show_id_number"}
+    assert main_actions <= set(result["drawn"]), main_actions - set(result["drawn"])
+
+
+def test_the_main_actions_keep_icon_and_words_on_a_tight_panel(qtbot, tmp_path) -> None:
+    """Text scale 1.5 on a 1366x768 panel in elder mode: the top bar folds into short words, never into
+    icons alone; Back and Next keep theirs."""
+    window, session = make_window("1366x768", True, "zh_CN", tmp_path, text_scale=1.5)
+    try:
+        settle()
+        assert window.tight
+        shown = {name: find(window, name, QPushButton) for name in
+                 ("language", "elder_mode", "sound", "repeat", "call_helper")}
+        assert {name: b.text() for name, b in shown.items()} == {
+            "language": "English", "elder_mode": "✓ 长辈", "sound": "声音", "repeat": "重播", "call_helper": "求助"}
+        assert all(not b.icon().isNull() for b in shown.values())
+        assert shown["call_helper"].accessibleName() == "求助：呼叫工作人员"  # the words shown, then what it does
+        session.choose_service("senior_card")
+        settle()
+        for name in ("back", "start"):
+            assert find(window, name, QPushButton).text() and not find(window, name, QPushButton).icon().isNull()
+        session.set_elder_mode(False)  # normal mode's text is smaller: the full words fit again
+        settle()
+        assert find(window, "call_helper", QPushButton).text() == "呼叫工作人员"
+    finally:
+        close_window(window)
+
+
 def test_the_header_names_the_station_tells_the_time_and_says_offline_in_plain_words(qtbot, tmp_path) -> None:
     window, session = make_window("1366x768", False, "zh_CN", tmp_path)
     try:
@@ -94,10 +173,11 @@ def test_clock_text_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize("service", [s.id for s in CATALOG.services])
-@pytest.mark.parametrize("resolution,elder,locale", [("1366x768", True, "zh_CN"), ("1366x768", False, "en"),
-                                                     ("1080x1920", True, "en")])
-def test_the_step_indicator_on_every_step(qtbot, tmp_path, service, resolution, elder, locale) -> None:
-    window, session = make_window(resolution, elder, locale, tmp_path)
+@pytest.mark.parametrize("resolution,elder,locale,scale", [
+    ("1366x768", True, "zh_CN", 1.0), ("1366x768", False, "en", 1.0), ("1080x1920", True, "en", 1.0),
+    ("1366x768", True, "en", 1.5)])  # (the last: a tight panel, where the documents' indicator moves up)
+def test_the_step_indicator_on_every_step(qtbot, tmp_path, service, resolution, elder, locale, scale) -> None:
+    window, session = make_window(resolution, elder, locale, tmp_path, text_scale=scale)
     spoken: list[str] = []
     window.say = lambda key, text: spoken.append(text)
     steps_seen = set()
@@ -184,4 +264,30 @@ def test_the_receipt_qr_code_reads_from_30_cm_and_done_is_large(qtbot, tmp_path,
         assert done.width() / window.px_per_mm >= 60 and not done.icon().isNull()
     finally:
         walk.close()
+        close_window(window)
+
+
+def test_a_window_made_short_for_its_text_folds_and_unfolds_keeping_what_was_typed(qtbot, tmp_path) -> None:
+    """A windowed kiosk (or a panel that reports its size late) made only about ten lines of text high becomes
+    tight: the screen is built again for it with what was typed on it kept (the status look-up asks at once,
+    without its heading); made tall again, it unfolds.  (The top bar's words fold on the panel's width.)"""
+    window, session = make_window("1920x1080", True, "en", tmp_path, text_scale=1.5)
+    try:
+        settle()
+        session.open_status()
+        settle()
+        assert not window.tight and find(window, "heading", QLabel) is not None
+        for key in "1234":
+            window.screen.keypad.press(key)
+        window.resize(1920, 760)
+        settle()
+        assert window.tight and find(window, "heading", QLabel) is None
+        assert window.screen.keypad.value == "1234"
+        assert find(window, "call_helper", QPushButton).text() == "Call a helper"  # 1920 wide: room for it
+        window.resize(1920, 1080)
+        settle()
+        assert not window.tight and find(window, "heading", QLabel) is not None
+        assert window.screen.keypad.value == "1234"
+        assert find(window, "call_helper", QPushButton).text() == "Call a helper"
+    finally:
         close_window(window)

@@ -15,7 +15,7 @@ from devices.speech.audio_sink import RecordingSink
 from devices.speech.speaker import Speaker
 from kiosk import samples
 from ui.gallery import make_window, settle, walk_screens
-from ui.qt import QPushButton, Qt
+from ui.qt import QLabel, QPushButton, Qt
 
 
 def in_order(keys: list[str], expected: list[str]) -> bool:
@@ -86,14 +86,22 @@ def test_a_touch_stops_speech_and_a_new_resident_gets_default_sound(qtbot, tmp_p
     qtbot.waitUntil(lambda: speaker.speaking, timeout=5000)
     qtbot.mouseClick(window.top_bar.findChild(QPushButton, "sound"), Qt.LeftButton)
     qtbot.waitUntil(lambda: not speaker.speaking, timeout=2000)
+    state = window.sound_panel.findChild(QLabel, "sound_state")
+    assert state.isVisible() and state.text() == f"音量 80% · 语速 {session.rate}"  # what is set, in words
     for name in ("slower", "quieter"):
         qtbot.mouseClick(window.sound_panel.findChild(QPushButton, name), Qt.LeftButton)
     assert session.rate == session.defaults.rate_elder - 20 and session.volume == pytest.approx(0.6)
+    assert state.text() == f"音量 60% · 语速 {session.rate}"
     session.choose_service("senior_card")
     session.wipe("idle")
     settle()
     assert session.rate == session.defaults.rate_elder and session.volume == session.defaults.volume
     assert not window.sound_panel.isVisible()
+    session.set_locale("en")  # the next resident opens it in another language: it shows the defaults again
+    session.set_sound_panel(True)
+    settle()
+    state = window.sound_panel.findChild(QLabel, "sound_state")
+    assert state.isVisible() and state.text() == f"Volume 80% · Speed {session.defaults.rate_elder}"
     window.store.close()
 
 

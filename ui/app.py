@@ -13,7 +13,6 @@ from kiosk.store import open_store
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QEvent, QGuiApplication, Qt
 from ui.systemd_watch import SystemdWatch
-from ui.theme import Theme
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +53,12 @@ def choose_screen(config: Config):
 class ScaledWindow(KioskWindow):
     """The kiosk window with the station's text scale (`devices.text_scale`) in its theme.
 
-    (KioskWindow builds its theme in `_theme()`; the scale comes in here so the window itself and
-    the screens need not know where it came from.)"""
+    (KioskWindow builds its theme in `_theme()` with `text_scale`; the scale comes in here so the
+    screens need not know where it came from.)"""
 
     def __init__(self, *args, text_scale: float = 1.0, **kwargs) -> None:
-        self.text_scale = text_scale  # before KioskWindow.__init__: it builds the first screen
+        self.text_scale = text_scale  # before KioskWindow.__init__: it builds the first screen (KioskWindow._theme)
         super().__init__(*args, **kwargs)
-
-    def _theme(self) -> Theme:
-        return Theme(elder=self.session.elder_mode, px_per_mm=self.px_per_mm, scale=self.text_scale)
 
 
 def session_defaults(config: Config) -> Defaults:
@@ -110,6 +106,7 @@ def build_kiosk(config: Config, devices: dict, windowed: bool = False, outreach:
     window = LockedWindow(session, store, station_id=config.station.id, station_name=config.station.name,
                           px_per_mm=px_per_mm(config, screen), receipts_dir=config.storage.data_dir / "receipts",
                           devices=devices, portrait=screen.geometry().height() > screen.geometry().width(),
+                          panel_size=(screen.geometry().width(), screen.geometry().height()),
                           text_scale=config.devices.text_scale, private_headset=config.devices.private_headset)
     window.setScreen(screen)
     window.staff.configure(config.helpers, export_dir=config.helpers.export_dir or config.storage.data_dir / "exports")

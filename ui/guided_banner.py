@@ -27,18 +27,24 @@ class GuidedBanner(QWidget):
         self.header = header
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.mm(1.5))
-        size = theme.mm(theme.cap_height_mm * HEADER_FACTOR * 1.4)
         self.icon = QLabel()
         self.icon.setProperty("icon", True)  # a picture that is nobody's data (the idle wipe's check knows it)
-        self.icon.setPixmap(icons.pixmap(BANNER_ICON, size, theme.colours.primary))
-        self.icon.setFixedSize(size, size)
         self.text = label("", theme, HEADER_FACTOR, role="hint", bold=True, name="guided_banner")
         self.text.setWordWrap(False)  # one line, as the header's others
         row.addWidget(self.icon, 0, Qt.AlignVCenter)
         row.addWidget(self.text, 1)
+        self.restyle(theme)
         self.hide()
         header.add_right(self)
+
+    def restyle(self, theme: Theme) -> None:
+        """The mode's sizes: built with the top bar, and again on an elder-mode switch (the top bar keeps its
+        widgets then, ui/main_window.py _restyle_top_bar)."""
+        self.layout().setSpacing(theme.mm(1.5))
+        size = theme.mm(theme.cap_height_mm * HEADER_FACTOR * 1.4)
+        self.icon.setPixmap(icons.pixmap(BANNER_ICON, size, theme.colours.primary))
+        self.icon.setFixedSize(size, size)
+        self.text.setFont(theme.font(HEADER_FACTOR, bold=True))
 
     def refresh(self, session: Session) -> None:
         """Say who helps, in the session's language, or hide when nobody leads the visit."""

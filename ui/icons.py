@@ -33,7 +33,7 @@ ACTIONS = {
     "back": "arrow-left", "next": "arrow-right", "help": "hand-holding-heart", "repeat": "rotate-right",
     "sound": "volume-high", "language": "language", "elder": "glasses", "status": "magnifying-glass",
     "offline": "plug-circle-xmark", "station": "landmark", "show": "eye", "done": "circle-check",
-    "submit": "paper-plane", "camera": "camera", "change": "pen",
+    "submit": "paper-plane", "camera": "camera", "change": "pen", "skip": "forward",
 }
 
 

@@ -7,7 +7,7 @@ digit is verified as soon as the 18th character is typed.
 
 from __future__ import annotations
 
-from ui.qt import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget, Qt, Signal
+from ui.qt import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget, Qt, Signal
 from ui.theme import Theme
 from ui.widgets import button, label
 
@@ -67,7 +67,10 @@ class Keypad(QWidget):
         outer.addWidget(self.side_box, 1)
         self.side = layout
         self._lead = 0
-        self.display = label("", theme, 1.3, bold=True, align=Qt.AlignCenter, name="keypad_display")
+        # Larger than the words round it; a little less so on a tight panel, where a long number (a bank
+        # card's 19 digits) beside the keys would not fit the panel's width at 1.3.
+        self.display = label("", theme, 1.15 if theme.tight else 1.3, bold=True, align=Qt.AlignCenter,
+                             name="keypad_display")
         self.display.setProperty("role", "notice")
         self.display.setTextInteractionFlags(Qt.NoTextInteraction)
         # One line, wide enough for the longest value: a number broken over lines is hard to check.
@@ -81,48 +84,69 @@ class Keypad(QWidget):
         layout.addWidget(self.check)
         grid = QGridLayout()
         grid.setSpacing(theme.mm(2))
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9",
-                "X" if kind == "id_number" else "", "0", "⌫"]
-        widgets = []
-        for index, key in enumerate(keys):
-            if not key:
-                continue
-            if key == "⌫":
-                widget = button(self.tr("⌫ Delete"), theme, self.delete, accessible=self.tr("Delete"))
-            else:
-                widget = button(key, theme, lambda k=key: self.press(k), factor=1.15, accessible=key)
-            widget.setObjectName(f"key_{key}" if key != "⌫" else "key_delete")
-            grid.addWidget(widget, index // 3, index % 3)
-            widgets.append(widget)
-        clear = button(self.tr("Clear"), theme, self.clear, name="key_clear")
-        if side_by_side and kind == "id_number":
-            # Under the display, beside the keys: one row less, so the pad fits a 768-pixel-high panel.
-            layout.addStretch(1)
-            layout.addWidget(clear)
-        elif side_by_side:
-            grid.addWidget(clear, 3, 0)  # where an ID pad has its X: the display's column stays short
-            widgets.append(clear)
+        if side_by_side:
+            self._side_by_side_keys(grid, theme)
             layout.addStretch(1)  # the display keeps its height at the top of its column
-        else:
-            grid.addWidget(clear, 4, 0, 1, 3)
-        if side_by_side:
-            grid.setRowStretch(4, 1)  # the keys stay together at the top when the column beside is taller
-        # Every key the same size (the largest one's), so the pad reads as one even grid.
-        width = max(widget.sizeHint().width() for widget in widgets)
-        height = max(widget.sizeHint().height() for widget in widgets)
-        for widget in widgets:
-            widget.setMinimumSize(width, height)
-            # Side by side the keys keep their width and the display's column takes the rest: a fixed
-            # share lets the question's wrapped lines get the height they need at their real width.
-            widget.setSizePolicy(QSizePolicy.Fixed if side_by_side else QSizePolicy.Expanding, QSizePolicy.Fixed)
-        for col in range(3):
-            grid.setColumnStretch(col, 1)
-        if side_by_side:
             outer.addLayout(grid, 0)
         else:
+            self._stacked_keys(grid, theme)
             layout.addLayout(grid, 1)
-        outer.addStretch(0)  # room left over goes to the right, not between the lines or keys
+        if not side_by_side:  # (side by side, room left over widens the keys: see _side_by_side_keys)
+            outer.addStretch(0)  # room left over goes to the right, not between the lines or keys
         self._refresh()
+
+    def _digit_keys(self, theme: Theme) -> list[tuple[int, QPushButton]]:
+        """(position in a 3x4 phone grid, key) for the digits, and X for an ID number (left of the 0)."""
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "X" if self.kind == "id_number" else "", "0"]
+        return [(index, self._key(key, theme)) for index, key in enumerate(keys) if key]
+
+    def _key(self, key: str, theme: Theme, tall: bool = False) -> QPushButton:
+        """A key; `tall` (Delete beside the digits, two rows high): its sign above its word, not beside it."""
+        if key == "⌫":
+            text = "⌫\n" + self.tr("Delete") if tall else self.tr("⌫ Delete")
+            widget = button(text, theme, self.delete, accessible=self.tr("Delete"), name="key_delete")
+        elif key == "clear":
+            widget = button(self.tr("Clear"), theme, self.clear, name="key_clear")
+        else:
+            widget = button(key, theme, lambda k=key: self.press(k), factor=1.15, accessible=key, name=f"key_{key}")
+        return widget
+
+    def _stacked_keys(self, grid: QGridLayout, theme: Theme) -> None:
+        """Under the display: a phone grid with Delete beside the 0 and Clear across the bottom, every key
+        the same size (the largest one's), so the pad reads as one even grid."""
+        widgets = self._digit_keys(theme) + [(11, self._key("⌫", theme))]
+        for index, widget in widgets:
+            grid.addWidget(widget, index // 3, index % 3)
+        grid.addWidget(self._key("clear", theme), 4, 0, 1, 3)
+        width = max(widget.sizeHint().width() for _, widget in widgets)
+        height = max(widget.sizeHint().height() for _, widget in widgets)
+        for _, widget in widgets:
+            widget.setMinimumSize(width, height)
+            widget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
+
+    def _side_by_side_keys(self, grid: QGridLayout, theme: Theme) -> None:
+        """Beside the display's column: a phone grid of square digit keys and, on its right, tall Delete
+        and Clear (as on a bank's PIN pad).  The words of Delete set one column's width, not all three:
+        the question beside the keys keeps the width it needs (a tight panel, a large text scale)."""
+        digits = self._digit_keys(theme)
+        side = max(max(max(key.sizeHint().width(), key.sizeHint().height()) for _, key in digits),
+                   theme.mm(theme.target_mm))
+        # Square at least; wider where the panel has the room (up to half as wide again).
+        for index, key in digits:
+            key.setMinimumSize(side, side)
+            key.setMaximumWidth(round(side * 1.5))
+            key.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+            grid.addWidget(key, index // 3, index % 3)
+        functions = [self._key("⌫", theme, tall=True), self._key("clear", theme)]
+        width = max(key.sizeHint().width() for key in functions)
+        for row, key in zip((0, 2), functions):
+            key.setMinimumWidth(width)
+            key.setMaximumWidth(max(width, round(side * 1.5)))
+            key.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+            grid.addWidget(key, row, 3, 2, 1)
+        grid.setRowStretch(4, 1)  # the keys stay together at the top when the column beside is taller
 
     def add_above(self, widget: QWidget) -> None:
         """Put `widget` (the question, its help, an error) above the display, in the display's column.

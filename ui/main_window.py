@@ -7,6 +7,7 @@ left in any widget.  Store work runs on the serial worker, never here.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from kiosk import applications, help_requests, receipts
@@ -16,7 +17,8 @@ from ui import clipboard_guard, icons
 from ui.bridge import DeviceBridge
 from ui.i18n import Translations
 from ui.qt import (
-    QApplication, QEvent, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, Signal, delete_now,
+    QApplication, QEvent, QFontMetrics, QFrame, QHBoxLayout, QObject, Qt, QTimer, QVBoxLayout, QWidget, Signal,
+    delete_now,
 )
 from ui.assisted import AssistedVisits
 from ui.guided_banner import GuidedBanner
@@ -37,7 +39,7 @@ from ui.voice import VoiceGuide
 from ui.idle_overlay import IdleOverlay
 from ui.station_header import StationHeader, is_offline
 from ui.sync_line import SyncLine
-from ui.widgets import button, clear_layout, label
+from ui.widgets import TouchButton, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,10 @@ NO_REBUILD = {"volume", "rate", "countdown", "idle_warning", "still_here", "soun
 # The events the window's application-wide filter acts on (a touch, or what clipboard_guard blocks).  A tuple,
 # not a set: hashing a Qt enum runs Python code, and the filter sees every event of every widget.
 INPUT_EVENTS = tuple({QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.KeyPress, *clipboard_guard.EVENTS})
+# A panel fewer lines of body text high than this is "tight" (elder mode with a large text scale: about 10
+# lines on a 1366x768 panel at text_scale 1.5, or on a 1920x1080 one at 2.0): the screens fold what they
+# can (see Context.tight), the top bar's words too when they do not fit its width.
+TIGHT_LINES = 13.0
 
 
 class SavingScreen(Screen):
@@ -73,16 +79,20 @@ class KioskWindow(QWidget):
 
     helper_changed = Signal(object)  # the signed-in helper (kiosk.staff.Helper) or None after sign-out
     visit_refused = Signal(object)  # a start_guided/start_proxy/start_correction that could not start (KioskError)
+    text_scale = 1.0  # the station's devices.text_scale (ui/app.py ScaledWindow sets it)
 
     def __init__(self, session: Session, store, *, station_id: str, station_name: str, px_per_mm: float,
                  receipts_dir: Path, devices: dict | None = None, portrait: bool = False,
-                 private_headset: bool = False) -> None:
+                 private_headset: bool = False, panel_size: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WA_StyledBackground, True)
         self.session, self.store = session, store
         self.station_id, self.station_name = station_id, station_name
         self.px_per_mm, self.portrait = px_per_mm, portrait
+        # The panel's size in pixels, for the screens built before the window is given its size (the first).
+        self.panel_size = panel_size
+        self.tight = False  # what the current screen was built for (see TIGHT_LINES)
         self.receipts_dir = receipts_dir
         self.private_headset = private_headset  # config devices.private_headset: numbers may be read back
         self.devices = dict(devices or {})
@@ -106,7 +116,9 @@ class KioskWindow(QWidget):
         self.translations = Translations()
         self.translations.switch(session.locale)
         self.screen: Screen | None = None
-        self._chrome: tuple | None = None  # (locale, elder mode, voice available) the chrome was built for
+        self._chrome: tuple | None = None  # (locale, elder mode, voice available, tight) the chrome was built for
+        self._sound_panel_theme: Theme | None = None  # set: the sound panel is to be built with it when shown
+        self._short_top_bar: dict[tuple, bool] = {}  # (locale, elder mode, width) → the top bar's short words
         self.receipt_outcome = ""  # printed / saved / print_failed, for the receipt screen
         self.screen_changes = 0
         self.helper = None  # kiosk.staff.Helper while a station helper is signed in (see set_helper)
@@ -171,14 +183,16 @@ class KioskWindow(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _theme(self) -> Theme:
-        return Theme(elder=self.session.elder_mode, px_per_mm=self.px_per_mm)
+        """The theme for the session's mode at the station's text scale, tight on a short panel (TIGHT_LINES)."""
+        theme = Theme(elder=self.session.elder_mode, px_per_mm=self.px_per_mm, scale=self.text_scale)
+        return dataclasses.replace(theme, tight=True) if self._is_tight(theme) else theme
 
     def _context(self, theme: Theme) -> Context:
         return Context(session=self.session, theme=theme, station_name=self.station_name, say=self.say,
                        submit=self.submit, devices=self.devices, portrait=self.portrait,
                        receipt_outcome=self.receipt_outcome, private_headset=self.private_headset,
                        run_store_task=self.run_store_task, run_task=self.run_task, rate=self.rate,
-                       call_helper=self.call_helper, open_staff=self.open_staff)
+                       call_helper=self.call_helper, open_staff=self.open_staff, tight=self.tight)
 
     def run_task(self, func, done) -> None:
         """Run CPU work (image processing, face matching) off the GUI thread; `done(result)` back on it."""
@@ -193,6 +207,7 @@ class KioskWindow(QWidget):
         """Build the current screen afresh; `kept`: what the old one typed (see Screen.keep_typing);
         `from_top_bar`: the touch ran in the top bar, not in the old screen, so it can go at once."""
         theme = self._theme()
+        self.tight = theme.tight
         sheet = theme.style_sheet()
         if sheet != self.styleSheet():  # re-styling the whole window costs ~10 ms: only when the mode changed
             if from_top_bar and self.screen is not None:
@@ -206,7 +221,7 @@ class KioskWindow(QWidget):
         if not self._refresh_chrome(theme):
             self._update_sound_state()
             self.overlay.refresh()
-        self.sound_panel.setVisible(self.session.sound_panel_open)
+        self._show_sound_panel()
         self._update_notice()
         self.guided_banner.refresh(self.session)
         self.sync_line.restyle(theme)
@@ -231,18 +246,42 @@ class KioskWindow(QWidget):
 
     def _refresh_chrome(self, theme: Theme | None = None) -> bool:
         """Rebuild the top bar, sound panel and idle overlay if what they show changed; True if rebuilt."""
-        chrome = (self.session.locale, self.session.elder_mode, self.voice.available)
+        chrome = (self.session.locale, self.session.elder_mode, self.voice.available, self.tight)
         if chrome == self._chrome:
             return False
         theme = theme or self._theme()
         if self._chrome is not None and chrome[1:] == self._chrome[1:]:
             self._translate_top_bar()  # only the language changed: same sizes, new words
+        elif self._chrome is not None and chrome[2:] == self._chrome[2:]:
+            self._restyle_top_bar(theme)  # the mode (and maybe the language): same widgets, new sizes and words
         else:
             self._build_top_bar(theme)
         self._chrome = chrome
-        self._build_sound_panel(theme)
+        self.notice.setFont(theme.font())  # (made once with the first mode's size: it follows the mode)
+        # The sound panel and the idle warning are built when they next show (most visits open neither).
+        self._sound_panel_theme = theme
         self.overlay.build(theme)
         return True
+
+    def _show_sound_panel(self) -> None:
+        """Show or hide the sound panel as the session says, built first if the chrome changed since."""
+        if self.session.sound_panel_open and self._sound_panel_theme is not None:
+            theme, self._sound_panel_theme = self._sound_panel_theme, None
+            self._build_sound_panel(theme)
+        elif self.session.sound_panel_open:
+            self._update_sound_state()
+        self.sound_panel.setVisible(self.session.sound_panel_open)
+
+    def _panel(self) -> tuple[int, int]:
+        """The window's size in pixels: its own once it was given one, else the panel's (if known)."""
+        if self.testAttribute(Qt.WA_Resized) or not self.panel_size:
+            return (self.width(), self.height()) if self.testAttribute(Qt.WA_Resized) else (0, 0)
+        return self.panel_size
+
+    def _is_tight(self, theme: Theme) -> bool:
+        """Whether the panel is fewer than TIGHT_LINES lines of body text high (unknown: not tight)."""
+        height = self._panel()[1]
+        return bool(height) and height < TIGHT_LINES * QFontMetrics(theme.font()).lineSpacing()
 
     def _on_sync_status(self, status) -> None:
         """A sync pass ended: the helpers' line on the home screen says whether the centre is reached."""
@@ -271,7 +310,7 @@ class KioskWindow(QWidget):
         # Less above and below than at the sides: the header line costs height a short panel lacks.
         outer.setContentsMargins(margin, theme.mm(1), margin, theme.mm(1))
         outer.setSpacing(theme.mm(0.5))
-        self.header = StationHeader(theme, self.station_name, self.session.locale)
+        self.header = StationHeader(theme, self.station_name, self.session.locale, compact=self.tight)
         self.header.set_offline(is_offline(self.sync_status))
         outer.addWidget(self.header)
         self.guided_banner = GuidedBanner(theme, self.header)  # who is helping, on the header's line
@@ -312,10 +351,25 @@ class KioskWindow(QWidget):
         for name in ("sound", "repeat", "call_helper"):
             bar.addWidget(parts[name])
         self._top_bar_parts = parts
+        self._top_bar_rows = ((("language", "elder_mode"), ("sound", "repeat", "call_helper")) if self.portrait
+                              else (("language", "elder_mode", "sound", "repeat", "call_helper"),))
+        self._top_bar_gaps = (theme.mm(2), 2 * margin)  # between buttons, and the bar's two side margins
+        self._fit_top_bar()
 
-    def _top_bar_words(self) -> dict[str, tuple[str, str]]:
-        """The top bar's words in the session's language: name → (text, accessible name or '' for the text)."""
+    def _top_bar_words(self, short: bool = False) -> dict[str, tuple[str, str]]:
+        """The top bar's words in the session's language: name → (text, accessible name or '' for the text).
+        `short`: the folded bar's (a large text scale), each button's icon beside a word or two."""
         other = "English" if self.session.locale == "zh_CN" else "中文"
+        if short:
+            return {
+                "language": (other, self.tr("Language: %1").replace("%1", other)),
+                "elder_mode": (self.tr("✓ Elder") if self.session.elder_mode else self.tr("Elder"),
+                               self.tr("Elder mode")),
+                "voice_notice": (self.tr("Voice guidance unavailable"), ""),
+                "sound": (self.tr("Sound"), self.tr("Sound: speed and volume")),
+                "repeat": (self.tr("Repeat"), self.tr("Repeat")),
+                "call_helper": (self.tr("Help"), self.tr("Help: call a helper")),  # (the name holds the words shown)
+            }
         return {
             "language": (other, self.tr("Language: %1").replace("%1", other)),
             "elder_mode": (self.tr("✓ Elder mode") if self.session.elder_mode else self.tr("Elder mode"), ""),
@@ -328,13 +382,45 @@ class KioskWindow(QWidget):
     def _translate_top_bar(self) -> None:
         """A language switch: new words on the same top bar.  Rebuilding it (header, buttons, icons) and
         laying the window out around the new one cost ~6 ms of a ~28 ms switch."""
-        words = self._top_bar_words()
-        for name, widget in self._top_bar_parts.items():
-            text, accessible = words[name]
-            widget.setText(text)
-            widget.setAccessibleName(accessible or text)
+        self._set_top_bar_words(self._top_bar_words())
+        self._fit_top_bar()
         self.header.translate(self.session.locale)
         self.guided_banner.refresh(self.session)
+
+    def _restyle_top_bar(self, theme: Theme) -> None:
+        """An elder-mode switch: the top bar keeps its widgets and takes the mode's sizes, colours and words
+        (building it again, header, buttons and icons, cost ~4 ms of a ~20 ms switch, CPU time)."""
+        for widget in self._top_bar_parts.values():
+            if isinstance(widget, TouchButton):
+                widget.restyle(theme)
+            else:  # the helpers' voice notice
+                widget.setFont(theme.font(0.9))
+        self._top_bar_parts["elder_mode"].setChecked(self.session.elder_mode)
+        self.header.restyle(theme)
+        self.guided_banner.restyle(theme)
+        self._translate_top_bar()
+
+    def _set_top_bar_words(self, words: dict[str, tuple[str, str]]) -> None:
+        for name, widget in self._top_bar_parts.items():
+            text, accessible = words[name]
+            if widget.text() != text:
+                widget.setText(text)
+            widget.setAccessibleName(accessible or text)
+
+    def _fit_top_bar(self) -> None:
+        """The full words on the top bar's buttons if every row of them fits the window's width, else the
+        short ones (the icons stay): a large text scale would otherwise make the window wider than the panel."""
+        width = self._panel()[0]
+        parts = self._top_bar_parts
+        full = self._top_bar_words()
+        key = (self.session.locale, self.session.elder_mode, width)  # (measured once each: a switch is quick)
+        short = self._short_top_bar.get(key)
+        if short is None:
+            gap, sides = self._top_bar_gaps
+            short = self._short_top_bar[key] = bool(width) and any(
+                sum(parts[name].size_for(full[name][0]).width() for name in row) + gap * (len(row) - 1) + sides
+                > width for row in self._top_bar_rows)
+        self._set_top_bar_words(self._top_bar_words(short=True) if short else full)
 
     def _build_sound_panel(self, theme: Theme) -> None:
         """Speed and volume of voice guidance, for the resident to set (reset for the next one)."""
@@ -355,9 +441,14 @@ class KioskWindow(QWidget):
         row.addWidget(self.sound_state, 1)
         self._update_sound_state()
 
-    def _update_sound_state(self) -> None:
-        text = (self.tr("Volume %1%").replace("%1", str(round(self.session.volume * 100)))
+    def _sound_state_text(self) -> str:
+        return (self.tr("Volume %1%").replace("%1", str(round(self.session.volume * 100)))
                 + " · " + self.tr("Speed %1").replace("%1", str(self.session.rate)))
+
+    def _update_sound_state(self) -> None:
+        if self._sound_panel_theme is not None or not hasattr(self, "sound_state"):  # built when shown
+            return
+        text = self._sound_state_text()
         self.sound_state.setText(text)
         self.sound_state.setAccessibleName(text)
 
@@ -379,10 +470,18 @@ class KioskWindow(QWidget):
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
         self.notice.setVisible(bool(text))
+        # On a tight panel the notice takes the header line's room (a helper coming matters more than the time).
+        self.header.setVisible(not (self.tight and text))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         self.overlay.place()
+        if self.screen is None:
+            return
+        if self._theme().tight != self.tight:  # (a windowed kiosk made taller or shorter)
+            self._rebuild(self.screen.keep_typing())
+        elif event.oldSize().width() != event.size().width():
+            self._fit_top_bar()
 
     # -- session events ------------------------------------------------------------------
 
@@ -400,12 +499,12 @@ class KioskWindow(QWidget):
             self.translations.switch(self.session.locale)
         if reason in ("volume", "rate"):
             self._update_sound_state()
-            self.say("sound", self.sound_state.text())
+            self.say("sound", self._sound_state_text())
             return
         if reason == "locale":
             self.translations.switch(self.session.locale)
         if reason == "sound_panel":
-            self.sound_panel.setVisible(self.session.sound_panel_open)
+            self._show_sound_panel()
             return
         if reason == "notice":
             self._update_notice()

@@ -88,6 +88,9 @@ class Theme:
     elder: bool
     px_per_mm: float
     scale: float = 1.0  # devices.text_scale (1.0-2.0): all text and touch targets this much larger
+    # A short panel for this text size (about ten lines high: ui/main_window.py TIGHT_LINES): less padding
+    # above and below the words of buttons and boxes (a button keeps its touch-target height).
+    tight: bool = False
 
     def __post_init__(self) -> None:
         low, high = TEXT_SCALES
@@ -121,8 +124,13 @@ class Theme:
 
     @property
     def padding_px(self) -> int:
-        """Inner padding of buttons, text boxes and message boxes."""
+        """Inner padding of buttons, text boxes and message boxes (at their sides; see padding_v_px)."""
         return self.mm(2.5)
+
+    @property
+    def padding_v_px(self) -> int:
+        """Inner padding above and below the words: less on a tight panel, where a line of text is tall."""
+        return self.mm(1.0) if self.tight else self.padding_px
 
     def border_px(self, checked: bool = False) -> int:
         """Border width of a button; a checked button's border is thicker (a cue besides colour)."""
@@ -133,10 +141,10 @@ class Theme:
         touch-target size: layouts may make a button larger, never smaller (no text cut off).
         The thicker border of a checked button is allowed for, so checking one does not move others."""
         lines = text.split("\n")
-        box = 2 * (self.padding_px + max(self.border_px(False), self.border_px(True)))
+        border = max(self.border_px(False), self.border_px(True))
         target = self.mm(self.target_mm)
-        width = max(metrics.horizontalAdvance(line) for line in lines) + box
-        height = metrics.height() * len(lines) + box
+        width = max(metrics.horizontalAdvance(line) for line in lines) + 2 * (self.padding_px + border)
+        height = metrics.height() * len(lines) + 2 * (self.padding_v_px + border)
         return max(width, target), max(height, target)
 
     def font(self, factor: float = 1.0, bold: bool = False) -> QFont:
@@ -145,7 +153,7 @@ class Theme:
 
     def style_sheet(self) -> str:
         c = self.colours
-        pad = self.padding_px
+        pad = f"{self.padding_v_px}px {self.padding_px}px"
         radius = self.mm(2)
         target = self.mm(self.target_mm)
         return f"""
@@ -153,20 +161,20 @@ class Theme:
         QLabel {{ color: {c.text}; background: transparent; }}
         QLabel[role="hint"] {{ color: {c.muted}; }}
         QLabel[role="error"] {{ color: {c.error}; background: {c.error_bg}; border: 2px solid {c.error};
-                                border-radius: {radius}px; padding: {pad}px; }}
+                                border-radius: {radius}px; padding: {pad}; }}
         QLabel[role="step_current"] {{ color: {c.primary_text}; background: {c.primary}; border: {self.border_px(True)}px
                                        solid {c.border}; border-radius: {radius}px; padding: 0 {self.mm(1.5)}px; }}
         QLabel[role="notice"] {{ color: {c.text}; background: {c.button}; border: 2px solid {c.border};
-                                 border-radius: {radius}px; padding: {pad}px; }}
+                                 border-radius: {radius}px; padding: {pad}; }}
         /* No min-width/min-height for buttons here: ui.widgets.TouchButton sizes them (a style-sheet
            minimum would override the keypad's even key sizes). */
         QPushButton {{ color: {c.button_text}; background: {c.button}; border: 2px solid {c.border};
-                       border-radius: {radius}px; padding: {pad}px; }}
+                       border-radius: {radius}px; padding: {pad}; }}
         QPushButton:checked {{ border: {self.border_px(True)}px solid {c.primary}; }}
         QPushButton[role="primary"] {{ color: {c.primary_text}; background: {c.primary}; border-color: {c.primary}; }}
         QPushButton:disabled {{ color: {c.muted}; }}
         QLineEdit {{ color: {c.text}; background: {c.background}; border: 2px solid {c.border};
-                     border-radius: {radius}px; padding: {pad}px; min-height: {target}px; }}
+                     border-radius: {radius}px; padding: {pad}; min-height: {target}px; }}
         QScrollBar:vertical {{ width: {target}px; background: {c.button}; border: 2px solid {c.border};
                                border-radius: {radius}px; margin: 0; }}
         QScrollBar::handle:vertical {{ background: {c.muted}; min-height: {target}px; border-radius: {radius}px;

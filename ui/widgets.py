@@ -63,13 +63,37 @@ class TouchButton(QPushButton):
     def __init__(self, text: str, theme: Theme) -> None:
         super().__init__(text)
         self._theme = theme
+        self._look = (1.0, False, "")  # (text factor, primary, icon name): what restyle() draws again
+
+    def restyle(self, theme: Theme) -> None:
+        """The same button in another mode's theme (text size, icon size and colour), without building it
+        again: the top bar keeps its buttons over an elder-mode switch."""
+        factor, primary, icon = self._look
+        self._theme = theme
+        self.setFont(theme.font(factor, bold=primary))
+        if icon:
+            self._set_icon(icon, theme)
+        self.updateGeometry()
+
+    def _set_icon(self, name: str, theme: Theme) -> None:
+        from ui import icons
+
+        factor, primary, _ = self._look
+        size = icon_px(theme, factor)
+        colour = theme.colours.primary_text if primary else theme.colours.button_text
+        self.setIcon(icons.icon(name, size, colour))
+        self.setIconSize(QSize(size, size))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        width, height = self._theme.button_size(QFontMetrics(self.font()), self.text())
+        return self.size_for(self.text())
+
+    def size_for(self, text: str) -> QSize:
+        """The size this button needs to show `text` (with its icon, padding and border)."""
+        width, height = self._theme.button_size(QFontMetrics(self.font()), text)
         if not self.icon().isNull():  # the icon and the gap Qt's style leaves between it and the words
             icon = self.iconSize()
             width += icon.width() + icon_gap(self)
-            height = max(height, icon.height() + 2 * (self._theme.padding_px + self._theme.border_px(True)))
+            height = max(height, icon.height() + 2 * (self._theme.padding_v_px + self._theme.border_px(True)))
         return QSize(width, height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
@@ -88,17 +112,16 @@ def icon_px(theme: Theme, factor: float = 1.0) -> int:
 
 def button(text: str, theme: Theme, on_click: Callable[[], None] | None = None, *, primary: bool = False,
            factor: float = 1.0, name: str = "", accessible: str = "", checkable: bool = False,
-           icon: str = "") -> QPushButton:
-    """A touch button; `icon` (a ui.icons name) goes before the words, never instead of them."""
+           icon: str = "", icon_after: bool = False) -> QPushButton:
+    """A touch button; `icon` (a ui.icons name) goes before the words, never instead of them (`icon_after`:
+    after them, as the arrow of Next, which points the way the journey goes)."""
     widget = TouchButton(text, theme)
+    widget._look = (factor, primary, icon)
     widget.setFont(theme.font(factor, bold=primary))
     if icon:
-        from ui import icons
-
-        size = icon_px(theme, factor)
-        colour = theme.colours.primary_text if primary else theme.colours.button_text
-        widget.setIcon(icons.icon(icon, size, colour))
-        widget.setIconSize(QSize(size, size))
+        widget._set_icon(icon, theme)
+        if icon_after:
+            widget.setLayoutDirection(Qt.RightToLeft)  # (the words keep their own direction)
     widget.setCursor(Qt.PointingHandCursor)
     widget.setFocusPolicy(Qt.StrongFocus)
     widget.setCheckable(checkable)
@@ -164,6 +187,9 @@ def scroll_page(content: QWidget, theme: Theme) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    # As low as its scroll bar's handle (a touch target) allows: Qt's own minimum (the bar's preferred
+    # height and a horizontal bar that is never shown) would make a short panel's window grow instead.
+    area.setMinimumHeight(theme.mm(theme.target_mm + 2))
     area.setAccessibleName("page")
     area.setObjectName("page")  # transparent, by the theme's style sheet (one sheet: re-styling is slow)
     return area

@@ -6,9 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from kiosk.session import Session
-from ui.qt import QHBoxLayout, QVBoxLayout, Qt, QWidget
+from ui import icons
+from ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, Qt, QWidget
 from ui.theme import Theme
 from ui.widgets import button
+
+
+def next_button(text: str, theme: Theme, on_click: Callable[[], None], name: str = "next",
+                icon: str = "next") -> QPushButton:
+    """The primary way on (Next, Start, Continue, Submit ...): its icon after its words."""
+    return button(text, theme, on_click, primary=True, name=name, icon=icons.action(icon), icon_after=True)
 
 
 @dataclass
@@ -27,6 +34,9 @@ class Context:
     rate: Callable[[str, tuple, bool], None] = lambda level, reasons, helper_called: None  # keeps a 好差评 rating
     call_helper: Callable[[], None] = lambda: None
     open_staff: Callable[[], None] | None = None  # the Staff button: helper sign-in / console (ui/console/desk.py)
+    # A panel only about ten lines of text high (elder mode, a large text scale: ui/main_window.py TIGHT_LINES):
+    # screens fold what they can so that a question and its keys are never scrolled.
+    tight: bool = False
 
     @property
     def locale(self) -> str:
@@ -70,7 +80,7 @@ class Screen(QWidget):
 
         return StepTexts().sentence(position) + " " + prompt
 
-    def _add_step_indicator(self, row: QHBoxLayout) -> None:
+    def _add_step_indicator(self, row: QHBoxLayout, stretch: bool = True) -> None:
         """The step indicator: in the row of Back and Next on a landscape panel (no height taken from the
         question), in words only in elder mode; on a portrait panel a row of every step above the screen."""
         position = self.step_position()
@@ -82,9 +92,12 @@ class Screen(QWidget):
             self.step_indicator = StepIndicator(position, self.theme, compact=False, with_count=not self.theme.elder)
             self.layout_.insertWidget(0, self.step_indicator, 0, Qt.AlignHCenter)
         else:
-            self.step_indicator = StepIndicator(position, self.theme, compact=self.theme.elder)
+            # In words only in elder mode or with large text (a row of every step would not fit beside Back, Next).
+            compact = self.theme.elder or self.theme.scale > 1.2
+            self.step_indicator = StepIndicator(position, self.theme, compact=compact)
             row.addWidget(self.step_indicator)
-            row.addStretch(1)
+            if stretch:
+                row.addStretch(1)
 
     def keep_typing(self) -> dict[str, str]:
         """Before this screen is built again in another language or mode: what the resident typed here
@@ -95,15 +108,16 @@ class Screen(QWidget):
         """Put back on this new screen what the one it replaces handed over with `keep_typing`."""
 
     def nav_row(self, back: Callable[[], None] | None, next_text: str = "", on_next: Callable[[], None] | None = None,
-                next_name: str = "next") -> QHBoxLayout:
+                next_name: str = "next", next_icon: str = "next") -> QHBoxLayout:
+        """Back (its arrow before the words) and the way on (`next_icon`, a ui.icons action, after them)."""
         row = QHBoxLayout()
         row.setSpacing(self.theme.mm(4))
         if back is not None:
-            row.addWidget(button(self.tr("‹ Back"), self.theme, back, name="back", accessible=self.tr("Back")))
+            row.addWidget(button(self.tr("Back"), self.theme, back, name="back", icon=icons.action("back")))
         row.addStretch(1)
         self._add_step_indicator(row)
         if on_next is not None:
-            row.addWidget(button(next_text, self.theme, on_next, primary=True, name=next_name))
+            row.addWidget(next_button(next_text, self.theme, on_next, next_name, next_icon))
         return row
 
     def text(self, localised) -> str:

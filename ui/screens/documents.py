@@ -36,12 +36,20 @@ class DocumentsScreen(Screen):
         # Which document, beside its name (not a line of its own: the step indicator shares the height).
         heading_row = QHBoxLayout()
         heading_row.setSpacing(t.mm(4))
-        heading_row.addWidget(label(self.tr("Photograph: %1").replace("%1", self.text(self.field.label)), t, 1.25,
-                                    bold=True, name="heading"), 1)
-        heading_row.addWidget(label(progress, t, role="hint", name="progress", align=Qt.AlignRight | Qt.AlignVCenter))
+        heading_row.addWidget(label(self.tr("Photograph: %1").replace("%1", self.text(self.field.label)), t,
+                                    1.0 if ctx.tight else 1.25, bold=True, name="heading"), 1)
+        if ctx.tight:
+            # A tight panel (a large text scale): the step indicator takes this line's end, and the photo
+            # buttons go in the row of Back and Next, so the frame keeps some height.
+            self._add_step_indicator(heading_row, stretch=False)
+        else:
+            heading_row.addWidget(label(progress, t, role="hint", name="progress",
+                                        align=Qt.AlignRight | Qt.AlignVCenter))
         self.layout_.addLayout(heading_row)
-        self.layout_.addWidget(label(self.text(self.field.help) + " " +
-                                     self.tr("Lay it flat under the camera, inside the frame."), t, role="hint"))
+        taken = self.field.id in session.photos
+        if not (taken and ctx.tight):  # (on a tight panel "photo taken" below says what to do now instead)
+            self.layout_.addWidget(label(self.text(self.field.help) + " " +
+                                         self.tr("Lay it flat under the camera, inside the frame."), t, role="hint"))
         # The camera's frame: takes the room left (20 to 90 mm tall), the photo fills it once taken.
         self.preview = ScaledImage(t.mm(20))
         self.preview.setMaximumHeight(t.mm(90))
@@ -53,7 +61,6 @@ class DocumentsScreen(Screen):
         self.guidance = label("", t, 1.1, bold=True, name="document_guidance")
         self.guidance.hide()
         self.layout_.addWidget(self.guidance)
-        taken = self.field.id in session.photos
         if taken:
             self._show(session.photos[self.field.id])
             self.layout_.addWidget(label(self.tr("✓ Photo taken. Touch Next, or take it again."), t, name="taken"))
@@ -67,12 +74,17 @@ class DocumentsScreen(Screen):
                            self._take, primary=not taken, name="take_photo")
         self.retake = button(self.tr("Retake"), t, self._retake, name="retake")
         self.use = button(self.tr("Use this photo"), t, self._use, primary=True, name="use_photo")
-        for widget in (self.take, self.retake, self.use):
-            row.addWidget(widget)
+        nav = self.nav_row(session.back, self.tr("Next"), session.next)
+        for index, widget in enumerate((self.take, self.retake, self.use)):
+            if ctx.tight:
+                nav.insertWidget(1 + index, widget)
+            else:
+                row.addWidget(widget)
         self.retake.hide()
         self.use.hide()
-        self.layout_.addLayout(row)
-        self.layout_.addLayout(self.nav_row(session.back, self.tr("Next ›"), session.next))
+        if not ctx.tight:
+            self.layout_.addLayout(row)
+        self.layout_.addLayout(nav)
         error = session.errors.get(self.field.id)
         if error is not None:
             self._show_error(error.text(ctx.locale), speak=False)  # the screen's prompt says it
@@ -113,7 +125,8 @@ class DocumentsScreen(Screen):
         def decorate(image):  # camera thread
             return draw_document_guide(image, last["step"])
 
-        self.view = CameraView(self.camera, analyse, self._guidance, self._auto_captured, self.theme.mm(60),
+        self.view = CameraView(self.camera, analyse, self._guidance, self._auto_captured,
+                               self.theme.mm(40 if self.ctx.tight else 60),
                                on_event=self._camera_event, decorate=decorate)
         self.view.setMaximumHeight(self.theme.mm(90))
         self.view_slot.addWidget(self.view)

@@ -56,7 +56,8 @@ class FormScreen(Screen):
         self.first_error = None
         step = self.tr("Question %1 of %2") if t.elder else self.tr("Page %1 of %2")
         header = f"{self.text(session.service.title)} · {step.replace('%1', str(session.page + 1)).replace('%2', str(len(pages)))}"
-        self.layout_.addWidget(label(header, t, 1.0, role="hint", name="progress"))
+        if not ctx.tight:  # a tight panel has the step indicator only (below): its lines go to the question
+            self.layout_.addWidget(label(header, t, 1.0, role="hint", name="progress"))
         if session.is_proxy and any(f.id == proxy.PRINCIPAL_NAME for f in self.fields):
             # The principal's questions: first, who the agent is (verified, not typed), then whom it is for
             # (above the first of them only: an elder-mode page with the number's keys has no room for it).
@@ -64,9 +65,16 @@ class FormScreen(Screen):
         body = column(theme=t, spacing_mm=5)
         for field in self.fields:
             body.layout().addWidget(self._field_block(field))
-        self.scroll = scroll_page(body, t)
-        self.layout_.addWidget(self.scroll, 1)
-        self.layout_.addLayout(self.nav_row(self._back, self.tr("Next ›"), self._next))
+        if self._keys_beside_question():
+            # One question beside its keys must fit as it is (tests/test_ui_layout.py): no scroll area, whose
+            # scroll bar, once shown, would narrow the question's column and keep itself needed.
+            self.scroll = None
+            body.layout().addStretch(1)
+            self.layout_.addWidget(body, 1)
+        else:
+            self.scroll = scroll_page(body, t)
+            self.layout_.addWidget(self.scroll, 1)
+        self.layout_.addLayout(self.nav_row(self._back, self.tr("Next"), self._next))
         if self.first_error is not None:
             self.first_error.setFocus(Qt.OtherFocusReason)
         # A guided visit: the helper types, so the first empty text box takes the keyboard once shown.
@@ -81,13 +89,18 @@ class FormScreen(Screen):
             # Once laid out (the next turn of the event loop), scroll the question with the error into view.
             QTimer.singleShot(0, self._show_first_error)
 
+    def _keys_beside_question(self) -> bool:
+        """Elder mode on a landscape panel asks one question a screen; a keypad's goes beside its keys."""
+        return (self.theme.elder and not self.ctx.portrait and len(self.fields) == 1
+                and self.fields[0].id not in self.bound and keypad_kind(self.fields[0]) is not None)
+
     def _show_first_error(self) -> None:
         if self.first_error is not None:
             # Again now that it is shown: focus set while hidden goes to whatever the old screen handed on.
             self.first_error.setFocus(Qt.OtherFocusReason)
-            block = self.first_error.parentWidget()
-            self.scroll.ensureWidgetVisible(block, 0, 0)
-            self.scroll.ensureWidgetVisible(self.first_error, 0, self.theme.mm(2))
+            if self.scroll is not None:
+                self.scroll.ensureWidgetVisible(self.first_error.parentWidget(), 0, 0)
+                self.scroll.ensureWidgetVisible(self.first_error, 0, self.theme.mm(2))
 
     def _bound_block(self, field: Field, value: str) -> QWidget:
         """A verified value: read, not typed; says where it came from in words (not only greyed out)."""
@@ -131,9 +144,11 @@ class FormScreen(Screen):
         head = keypad.add_above if wide else layout.addWidget
         head(label(self.text(field.label) + ("" if field.required else self.tr(" (optional)")), t,
                    1.25 if t.elder else 1.1, bold=True, name=f"label_{field.id}"))
-        # The help line is read as main text (same size), only its colour tells it apart.
-        head(label(self.text(field.help), t, 1.0, role="hint", name=f"help_{field.id}"))
         error = self.session.errors.get(field.id)
+        # The help line is read as main text (same size), only its colour tells it apart.  On a tight panel
+        # an error takes its place: it says what is wanted, and the room is needed for the keys.
+        if error is None or not self.ctx.tight:
+            head(label(self.text(field.help), t, 1.0, role="hint", name=f"help_{field.id}"))
         if error is not None:
             # Beside the question, above its keys: read before the resident types again.
             text = "⚠ " + error.text(self.ctx.locale)

@@ -31,7 +31,7 @@ class GuideScreen(Screen):
                 "%1", self.tr(", ").join(self.text(p.title) for p in service.parts)), t, role="hint"))
         body = column(*parts, theme=t, spacing_mm=2)
         self.layout_.addWidget(scroll_page(body, t), 1)
-        self.layout_.addLayout(self.nav_row(self.session.back, self.tr("Start ›"), self.session.next, "start"))
+        self.layout_.addLayout(self.nav_row(self.session.back, self.tr("Start"), self.session.next, "start"))
 
     def level_text(self, level: str) -> str:
         return {"basic": self.tr("ID number, with a helper"), "card": self.tr("ID card"),

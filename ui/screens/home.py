@@ -71,7 +71,8 @@ class HomeScreen(Screen):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(self.theme.mm(3))
         large = self.theme.elder or self.theme.scale > 1.2  # larger text: fewer, wider tiles (no word cut)
-        columns = 1 if (ctx.portrait and large) else 2 if (ctx.portrait or large) else 3
+        # A tight panel (a large text scale) has one column of wide tiles: a long name stays on its line.
+        columns = 1 if (ctx.portrait and large) or ctx.tight else 2 if (ctx.portrait or large) else 3
         for index, service in enumerate(self.session.catalog.services):
             bring = self.tr("Bring: %1").replace("%1", self.tr(", ").join(self.text(d.title)
                                                                           for d in service.documents))

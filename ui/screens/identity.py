@@ -15,9 +15,10 @@ from devices.card.reader import CardEvent, CardEventKind
 from kiosk.errors import KioskError, ValidationError
 from kiosk.messages import message_text
 from kiosk.identity import CardData, FaceCheck, Identity, IdentityMethod, Liveness, mask_name
+from ui import icons
 from ui.keypad import Keypad
-from ui.qt import QPushButton, Qt, QTimer
-from ui.screens.base import Context, Screen
+from ui.qt import QHBoxLayout, QPushButton, Qt, QTimer, QVBoxLayout
+from ui.screens.base import Context, Screen, next_button
 from ui.widgets import button, column, label, scroll_page
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,8 @@ class IdentityScreen(Screen):
         self.confirm_box = column(theme=t)
         body = column(self.heading, self.status, self.error, self.confirm_box, theme=t)
         # Scrolls only on the shortest panels (the keypad in elder mode under a notice): Back stays in view.
-        self.layout_.addWidget(scroll_page(body, t), 1)
+        self.page = scroll_page(body, t)
+        self.layout_.addWidget(self.page, 1)
         self.use_keypad = button(self.tr("No card? Type the ID number with a helper"), t, self._show_keypad,
                                  name="use_keypad")
         self.layout_.addWidget(self.use_keypad)
@@ -93,6 +95,10 @@ class IdentityScreen(Screen):
         self.use_keypad.hide()  # the card is read: typing the number is no longer the question
         self._hide_error()
         self._status(self.tr("Card read."))
+        # The question and both its answers in view, not the lines that asked for the card (a short panel
+        # under the notice "a helper is coming" had No below the fold); a tight one loses the service's name too.
+        for widget in (self.heading, self.status) + ((self.title,) if self.ctx.tight else ()):
+            widget.hide()
         t = self.theme
         layout = self.confirm_box.layout()
         self.question = self.tr("Is this you: %1?").replace("%1", mask_name(card.name))
@@ -120,6 +126,8 @@ class IdentityScreen(Screen):
         self.card, self.question = None, ""
         self._clear_confirm_box()
         self.step, self.prompt_key = "card", "identity"
+        for widget in (self.title, self.heading, self.status):
+            widget.show()
         self.use_keypad.setVisible(self.keypad_allowed)
         self._status(self.tr("Waiting for the card…"))
 
@@ -145,7 +153,8 @@ class IdentityScreen(Screen):
             done.deleteLater()
         self.heading.setText(self._card_heading())
         self.heading.setAccessibleName(self.heading.text())
-        for widget in (self.use_keypad, self.title, self.status):
+        self.page.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        for widget in (self.use_keypad, self.title, self.status, self.heading):
             widget.show()
 
     def _card_heading(self) -> str:
@@ -173,12 +182,22 @@ class IdentityScreen(Screen):
         for widget in (self.use_keypad, self.title, self.status):
             widget.hide()
         # Beside the keys on a landscape panel, so the keys keep their full size on a 768-pixel-high screen.
-        self.keypad = Keypad("id_number", t, self.ctx.locale, side_by_side=not self.ctx.portrait)
+        side_by_side = not self.ctx.portrait
+        self.keypad = Keypad("id_number", t, self.ctx.locale, side_by_side=side_by_side)
         self.keypad_error = ""
         self.keypad.setObjectName("id_keypad")
-        self.keypad.fit_width(t.mm(220 if not self.ctx.portrait else 110))
+        if side_by_side:
+            # The question above the display, beside the keys (as on the form's keypads), and the page holds
+            # still: a question and its keys fit as they are (a scroll bar shown once would narrow them).
+            # On a tight panel in short (one line beside the keys leaves room for an error under the display);
+            # the prompt still says that a helper stays with the resident.
+            self.heading.hide()
+            question = self.tr("Type the ID number.") if t.tight else self.heading.text()
+            self.keypad.add_above(label(question, t, 1.0 if t.tight else 1.3, bold=True, name="label_id_number"))
+            self.page.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.keypad.fit_width(t.mm((300 if side_by_side else 110) * t.scale))
         layout.addWidget(self.keypad)
-        self.nav.addWidget(button(self.tr("Continue ›"), t, self._keypad_done, primary=True, name="keypad_done"))
+        self.nav.addWidget(next_button(self.tr("Continue"), t, self._keypad_done, "keypad_done"))
         if speak:
             self.ctx.say("identity.keypad", self.heading.text())
 
@@ -201,17 +220,32 @@ class IdentityScreen(Screen):
 
     def _build_face(self) -> None:
         t = self.theme
+        tight = self.ctx.tight
         self.step = "face"
         self.liveness = Liveness.SKIPPED  # until a challenge is tried
-        self.layout_.addWidget(label(self.tr("Now a photo of your face. Look at the camera and touch the button."),
-                                     t, 1.2, bold=True, name="heading"))
+        # On a tight panel (a large text scale): the words beside the camera's picture, the heading in short
+        # (the prompt says it all), no service name, and "Take my photo" in the row of Back.
+        words = self.layout_
+        if tight:
+            self.title.hide()
+            body = QHBoxLayout()
+            body.setSpacing(t.mm(4))
+            words = QVBoxLayout()
+            words.setSpacing(t.mm(3))
+            body.addLayout(words, 1)
+            self.layout_.addLayout(body, 1)
+        heading = (self.tr("Now a photo of your face.") if tight
+                   else self.tr("Now a photo of your face. Look at the camera and touch the button."))
+        words.addWidget(label(heading, t, 1.0 if tight else 1.2, bold=True, name="heading"))
         self.face_guidance = label("", t, name="face_guidance")
-        self.layout_.addWidget(self.face_guidance)
-        self.layout_.addWidget(self.error)
+        words.addWidget(self.face_guidance)
+        words.addWidget(self.error)
         card = self.session.identity.card
         if card is not None and card.photo is None:
-            self.layout_.addWidget(label(message_text("card.photo_unavailable", self.ctx.locale), t, role="hint",
-                                         name="card_photo_unavailable"))
+            words.addWidget(label(message_text("card.photo_unavailable", self.ctx.locale), t, role="hint",
+                                  name="card_photo_unavailable"))
+        if tight:
+            words.addStretch(1)
         camera = self.ctx.devices.get("camera")
         self.view = None
         self.retry = button(self.tr("Try again"), t, self._retry_blink, name="face_retry")
@@ -233,16 +267,21 @@ class IdentityScreen(Screen):
             self.destroyed.connect(self.view.close_view)
             # A camera that failed before this screen opened reported it then: check once it had time to start.
             QTimer.singleShot(1500, lambda: self._camera_still_missing(camera))
-            self.layout_.addWidget(self.view, 1)
+            (body if tight else self.layout_).addWidget(self.view, 1)
         else:
             self.face_guidance.setText(self.tr("No camera: a helper will compare your face with the card."))
-            self.layout_.addStretch(1)
-        row = self.nav_row(self.session.back)
+            if not tight:
+                self.layout_.addStretch(1)
+        row = self.face_row = self.nav_row(self.session.back)
         for widget in (self.retry, self.turn):
             widget.hide()
             row.insertWidget(row.count() - 1, widget)
-        self.take_face = button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face")
-        self.layout_.addWidget(self.take_face)
+        self.take_face = button(self.tr("Take my photo"), t, self._take_face, primary=True, name="take_face",
+                                icon=icons.action("camera"))
+        if tight:
+            row.addWidget(self.take_face)
+        else:
+            self.layout_.addWidget(self.take_face)
         self.layout_.addLayout(row)
 
     def _camera_still_missing(self, camera) -> None:
@@ -320,9 +359,9 @@ class IdentityScreen(Screen):
         self.step = "face"
         self._face_guidance(message_text("face_match.not_matched", self.ctx.locale))
         self.take_face.hide()
-        self.layout_.addWidget(button(self.tr("Continue ›"), self.theme,
-                                      lambda: self._set_face(check, photo, score=score, match=details),
-                                      primary=True, name="face_continue"))
+        go_on = next_button(self.tr("Continue"), self.theme,
+                            lambda: self._set_face(check, photo, score=score, match=details), "face_continue")
+        (self.face_row if self.ctx.tight else self.layout_).addWidget(go_on)
 
     def _retry_blink(self) -> None:
         from devices.camera.liveness import Challenge

@@ -14,6 +14,7 @@ from ui.qt import QGridLayout, QHBoxLayout, QSizePolicy, QWidget
 from ui.screens.base import Context, Screen
 from ui.widgets import button, label, scroll_page
 
+PORTRAIT_CHOICE_MM = (28, 50)  # a choice's height on a portrait panel: at least, and at most
 LEVEL_ICONS = {"very_satisfied": "face-grin-stars", "satisfied": "face-smile", "basic": "face-meh",
                "dissatisfied": "face-frown", "very_dissatisfied": "face-angry"}
 
@@ -37,14 +38,20 @@ class RatingScreen(Screen):
 
     def _build_levels(self) -> None:
         t = self.theme
-        self.layout_.addWidget(label(self.tr("How was the service today?"), t, 1.3, bold=True, name="heading"))
+        self.layout_.addWidget(label(self.tr("How was the service today?"), t, 1.5 if self.ctx.portrait else 1.3,
+                                     bold=True, name="heading"))
         self.layout_.addWidget(label(self.tr("Touch one. Your answer is anonymous; you may skip."), t,
                                      role="hint", name="rating_hint"))
-        factor = 1.4 if self.ctx.portrait else 1.1  # a tall panel has room for larger choices
-        choices = self._grid([button(self.level_text(level), t, lambda lv=level: self._choose(lv), factor=factor,
-                                     name=f"rate_{level}", icon=LEVEL_ICONS[level]) for level in ratings.LEVELS])
-        self.layout_.addWidget(choices, 1)
-        self.layout_.addLayout(self._bottom_row(send=False))
+        factor = 1.6 if self.ctx.portrait else 1.1  # a tall panel has room for larger choices
+        parts = [button(self.level_text(level), t, lambda lv=level: self._choose(lv), factor=factor,
+                        name=f"rate_{level}", icon=LEVEL_ICONS[level]) for level in ratings.LEVELS]
+        if self.ctx.tight or self.ctx.portrait:
+            # Skip right after the choices: in the grid's sixth place on a tight panel (no row of its own),
+            # under the column of choices on a portrait one (not alone at the foot of a tall panel).
+            parts.append(self._skip())
+        self.layout_.addWidget(self._grid(parts), 1)
+        if not (self.ctx.tight or self.ctx.portrait):
+            self.layout_.addLayout(self._bottom_row(send=False))
 
     def _build_reasons(self) -> None:
         t = self.theme
@@ -64,28 +71,46 @@ class RatingScreen(Screen):
         self.layout_.addLayout(self._bottom_row(send=True))
 
     def _grid(self, buttons: list) -> QWidget:
-        """Large choices in two columns on a landscape panel (all five in view), one on a portrait one."""
+        """Large choices in two columns on a landscape panel (all five in view), one on a portrait one, where
+        they share the panel's height (up to PORTRAIT_CHOICE_MM each: a choice is a target, not a poster)."""
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(self.theme.mm(2))
+        grid.setSpacing(self.theme.mm(3 if self.ctx.portrait else 2))
         columns = 1 if self.ctx.portrait else 2
         for index, widget in enumerate(buttons):
             widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
-            if self.ctx.portrait:  # one column of tall choices: a portrait panel has the height
+            if self.ctx.portrait and widget.objectName().startswith("rate_"):
+                # One column of tall choices sharing the height a portrait panel has.
+                widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+                widget.setMinimumHeight(max(widget.sizeHint().height(), self.theme.mm(PORTRAIT_CHOICE_MM[0])))
+                widget.setMaximumHeight(max(widget.sizeHint().height(), self.theme.mm(PORTRAIT_CHOICE_MM[1])))
+                grid.setRowStretch(index, 1)
+            elif self.ctx.portrait and widget.objectName() == "skip_rating":
+                widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+            elif self.ctx.portrait:  # the reasons: each a tall target too
                 widget.setMinimumHeight(max(widget.sizeHint().height(), self.theme.mm(24)))
             grid.addWidget(widget, index // columns, index % columns)
         grid.setRowStretch(len(buttons), 1)
         return holder
 
+    def _skip(self) -> QWidget:
+        """Skip, as large as the choices' words (it ends the visit as well): with its icon and words."""
+        skip = button(self.tr("Skip"), self.theme, self.session.finish, name="skip_rating",
+                      factor=1.3 if self.ctx.portrait else 1.0, icon=icons.action("skip"))
+        skip.setMinimumWidth(self.theme.mm(max(60.0, self.theme.target_mm * 4)))
+        return skip
+
     def _bottom_row(self, send: bool) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(self.theme.mm(4))
-        row.addWidget(button(self.tr("Skip"), self.theme, self.session.finish, name="skip_rating"))
+        row.addWidget(self._skip())
         row.addStretch(1)
         if send:
-            row.addWidget(button(self.tr("Send"), self.theme, self._send, primary=True, name="send_rating",
-                                 icon=icons.action("submit")))
+            send = button(self.tr("Send"), self.theme, self._send, primary=True, name="send_rating",
+                          factor=1.3 if self.ctx.portrait else 1.0, icon=icons.action("submit"))
+            send.setMinimumWidth(self.theme.mm(max(60.0, self.theme.target_mm * 4)))
+            row.addWidget(send)
         return row
 
     def _choose(self, level: str) -> None:

@@ -80,7 +80,7 @@ class ReviewScreen(Screen):
         self.layout_.addWidget(scroll_page(table, t), 1)
         if session.submit_error is not None:
             self.layout_.addWidget(label("⚠ " + self.submit_error_text(), t, role="error", name="submit_error"))
-        self.layout_.addLayout(self.nav_row(session.back, self.tr("Submit ›"), ctx.submit, "submit"))
+        self.layout_.addLayout(self.nav_row(session.back, self.tr("Submit"), ctx.submit, "submit", "submit"))
 
     def _value_cell(self, field, value: str, shown: str) -> QWidget:
         """The answer as shown: ID numbers, mobiles and addresses masked (kiosk/screen_mask.py), with a

@@ -26,11 +26,13 @@ class StatusScreen(Screen):
         super().__init__(ctx)
         t = self.theme
         self.keypad: Keypad | None = None
-        self.layout_.addWidget(label(self.tr("Check the progress of your applications"), t, 1.3, bold=True,
-                                     name="heading"))
         results = self.session.status_results
+        if results is not None or not ctx.tight:
+            # (A tight panel asks at once: the keys need the heading's lines, and the words say what to do.)
+            self.layout_.addWidget(label(self.tr("Check the progress of your applications"), t, 1.3, bold=True,
+                                         name="heading"))
         if results is None:
-            how = label(self._how_text(), t, name="how")
+            how = label(self._how_text(short=ctx.tight), t, name="how")
             # Landscape: the instructions and the display beside the keys, so every key fits a
             # 768-pixel-high panel in elder mode; portrait has the height for one column.
             wide = not ctx.portrait
@@ -45,7 +47,7 @@ class StatusScreen(Screen):
             self.layout_.addWidget(self.keypad)
             self.layout_.addStretch(1)
             self.layout_.addLayout(self.nav_row(self.session.back, self.tr("Look up"), self._by_number,
-                                                next_name="look_up"))
+                                                next_name="look_up", next_icon="status"))
             bridge = ctx.devices.get("bridge")
             if bridge is not None:
                 bridge.card_event.connect(self._on_card)
@@ -66,7 +68,10 @@ class StatusScreen(Screen):
         if self.keypad is not None and "number" in kept:
             self.keypad.set_value(kept["number"])
 
-    def _how_text(self) -> str:
+    def _how_text(self, short: bool = False) -> str:
+        """What to do (`short`: in fewer words, for beside the keys on a tight panel; the prompt says it all)."""
+        if short:
+            return self.tr("Place your ID card, show the receipt's QR code, or type the receipt's last 8 digits.")
         return self.tr("Place your ID card on the reader, show the receipt's QR code to the camera, or type "
                        "the last 8 digits of the number on your receipt (after the date).")
 
