@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../ui/screens/consent.py" line="54"/>
-        <location filename="../ui/screens/consent.py" line="157"/>
+        <location filename="../ui/screens/consent.py" line="160"/>
         <source>Lift your ID card and lay it on the reader again.</source>
         <translation>Lift your ID card and lay it on the reader again.</translation>
     </message>
@@ -66,32 +66,38 @@
         <translation>Use my card instead</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="73"/>
+        <location filename="../ui/screens/consent.py" line="74"/>
+        <location filename="../ui/screens/consent.py" line="76"/>
         <source>Confirm with this signature</source>
         <translation>Confirm with this signature</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="80"/>
+        <location filename="../ui/screens/consent.py" line="74"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="83"/>
         <source>Sign on the screen instead</source>
         <translation>Sign on the screen instead</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="88"/>
+        <location filename="../ui/screens/consent.py" line="91"/>
         <source>The helper filled this in with you. Only you can confirm it is yours and right.</source>
         <translation>The helper filled this in with you. Only you can confirm it is yours and right.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="94"/>
+        <location filename="../ui/screens/consent.py" line="97"/>
         <source>Reading the card… please keep it still.</source>
         <translation>Reading the card… please keep it still.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="155"/>
+        <location filename="../ui/screens/consent.py" line="158"/>
         <source>Lay your ID card on the reader again, or sign with your finger in the box.</source>
         <translation>Lay your ID card on the reader again, or sign with your finger in the box.</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="159"/>
+        <location filename="../ui/screens/consent.py" line="162"/>
         <source>Sign with your finger in the box.</source>
         <translation>Sign with your finger in the box.</translation>
     </message>
@@ -768,17 +774,17 @@
 <context>
     <name>GuidedBanner</name>
     <message>
-        <location filename="../ui/guided_banner.py" line="63"/>
+        <location filename="../ui/guided_banner.py" line="86"/>
         <source>Proxy · helper %1 (%2)</source>
         <translation>Proxy · helper %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/guided_banner.py" line="65"/>
+        <location filename="../ui/guided_banner.py" line="88"/>
         <source>Correction · helper %1 (%2)</source>
         <translation>Correction · helper %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/guided_banner.py" line="67"/>
+        <location filename="../ui/guided_banner.py" line="90"/>
         <source>Helper %1 (%2) is helping you</source>
         <translation>Helper %1 (%2) is helping you</translation>
     </message>

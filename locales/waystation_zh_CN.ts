@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../ui/screens/consent.py" line="54"/>
-        <location filename="../ui/screens/consent.py" line="157"/>
+        <location filename="../ui/screens/consent.py" line="160"/>
         <source>Lift your ID card and lay it on the reader again.</source>
         <translation>请拿起您的身份证，再放到读卡区一次。</translation>
     </message>
@@ -66,32 +66,38 @@
         <translation>改为放置身份证</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="73"/>
+        <location filename="../ui/screens/consent.py" line="74"/>
+        <location filename="../ui/screens/consent.py" line="76"/>
         <source>Confirm with this signature</source>
         <translation>用这个签名确认</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="80"/>
+        <location filename="../ui/screens/consent.py" line="74"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/screens/consent.py" line="83"/>
         <source>Sign on the screen instead</source>
         <translation>改为在屏幕上签名</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="88"/>
+        <location filename="../ui/screens/consent.py" line="91"/>
         <source>The helper filled this in with you. Only you can confirm it is yours and right.</source>
         <translation>工作人员和您一起填写了这份申请。只有您本人能确认它是您的、内容无误。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="94"/>
+        <location filename="../ui/screens/consent.py" line="97"/>
         <source>Reading the card… please keep it still.</source>
         <translation>正在读卡…请不要移动证件。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="155"/>
+        <location filename="../ui/screens/consent.py" line="158"/>
         <source>Lay your ID card on the reader again, or sign with your finger in the box.</source>
         <translation>请把身份证再放到读卡区一次，或者用手指在框内签名。</translation>
     </message>
     <message>
-        <location filename="../ui/screens/consent.py" line="159"/>
+        <location filename="../ui/screens/consent.py" line="162"/>
         <source>Sign with your finger in the box.</source>
         <translation>请用手指在框内签名。</translation>
     </message>
@@ -764,17 +770,17 @@
 <context>
     <name>GuidedBanner</name>
     <message>
-        <location filename="../ui/guided_banner.py" line="63"/>
+        <location filename="../ui/guided_banner.py" line="86"/>
         <source>Proxy · helper %1 (%2)</source>
         <translation>代办 · 工作人员 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/guided_banner.py" line="65"/>
+        <location filename="../ui/guided_banner.py" line="88"/>
         <source>Correction · helper %1 (%2)</source>
         <translation>更正 · 工作人员 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/guided_banner.py" line="67"/>
+        <location filename="../ui/guided_banner.py" line="90"/>
         <source>Helper %1 (%2) is helping you</source>
         <translation>工作人员 %1（%2）正在协助您</translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kiosk.session import Session
 from ui import icons
-from ui.qt import QHBoxLayout, QLabel, Qt, QWidget
+from ui.qt import QHBoxLayout, QLabel, QSizePolicy, Qt, QWidget
 from ui.station_header import HEADER_FACTOR, StationHeader
 from ui.theme import Theme
 from ui.widgets import label
@@ -31,6 +31,10 @@ class GuidedBanner(QWidget):
         self.icon.setProperty("icon", True)  # a picture that is nobody's data (the idle wipe's check knows it)
         self.text = label("", theme, HEADER_FACTOR, role="hint", bold=True, name="guided_banner")
         self.text.setWordWrap(False)  # one line, as the header's others
+        # Never wider than the header leaves it (a large text scale on a tight panel): the words are elided
+        # to the room there is, the full sentence stays its accessible name.
+        self.text.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.full_words = ""
         row.addWidget(self.icon, 0, Qt.AlignVCenter)
         row.addWidget(self.text, 1)
         self.restyle(theme)
@@ -49,11 +53,30 @@ class GuidedBanner(QWidget):
     def refresh(self, session: Session) -> None:
         """Say who helps, in the session's language, or hide when nobody leads the visit."""
         words = self.words(session)
-        if words != self.text.text():
-            self.text.setText(words)
+        if words != self.full_words:
+            self.full_words = words
             self.text.setAccessibleName(words)
+            self._fit_words()
         self.setVisible(bool(words))
         self.header.clock.setVisible(not words)  # the clock gives its room while a helper helps
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_words()
+
+    def sizeHint(self):  # noqa: N802 (Qt name): what the whole sentence would take, for a header with room
+        hint = super().sizeHint()
+        hint.setWidth(self.icon.width() + self.layout().spacing()
+                      + self.text.fontMetrics().horizontalAdvance(self.full_words) + 2)
+        return hint
+
+    def _fit_words(self) -> None:
+        room = self.text.width()
+        words = self.full_words
+        if room > 0 and self.text.fontMetrics().horizontalAdvance(words) > room:
+            words = self.text.fontMetrics().elidedText(words, Qt.ElideRight, room)
+        if words != self.text.text():
+            self.text.setText(words)
 
     def words(self, session: Session) -> str:
         help_ = session.assistance

@@ -70,8 +70,11 @@ class ConsentScreen(Screen):
                 buttons.addWidget(button(self.tr("Use my card instead"), t, lambda: session.choose_consent_way(""),
                                          name="card_instead"))
             buttons.addStretch(1)
-            buttons.addWidget(button(self.tr("Confirm with this signature"), t, self._signed, primary=True,
-                                     name="confirm_signature", icon=icons.action("submit")))
+            # Large text on a short panel: the row has no width for the long words (the name keeps them).
+            confirm = button(self.tr("Confirm") if ctx.tight else self.tr("Confirm with this signature"), t,
+                             self._signed, primary=True, name="confirm_signature", icon=icons.action("submit"),
+                             accessible=self.tr("Confirm with this signature"))
+            buttons.addWidget(confirm)
             box.addLayout(buttons)
         box.addStretch(1)
         self.layout_.addWidget(ways, 1)
