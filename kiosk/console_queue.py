@@ -68,13 +68,9 @@ def day_bounds(day: _dt.date | None = None) -> tuple[str, str]:
     return tuple(moment.astimezone(_dt.timezone.utc).isoformat(timespec="milliseconds") for moment in (start, end))
 
 
-def has_column(store: Store, table: str, column: str) -> bool:
-    return any(row[1] == column for row in store.conn.execute(f"PRAGMA table_info({table})"))
-
-
-def guided_expr(store: Store) -> str:
-    """SQL for "this application was guided by a helper", whatever the store's version has."""
-    return "(coalesce(a.assisted_by, '') != '')" if has_column(store, "applications", "assisted_by") else "0"
+# "This application was made with a helper": assisted_by is set by applications.submit on a helper's
+# application (migration ASSISTED_APPLICATIONS; every store is migrated at open), empty for self-service.
+GUIDED_SQL = "(a.assisted_by != '')"
 
 
 STATE_SQL = """CASE
@@ -102,7 +98,7 @@ def today(store: Store, day: _dt.date | None = None, limit: int = 500) -> list[Q
     """Applications submitted on `day` (today), newest first."""
     start, end = day_bounds(day)
     rows = store.conn.execute(
-        f"SELECT a.uuid, a.number, a.service_id, a.created_at, {STATE_SQL}, {guided_expr(store)}"
+        f"SELECT a.uuid, a.number, a.service_id, a.created_at, {STATE_SQL}, {GUIDED_SQL}"
         " FROM applications a LEFT JOIN outbox o ON o.application_uuid = a.uuid"
         " WHERE a.created_at >= ? AND a.created_at < ? ORDER BY a.seq DESC LIMIT ?", (start, end, limit)).fetchall()
     return [QueueLine(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]

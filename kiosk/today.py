@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk import ratings
-from kiosk.console_queue import day_bounds, guided_expr
+from kiosk.console_queue import GUIDED_SQL, day_bounds
 from kiosk.store import Store
 
 
@@ -60,7 +60,7 @@ def figures(store: Store, day: _dt.date | None = None) -> TodayFigures:
     day = day or _dt.date.today()
     start, end = day_bounds(day)
     rows = store.conn.execute(
-        f"SELECT a.service_id, coalesce(a.id_lookup, a.uuid), {guided_expr(store)}, a.visit_seconds"
+        f"SELECT a.service_id, coalesce(a.id_lookup, a.uuid), {GUIDED_SQL}, a.visit_seconds"
         " FROM applications a WHERE a.created_at >= ? AND a.created_at < ?", (start, end)).fetchall()
     set_aside_rows = store.conn.execute(
         "SELECT a.service_id FROM outbox o JOIN applications a ON a.uuid = o.application_uuid"
